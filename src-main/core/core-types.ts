@@ -1,0 +1,32 @@
+import type { ContractHandlers, IpcEventName, IpcEventPayload } from '#shared/ipc/contract';
+
+/** Where secrets (the access token) live: Electron safeStorage in the app, a file in tests and the web host. */
+export interface SecretStore {
+  get(name: string): Promise<string | null>;
+  set(name: string, value: string): Promise<void>;
+  delete(name: string): Promise<void>;
+}
+
+export interface CoreOptions {
+  /** Folder of the local cache (kith.db) and anything else the core keeps on disk. */
+  dataDir: string;
+  secrets: SecretStore;
+  /** Starts the bundled demo server when the person asks for the demo organization. */
+  launchDemoServer?: () => Promise<{ serverUrl: string }>;
+  fetch?: typeof globalThis.fetch;
+  now?: () => number;
+}
+
+export type CoreEventListener<E extends IpcEventName> = (payload: IpcEventPayload<E>) => void;
+
+export interface CoreEvents {
+  on<E extends IpcEventName>(event: E, listener: CoreEventListener<E>): () => void;
+}
+
+export interface Core {
+  /** One handler per contract method; hosts route calls through createDispatcher(handlers). */
+  handlers: ContractHandlers;
+  events: CoreEvents;
+  /** Stops background sync and closes the database; pending writes are committed first. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,25 @@
+/** Error codes that cross a boundary (IPC, REST); each comes with a message a person can read. */
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'unauthorized',
+  'forbidden',
+  'offline',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class KithError extends Error {
+  override name = 'KithError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function describeError(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

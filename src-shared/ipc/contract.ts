@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { DirectoryFacets, DirectoryPage, DirectoryQuery, PersonProfile } from '../domain/directory.ts';
+import { Person } from '../domain/person.ts';
+import { ConnectInput, Session } from '../domain/session.ts';
+import { SyncStatus } from '../domain/sync-status.ts';
+
+interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+}
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> => ({
+  input,
+  output,
+});
+const noInput = z.undefined({ error: 'This method takes no input' });
+
+/**
+ * Every method the renderer may call, by area. The channel of a method is `area.method`.
+ * Electron's ipcMain handlers, the preload bridge, the web host and the renderer's types all derive from it.
+ */
+export const ipcContract = {
+  directory: {
+    searchPeople: method(DirectoryQuery, DirectoryPage),
+    listFacets: method(noInput, DirectoryFacets),
+    getProfile: method(z.strictObject({ id: Person.shape.id }), PersonProfile),
+  },
+  session: {
+    getSession: method(noInput, Session),
+    connectServer: method(ConnectInput, Session),
+    startDemo: method(noInput, Session),
+    signOut: method(noInput, Session),
+  },
+  sync: {
+    getStatus: method(noInput, SyncStatus),
+    syncNow: method(noInput, SyncStatus),
+  },
+} as const;
+
+/** Every event the renderer may receive, with its payload. */
+export const ipcEvents = {
+  'sync.status': SyncStatus,
+  'session.changed': Session,
+  /** The local directory changed (a sync applied rows): cached queries are stale. */
+  'directory.changed': z.object({ count: z.number().int().min(0) }),
+} as const;
+
+type Contract = typeof ipcContract;
+type Area = keyof Contract;
+type Spec<A extends Area, M extends keyof Contract[A]> =
+  Contract[A][M] extends MethodSpec<infer I, infer O> ? { input: I; output: O } : never;
+
+export type IpcEventName = keyof typeof ipcEvents;
+export type IpcEventPayload<E extends IpcEventName> = z.output<(typeof ipcEvents)[E]>;
+
+type Caller<I, O> = undefined extends I ? (input?: I) => Promise<O> : (input: I) => Promise<O>;
+
+/** window.api: what the renderer sees. */
+export type KithApi = {
+  [A in Area]: {
+    [M in keyof Contract[A]]: Caller<z.input<Spec<A, M>['input']>, z.output<Spec<A, M>['output']>>;
+  };
+} & {
+  on<E extends IpcEventName>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void;
+};
+
+/** What the core implements: inputs arrive parsed, outputs are checked on the way out. */
+export type ContractHandlers = {
+  [A in Area]: {
+    [M in keyof Contract[A]]: (
+      input: z.output<Spec<A, M>['input']>,
+    ) => Promise<z.input<Spec<A, M>['output']>>;
+  };
+};
+
+export interface MethodEntry {
+  channel: string;
+  area: string;
+  method: string;
+  spec: MethodSpec;
+}
+
+export const ipcMethods: readonly MethodEntry[] = Object.entries(ipcContract).flatMap(([area, methods]) =>
+  Object.entries(methods as Record<string, MethodSpec>).map(([name, spec]) => ({
+    channel: `${area}.${name}`,
+    area,
+    method: name,
+    spec,
+  })),
+);
+
+export const ipcEventNames = Object.keys(ipcEvents) as IpcEventName[];
+
+export const EVENT_CHANNEL_PREFIX = 'event:';
