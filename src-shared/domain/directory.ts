@@ -33,7 +33,7 @@ export type DirectoryFacets = z.infer<typeof DirectoryFacets>;
 
 export const PersonProfile = z.object({
   person: Person,
-  /** From the direct manager up to the top of the organisation. */
+  /** From the top of the organisation down to the direct manager. */
   managerChain: z.array(PersonSummary),
   directReports: z.array(PersonSummary),
 });

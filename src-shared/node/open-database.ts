@@ -30,4 +30,7 @@ export async function openDatabase<DB>({ file, busyTimeoutMs = 5000 }: OpenOptio
  * The reading half of a Kysely handle: a function that takes it cannot write by accident.
  * Both Kysely<DB> and Transaction<DB> satisfy it.
  */
-export type ReadDb<DB> = Pick<Kysely<DB> | Transaction<DB>, 'selectFrom' | 'selectNoFrom' | 'with'>;
+export type ReadDb<DB> = Pick<
+  Kysely<DB> | Transaction<DB>,
+  'selectFrom' | 'selectNoFrom' | 'with' | 'withRecursive'
+>;

@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely';
+import type { PersonSummary } from '#shared/domain/person';
+import type { ConnectInput, Session } from '#shared/domain/session';
+import { KithError } from '#shared/errors';
+import type { SecretStore } from '../core-types.ts';
+import type { LocalDb } from '../store/local-db.ts';
+import { deleteState, readState, writeState, type StateValue } from '../store/local-state.repo.ts';
+import { clearPeople } from '../store/people.repo.ts';
+import { createServerClient, ServerError, type ServerClient } from '../sync/server-client.ts';
+
+export const TOKEN_SECRET = 'server-token';
+
+type Account = StateValue<'account'>;
+
+export interface SessionServiceOptions {
+  db: Kysely<LocalDb>;
+  secrets: SecretStore;
+  fetch?: typeof globalThis.fetch;
+  launchDemoServer?: () => Promise<{ serverUrl: string }>;
+  /** A session began (or resumed): start syncing with this client. */
+  onSignedIn: (client: ServerClient) => void;
+  /** The session ended: stop syncing before the cache is touched. */
+  onSignedOut: () => Promise<void>;
+  onChanged: (session: Session) => void;
+}
+
+function toKithError(err: unknown, serverUrl: string): KithError {
+  if (!(err instanceof ServerError)) return new KithError('internal', String(err));
+  if (err.kind === 'unauthorized')
+    return new KithError('unauthorized', 'The server did not accept this access token');
+  if (err.kind === 'offline')
+    return new KithError('offline', `Can't reach ${serverUrl}. Check the address and your connection.`);
+  return new KithError('unavailable', err.message);
+}
+
+/** Who is signed in, to which server; the token lives in the SecretStore, the rest in local_state. */
+export function createSessionService(options: SessionServiceOptions) {
+  const { db, secrets } = options;
+  let demoServerUrl: string | null = null;
+
+  async function serverUrlOf(account: Account) {
+    if (!account.demo) return account.serverUrl;
+    if (!options.launchDemoServer)
+      throw new KithError('unavailable', 'The demo organization is not available here');
+    demoServerUrl ??= (await options.launchDemoServer()).serverUrl;
+    return demoServerUrl;
+  }
+
+  async function findMe(personId: string): Promise<PersonSummary | null> {
+    const row = await db
+      .selectFrom('people')
+      .select(['id', 'name', 'title', 'department', 'location', 'active'])
+      .where('id', '=', personId)
+      .executeTakeFirst();
+    return row ? { ...row, active: row.active === 1 } : null;
+  }
+
+  async function getSession(): Promise<Session> {
+    const [account, token] = await Promise.all([readState(db, 'account'), secrets.get(TOKEN_SECRET)]);
+    if (!account || !token) return { state: 'signed_out', reason: await readState(db, 'signedOutReason') };
+    return {
+      state: 'signed_in',
+      serverUrl: account.serverUrl,
+      demo: account.demo,
+      me: await findMe(account.personId),
+    };
+  }
+
+  async function changed() {
+    const session = await getSession();
+    options.onChanged(session);
+    return session;
+  }
+
+  /** Wipes the cache of another account before this one's data comes in. */
+  async function adopt(account: Account, token: string, client: ServerClient) {
+    const previous = await readState(db, 'account');
+    const sameAccount =
+      previous?.personId === account.personId &&
+      previous.demo === account.demo &&
+      (account.demo || previous.serverUrl === account.serverUrl);
+    await options.onSignedOut();
+    await db.transaction().execute(async (trx) => {
+      if (!sameAccount) {
+        await clearPeople(trx);
+        await deleteState(trx, 'cursor', 'bootstrap', 'lastSyncedAt');
+      }
+      await writeState(trx, 'account', account);
+      await deleteState(trx, 'signedOutReason');
+    });
+    await secrets.set(TOKEN_SECRET, token);
+    options.onSignedIn(client);
+    return changed();
+  }
+
+  return {
+    getSession,
+
+    async connectServer({ serverUrl, token }: ConnectInput): Promise<Session> {
+      const client = createServerClient({ serverUrl, token, fetch: options.fetch, timeoutMs: 15_000 });
+      const me = await client.getMe().catch((err: unknown) => {
+        throw toKithError(err, serverUrl);
+      });
+      return adopt({ serverUrl, personId: me.person.id, demo: false }, token, client);
+    },
+
+    async startDemo(): Promise<Session> {
+      const serverUrl = await serverUrlOf({ serverUrl: '', personId: '', demo: true });
+      const anonymous = createServerClient({ serverUrl, fetch: options.fetch });
+      const demo = await anonymous.createDemoSession().catch((err: unknown) => {
+        throw toKithError(err, serverUrl);
+      });
+      const client = createServerClient({ serverUrl, token: demo.token, fetch: options.fetch });
+      return adopt({ serverUrl, personId: demo.person.id, demo: true }, demo.token, client);
+    },
+
+    /** Picks up the session saved by an earlier run, if any. */
+    async resume() {
+      const [account, token] = await Promise.all([readState(db, 'account'), secrets.get(TOKEN_SECRET)]);
+      if (!account || !token) return;
+      const serverUrl = await serverUrlOf(account);
+      if (serverUrl !== account.serverUrl) await writeState(db, 'account', { ...account, serverUrl });
+      options.onSignedIn(createServerClient({ serverUrl, token, fetch: options.fetch }));
+    },
+
+    /** Ends the session. `reason` set: the server refused us; the cache stays for the same account's return. */
+    async signOut(reason: string | null = null): Promise<Session> {
+      await options.onSignedOut();
+      await secrets.delete(TOKEN_SECRET);
+      await db.transaction().execute(async (trx) => {
+        if (reason) {
+          await writeState(trx, 'signedOutReason', reason);
+        } else {
+          await clearPeople(trx);
+          await deleteState(trx, 'cursor', 'bootstrap', 'lastSyncedAt', 'account', 'signedOutReason');
+        }
+      });
+      return changed();
+    },
+  };
+}
+export type SessionService = ReturnType<typeof createSessionService>;

@@ -1,0 +1,49 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import type { ReadDb } from '#shared/node/open-database';
+import type { LocalDb } from './local-db.ts';
+
+/** Every key of local_state with the shape of its value; a value that fails its schema reads as absent. */
+const stateSchemas = {
+  /** Where the next incremental pull starts. Absent until a bootstrap completed. */
+  cursor: z.number().int().min(0),
+  /** A snapshot being streamed in: its cursor, the last id applied and how many rows so far. */
+  bootstrap: z.object({
+    cursor: z.number().int().min(0),
+    after: z.string(),
+    applied: z.number().int().min(0),
+  }),
+  lastSyncedAt: z.number(),
+  /** Whose data this cache holds. */
+  account: z.object({ serverUrl: z.string(), personId: z.string(), demo: z.boolean() }),
+  signedOutReason: z.string(),
+};
+export type StateKey = keyof typeof stateSchemas;
+export type StateValue<K extends StateKey> = z.infer<(typeof stateSchemas)[K]>;
+
+export async function readState<K extends StateKey>(
+  db: ReadDb<LocalDb>,
+  key: K,
+): Promise<StateValue<K> | null> {
+  const row = await db.selectFrom('local_state').select('value').where('key', '=', key).executeTakeFirst();
+  if (!row) return null;
+  const parsed = stateSchemas[key].safeParse(JSON.parse(row.value));
+  return parsed.success ? (parsed.data as StateValue<K>) : null;
+}
+
+export async function writeState<K extends StateKey>(
+  db: Kysely<LocalDb> | Transaction<LocalDb>,
+  key: K,
+  value: StateValue<K>,
+) {
+  const json = JSON.stringify(stateSchemas[key].parse(value));
+  await db
+    .insertInto('local_state')
+    .values({ key, value: json })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json }))
+    .execute();
+}
+
+export async function deleteState(db: Kysely<LocalDb> | Transaction<LocalDb>, ...keys: StateKey[]) {
+  if (keys.length) await db.deleteFrom('local_state').where('key', 'in', keys).execute();
+}

@@ -1,0 +1,9 @@
+import type { MigrationTable } from '#shared/node/migrate';
+import * as m0010 from './0010-create-people.ts';
+import * as m0020 from './0020-create-sync-state.ts';
+
+/** Every local schema version, in order. Add a line here for each new migration file. */
+export const localMigrations: MigrationTable = {
+  '0010-create-people': m0010,
+  '0020-create-sync-state': m0020,
+};

@@ -1,0 +1,179 @@
+import type { z } from 'zod';
+import { Me, DemoSession } from '#shared/wire/auth';
+import { BootstrapLine, PullPage, type BootstrapQuery } from '#shared/wire/sync';
+
+/** Why a request failed, as far as the sync engine cares: it retries offline and server, stops on the others. */
+export type FailureKind = 'offline' | 'unauthorized' | 'server' | 'protocol';
+
+export class ServerError extends Error {
+  override name = 'ServerError';
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface ServerClientOptions {
+  serverUrl: string;
+  token?: string;
+  fetch?: typeof globalThis.fetch;
+  /** A request (or a gap between two chunks of a stream) longer than this fails as offline. */
+  timeoutMs?: number;
+}
+
+/** The REST backend as the core sees it: typed, validated, with failures sorted into kinds. */
+export function createServerClient({
+  serverUrl,
+  token,
+  fetch = globalThis.fetch,
+  timeoutMs = 30_000,
+}: ServerClientOptions) {
+  const base = serverUrl.replace(/\/+$/, '');
+
+  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        ...init,
+        headers,
+        signal: init.signal ?? AbortSignal.timeout(timeoutMs),
+      });
+    } catch (err) {
+      throw new ServerError('offline', `Can't reach ${base}: ${describeFetchError(err)}`, { cause: err });
+    }
+    if (response.ok) return response;
+    const detail = await readErrorMessage(response);
+    if (response.status === 401)
+      throw new ServerError('unauthorized', detail ?? 'The server did not accept the sign-in');
+    throw new ServerError('server', `The server answered ${response.status}${detail ? `: ${detail}` : ''}`);
+  }
+
+  async function json<S extends z.ZodType>(
+    schema: S,
+    path: string,
+    init?: RequestInit,
+  ): Promise<z.output<S>> {
+    const response = await request(path, init);
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (err) {
+      throw new ServerError('protocol', `The server's reply to ${path} was cut off or is not JSON`, {
+        cause: err,
+      });
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new ServerError(
+        'protocol',
+        `The server's reply to ${path} has an unexpected shape: ${parsed.error.issues[0]?.message}`,
+      );
+    }
+    return parsed.data;
+  }
+
+  return {
+    getMe: () => json(Me, '/v1/me'),
+
+    createDemoSession: () =>
+      json(DemoSession, '/v1/demo/sessions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }),
+
+    pull: (since: number, limit: number) => json(PullPage, `/v1/sync/pull?since=${since}&limit=${limit}`),
+
+    /** The snapshot as a stream of validated lines; a stream that stops before its end line throws. */
+    async *bootstrap(query: BootstrapQuery): AsyncGenerator<BootstrapLine> {
+      const params = new URLSearchParams();
+      if (query.cursor !== undefined) params.set('cursor', String(query.cursor));
+      if (query.after !== undefined) params.set('after', query.after);
+      const idle = new IdleTimeout(timeoutMs);
+      const response = await request(`/v1/sync/bootstrap?${params}`, { signal: idle.signal });
+      if (!response.body) throw new ServerError('protocol', 'The snapshot came without a body');
+      let ended = false;
+      try {
+        for await (const line of readLines(response.body, idle)) {
+          let value: unknown;
+          try {
+            value = JSON.parse(line);
+          } catch (err) {
+            throw new ServerError('protocol', 'The snapshot has a line that is not JSON', { cause: err });
+          }
+          const parsed = BootstrapLine.safeParse(value);
+          if (!parsed.success) {
+            throw new ServerError(
+              'protocol',
+              `The snapshot has an unexpected line: ${parsed.error.issues[0]?.message}`,
+            );
+          }
+          if (parsed.data.type === 'end') ended = true;
+          yield parsed.data;
+        }
+      } catch (err) {
+        if (err instanceof ServerError) throw err;
+        throw new ServerError('offline', `The snapshot was cut off: ${describeFetchError(err)}`, {
+          cause: err,
+        });
+      } finally {
+        idle.clear();
+      }
+      if (!ended) throw new ServerError('offline', 'The snapshot was cut off before its end');
+    },
+  };
+}
+export type ServerClient = ReturnType<typeof createServerClient>;
+
+/** Aborts when no chunk arrived for `ms`; each chunk rearms it. */
+class IdleTimeout {
+  readonly #controller = new AbortController();
+  #timer: NodeJS.Timeout | undefined;
+  constructor(private readonly ms: number) {
+    this.touch();
+  }
+  get signal() {
+    return this.#controller.signal;
+  }
+  touch() {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#controller.abort(new Error(`no data for ${this.ms} ms`)), this.ms);
+  }
+  clear() {
+    clearTimeout(this.#timer);
+  }
+}
+
+async function* readLines(body: ReadableStream<Uint8Array>, idle: IdleTimeout): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for await (const chunk of body) {
+    idle.touch();
+    const lines = (buffered + decoder.decode(chunk, { stream: true })).split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) if (line.trim()) yield line;
+  }
+  buffered += decoder.decode();
+  if (buffered.trim()) yield buffered;
+}
+
+async function readErrorMessage(response: Response): Promise<string | null> {
+  try {
+    const body = (await response.json()) as { error?: { message?: unknown } };
+    return typeof body.error?.message === 'string' ? body.error.message : null;
+  } catch {
+    return null;
+  }
+}
+
+function describeFetchError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = err.cause as { code?: string; message?: string } | undefined;
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') return 'the request timed out';
+  return cause?.code ?? cause?.message ?? err.message;
+}

@@ -1,0 +1,168 @@
+import type { Kysely } from 'kysely';
+import type { Person } from '#shared/domain/person';
+import type { SyncStatus } from '#shared/domain/sync-status';
+import type { LocalDb } from '../store/local-db.ts';
+import { readState } from '../store/local-state.repo.ts';
+import { applyPullPage, applySnapshotBatch, finishSnapshot } from './apply-sync.ts';
+import { backoffDelay } from './backoff.ts';
+import { ServerError, type ServerClient } from './server-client.ts';
+
+export interface SyncEngineOptions {
+  db: Kysely<LocalDb>;
+  client: ServerClient;
+  onStatus: (status: SyncStatus) => void;
+  /** Rows were applied: directory queries are stale. */
+  onChanged: (count: number) => void;
+  /** The server refused the token: the session must end. */
+  onUnauthorized: (message: string) => void;
+  now?: () => number;
+  random?: () => number;
+  /** Rows per snapshot transaction; small enough to keep the event loop responsive. */
+  batchSize?: number;
+  pullLimit?: number;
+  /** Pull this often while running. */
+  intervalMs?: number;
+  retry?: { baseMs?: number; maxMs?: number };
+}
+
+/**
+ * Keeps the local cache in step with the server: the snapshot first (resumable, in batches), then
+ * incremental pulls. One run at a time; failures retry with backoff; a named service with start/stop.
+ */
+export function createSyncEngine(options: SyncEngineOptions) {
+  const { db, client, onStatus, onChanged, onUnauthorized } = options;
+  const now = options.now ?? Date.now;
+  const batchSize = options.batchSize ?? 2000;
+  const pullLimit = options.pullLimit ?? 1000;
+  const intervalMs = options.intervalMs ?? 5 * 60_000;
+
+  let status: SyncStatus = { state: 'idle', lastSyncedAt: null };
+  let running: Promise<SyncStatus> | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let failures = 0;
+  let stopped = true;
+
+  function setStatus(next: SyncStatus) {
+    status = next;
+    onStatus(next);
+  }
+
+  function schedule(delayMs: number) {
+    clearTimeout(timer);
+    if (!stopped) timer = setTimeout(() => void syncNow(), delayMs);
+  }
+
+  async function bootstrap(lastSyncedAt: number | null) {
+    const resume = await readState(db, 'bootstrap');
+    // Rows past `after` were never written, so a resumed or first snapshot inserts without conflict checks.
+    const fresh =
+      resume !== null || (await db.selectFrom('people').select('id').limit(1).execute()).length === 0;
+    let applied = resume?.applied ?? 0;
+    let expected = applied;
+    let batch: Person[] = [];
+    let cursor = resume?.cursor ?? 0;
+    let lastChangedAt = 0;
+    setStatus({ state: 'syncing', lastSyncedAt, progress: 0 });
+    const flush = async () => {
+      const last = batch.at(-1);
+      if (!last) return;
+      await applySnapshotBatch(
+        db,
+        batch,
+        { cursor, after: last.id, applied: applied + batch.length },
+        { fresh },
+      );
+      applied += batch.length;
+      batch = [];
+      setStatus({ state: 'syncing', lastSyncedAt, progress: expected ? Math.min(1, applied / expected) : 0 });
+      if (now() - lastChangedAt > 1000) {
+        lastChangedAt = now();
+        onChanged(applied);
+      }
+    };
+    const query = resume ? { cursor: resume.cursor, after: resume.after } : {};
+    for await (const line of client.bootstrap(query)) {
+      if (stopped) return;
+      if (line.type === 'begin') {
+        cursor = line.cursor;
+        expected = applied + line.total;
+      } else if (line.type === 'person') {
+        batch.push(line.value);
+        if (batch.length >= batchSize) await flush();
+      } else {
+        await flush();
+        await finishSnapshot(db, line.cursor, now());
+        onChanged(applied);
+      }
+    }
+  }
+
+  async function pull() {
+    let cursor = (await readState(db, 'cursor')) ?? 0;
+    for (;;) {
+      const page = await client.pull(cursor, pullLimit);
+      if (stopped) return;
+      const count = await applyPullPage(db, page.changes, page.cursor, now());
+      if (count > 0) onChanged(count);
+      cursor = page.cursor;
+      if (!page.hasMore) return;
+    }
+  }
+
+  async function run(): Promise<SyncStatus> {
+    const lastSyncedAt = await readState(db, 'lastSyncedAt');
+    try {
+      if ((await readState(db, 'cursor')) === null) await bootstrap(lastSyncedAt);
+      else setStatus({ state: 'syncing', lastSyncedAt, progress: null });
+      if (stopped) return status;
+      await pull();
+      failures = 0;
+      setStatus({ state: 'idle', lastSyncedAt: await readState(db, 'lastSyncedAt') });
+      schedule(intervalMs);
+    } catch (err) {
+      const synced = await readState(db, 'lastSyncedAt');
+      if (err instanceof ServerError && err.kind === 'unauthorized') {
+        stopped = true;
+        clearTimeout(timer);
+        onUnauthorized(err.message);
+        return status;
+      }
+      if (!(err instanceof ServerError)) {
+        setStatus({ state: 'error', lastSyncedAt: synced, message: `Sync failed: ${String(err)}` });
+        schedule(backoffDelay(failures++, { ...options.retry, random: options.random }));
+        return status;
+      }
+      const delay = backoffDelay(failures++, { ...options.retry, random: options.random });
+      const nextRetryAt = now() + delay;
+      if (err.kind === 'offline')
+        setStatus({ state: 'offline', lastSyncedAt: synced, message: err.message, nextRetryAt });
+      else setStatus({ state: 'error', lastSyncedAt: synced, message: err.message });
+      schedule(delay);
+    }
+    return status;
+  }
+
+  /** Runs a sync now, or joins the one under way; resolves with the status it ended in. */
+  function syncNow(): Promise<SyncStatus> {
+    if (stopped) return Promise.resolve(status);
+    running ??= run().finally(() => (running = null));
+    return running;
+  }
+
+  return {
+    getStatus: () => status,
+    syncNow,
+    /** Starts syncing at once, then on the interval. */
+    start() {
+      stopped = false;
+      return syncNow();
+    },
+    /** Stops timers and waits for the run under way to reach a transaction boundary. */
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}
+export type SyncEngine = ReturnType<typeof createSyncEngine>;
