@@ -24,7 +24,7 @@ import {
 export class Sqlite3Dialect implements Dialect {
   constructor(private readonly database: sqlite3.Database) {}
   createAdapter() {
-    return new SqliteAdapter();
+    return new Sqlite3Adapter();
   }
   createDriver(): Driver {
     return new Sqlite3Driver(this.database);
@@ -34,6 +34,13 @@ export class Sqlite3Dialect implements Dialect {
   }
   createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new SqliteIntrospector(db);
+  }
+}
+
+/** SQLite runs DDL inside transactions; saying so makes Kysely's Migrator wrap migrations in one. */
+class Sqlite3Adapter extends SqliteAdapter {
+  override get supportsTransactionalDdl() {
+    return true;
   }
 }
 
