@@ -52,6 +52,8 @@ export default tseslint.config(
       '@typescript-eslint/ban-ts-comment': 'error',
     },
   },
+  // A test that asserts a value exists may then use it.
+  { files: ['tests/**', 'bench/**'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
   {
     files: ['src-shared/**'],
     ignores: ['src-shared/node/**'],
