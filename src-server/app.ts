@@ -1,0 +1,53 @@
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { ServerDb } from './db/schema.ts';
+import { installErrorHandling } from './http/api-error.ts';
+import { requireBearerToken } from './http/auth.ts';
+import { demoSessionRoutes } from './routes/demo-sessions.ts';
+import { healthRoutes } from './routes/health.ts';
+import { meRoutes } from './routes/me.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { syncRoutes } from './routes/sync.ts';
+
+export interface AppOptions {
+  db: Kysely<ServerDb>;
+  /** Answer POST /v1/demo/sessions (a server started with a demo org). */
+  demo: boolean;
+  logger: boolean;
+}
+
+/** The Fastify app with every route registered; not listening yet. */
+export async function buildApp({ db, demo, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  // Registered before the routes: it collects them as they are added.
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Kith API', version: '1.0.0', description: 'Org directory and sync for the Kith app.' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  await app.register(healthRoutes);
+  await app.register(openApiRoutes);
+  await app.register(demoSessionRoutes(db, demo));
+  await app.register(async (signedIn) => {
+    signedIn.addHook('onRequest', requireBearerToken(db));
+    await signedIn.register(meRoutes(db));
+    await signedIn.register(syncRoutes(db));
+  });
+  return app;
+}

@@ -1,0 +1,154 @@
+import type { Kysely } from 'kysely';
+import type { Person } from '#shared/domain/person';
+import type { ReadDb } from '#shared/node/open-database';
+import type { Change } from '#shared/wire/sync';
+import { KithError } from '#shared/errors';
+import type { ServerDb } from '../db/schema.ts';
+import { inTransaction } from '../db/in-transaction.ts';
+import { reserveSeqs } from './change-seq.repo.ts';
+import { PERSON_COLUMNS, toPerson, toPersonRow } from './person-row.ts';
+
+/** 13 columns a row: 1,000 rows stay well under SQLite's 32,766 bound parameters a statement. */
+const INSERT_CHUNK_ROWS = 1000;
+
+/**
+ * Inserts or replaces people (reviving tombstones), each with a new seq, in one transaction.
+ * Returns the seq range given out; an empty list changes nothing and returns null.
+ */
+export async function upsertPeople(
+  db: Kysely<ServerDb>,
+  people: readonly Person[],
+): Promise<{ firstSeq: number; lastSeq: number } | null> {
+  if (people.length === 0) return null;
+  const ids = new Set(people.map((p) => p.id));
+  if (ids.size !== people.length)
+    throw new KithError('invalid_input', 'Each person may appear once per upsert');
+  return inTransaction(db, async (trx) => {
+    const firstSeq = await reserveSeqs(trx, people.length);
+    for (let start = 0; start < people.length; start += INSERT_CHUNK_ROWS) {
+      const rows = people
+        .slice(start, start + INSERT_CHUNK_ROWS)
+        .map((person, i) => toPersonRow(person, firstSeq + start + i));
+      await trx
+        .insertInto('people')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            email: eb.ref('excluded.email'),
+            name: eb.ref('excluded.name'),
+            title: eb.ref('excluded.title'),
+            department: eb.ref('excluded.department'),
+            location: eb.ref('excluded.location'),
+            manager_id: eb.ref('excluded.manager_id'),
+            skills: eb.ref('excluded.skills'),
+            bio: eb.ref('excluded.bio'),
+            timezone: eb.ref('excluded.timezone'),
+            active: eb.ref('excluded.active'),
+            deleted: 0,
+            seq: eb.ref('excluded.seq'),
+          })),
+        )
+        .execute();
+    }
+    return { firstSeq, lastSeq: firstSeq + people.length - 1 };
+  });
+}
+
+/**
+ * Turns a live person into a tombstone with a new seq and revokes their tokens.
+ * Returns the tombstone's seq, or null when there was no live person with that id.
+ */
+export async function deletePerson(db: Kysely<ServerDb>, id: string): Promise<number | null> {
+  return inTransaction(db, async (trx) => {
+    const live = await trx
+      .selectFrom('people')
+      .select('id')
+      .where('id', '=', id)
+      .where('deleted', '=', 0)
+      .executeTakeFirst();
+    if (!live) return null;
+    const seq = await reserveSeqs(trx, 1);
+    await trx.updateTable('people').set({ deleted: 1, seq }).where('id', '=', id).execute();
+    await trx.deleteFrom('tokens').where('person_id', '=', id).execute();
+    return seq;
+  });
+}
+
+export async function findPerson(db: ReadDb<ServerDb>, id: string): Promise<Person | undefined> {
+  const row = await db
+    .selectFrom('people')
+    .select(PERSON_COLUMNS)
+    .where('id', '=', id)
+    .where('deleted', '=', 0)
+    .executeTakeFirst();
+  return row && toPerson(row);
+}
+
+export async function findPersonByEmail(db: ReadDb<ServerDb>, email: string): Promise<Person | undefined> {
+  const row = await db
+    .selectFrom('people')
+    .select(PERSON_COLUMNS)
+    .where('email', '=', email.toLowerCase())
+    .where('deleted', '=', 0)
+    .executeTakeFirst();
+  return row && toPerson(row);
+}
+
+/** True when the table holds any row, tombstones included. */
+export async function hasPeople(db: ReadDb<ServerDb>): Promise<boolean> {
+  return (await db.selectFrom('people').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+export interface SnapshotRange {
+  /** Only rows whose last change is at or before this seq: the snapshot is the state at the cursor. */
+  cursor: number;
+  /** Only ids after this one (a resumed snapshot). */
+  after?: string | undefined;
+}
+
+export async function countSnapshot(db: ReadDb<ServerDb>, { cursor, after }: SnapshotRange): Promise<number> {
+  let query = db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('deleted', '=', 0)
+    .where('seq', '<=', cursor);
+  if (after !== undefined) query = query.where('id', '>', after);
+  return (await query.executeTakeFirstOrThrow()).n;
+}
+
+/** One keyset page of the snapshot, by id ascending. */
+export async function listSnapshotPage(
+  db: ReadDb<ServerDb>,
+  { cursor, after, limit }: SnapshotRange & { limit: number },
+): Promise<Person[]> {
+  let query = db
+    .selectFrom('people')
+    .select(PERSON_COLUMNS)
+    .where('deleted', '=', 0)
+    .where('seq', '<=', cursor);
+  if (after !== undefined) query = query.where('id', '>', after);
+  const rows = await query.orderBy('id').limit(limit).execute();
+  return rows.map(toPerson);
+}
+
+/** Changes in (since, upTo], by seq: upserts for live rows, deletes for tombstones. */
+export async function listChangesSince(
+  db: ReadDb<ServerDb>,
+  since: number,
+  upTo: number,
+  limit: number,
+): Promise<Change[]> {
+  const rows = await db
+    .selectFrom('people')
+    .select([...PERSON_COLUMNS, 'deleted', 'seq'])
+    .where('seq', '>', since)
+    .where('seq', '<=', upTo)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((row): Change =>
+    row.deleted === 1
+      ? { entity: 'person', op: 'delete', seq: row.seq, id: row.id }
+      : { entity: 'person', op: 'upsert', seq: row.seq, value: toPerson(row) },
+  );
+}

@@ -1,0 +1,59 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Kysely } from 'kysely';
+import { migrate } from '#shared/node/migrate';
+import { openDatabase } from '#shared/node/open-database';
+import { buildApp } from './app.ts';
+import { serverMigrations } from './db/migrations/index.ts';
+import type { ServerDb } from './db/schema.ts';
+import type { OrgSize } from './demo/generate-org.ts';
+import { seedDemoOrg } from './demo/seed-demo-org.ts';
+
+export type { ServerDb } from './db/schema.ts';
+export { upsertPeople, deletePerson, findPerson } from './repos/people.repo.ts';
+export { issueToken } from './repos/tokens.repo.ts';
+export { findCurrentSeq } from './repos/change-seq.repo.ts';
+export { generateOrg, resolveOrgSize, ORG_SIZES, type OrgSize, type DemoOrg } from './demo/generate-org.ts';
+
+export interface StartServerOptions {
+  /** The SQLite file; created (with its folder) on first start. */
+  dbFile: string;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Serve a demo org: generated into an empty database, and POST /v1/demo/sessions enabled. */
+  demo?: { size: OrgSize; seed?: number };
+  logger?: boolean;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:8787, no trailing slash. */
+  url: string;
+  db: Kysely<ServerDb>;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { dbFile, host = '127.0.0.1', port = 0, demo, logger = false } = options;
+  if (dbFile !== ':memory:') await mkdir(dirname(dbFile), { recursive: true });
+  const db = await openDatabase<ServerDb>({ file: dbFile });
+  try {
+    await migrate(db as Kysely<unknown>, serverMigrations, dbFile === ':memory:' ? {} : { file: dbFile });
+    if (demo) await seedDemoOrg(db, demo);
+    const app = await buildApp({ db, demo: demo !== undefined, logger });
+    await app.listen({ host, port });
+    const address = app.server.address() as AddressInfo;
+    const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${shownHost}:${address.port}`,
+      db,
+      close: () => (closing ??= app.close().then(() => db.destroy())),
+    };
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+}

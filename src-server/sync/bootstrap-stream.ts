@@ -1,0 +1,41 @@
+import { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { BootstrapLine, BootstrapQuery } from '#shared/wire/sync';
+import type { ServerDb } from '../db/schema.ts';
+import { findCurrentSeq } from '../repos/change-seq.repo.ts';
+import { countSnapshot, listSnapshotPage } from '../repos/people.repo.ts';
+
+export const BOOTSTRAP_PAGE_ROWS = 2000;
+
+const line = (value: BootstrapLine) => `${JSON.stringify(value)}\n`;
+
+/**
+ * The snapshot at a cursor as NDJSON: begin, the live people with seq ≤ cursor by id, end. Rows changed
+ * after the cursor are left out here and reach the client through pull, so each page can be a separate
+ * query. One string chunk a page; the Readable asks for the next page only when the socket drains.
+ */
+export async function openBootstrapStream(
+  db: Kysely<ServerDb>,
+  query: BootstrapQuery,
+  pageRows = BOOTSTRAP_PAGE_ROWS,
+): Promise<Readable> {
+  const cursor = query.cursor ?? (await findCurrentSeq(db));
+  const total = await countSnapshot(db, { cursor, after: query.after });
+  async function* lines() {
+    yield line({ type: 'begin', cursor, total });
+    let after = query.after;
+    let count = 0;
+    for (;;) {
+      const people = await listSnapshotPage(db, { cursor, after, limit: pageRows });
+      if (people.length === 0) break;
+      let chunk = '';
+      for (const person of people) chunk += line({ type: 'person', value: person });
+      count += people.length;
+      after = people[people.length - 1]?.id;
+      yield chunk;
+      if (people.length < pageRows) break;
+    }
+    yield line({ type: 'end', cursor, count });
+  }
+  return Readable.from(lines(), { objectMode: false });
+}
