@@ -59,13 +59,17 @@ export function createServerClient({
     init?: RequestInit,
   ): Promise<z.output<S>> {
     const response = await request(path, init);
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (err) {
+      throw new ServerError('offline', `The server's reply to ${path} was cut off`, { cause: err });
+    }
     let body: unknown;
     try {
-      body = await response.json();
+      body = JSON.parse(text);
     } catch (err) {
-      throw new ServerError('protocol', `The server's reply to ${path} was cut off or is not JSON`, {
-        cause: err,
-      });
+      throw new ServerError('protocol', `The server's reply to ${path} is not JSON`, { cause: err });
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
