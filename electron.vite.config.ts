@@ -5,7 +5,7 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: {
+      rolldownOptions: {
         // The server is a second entry so the app can fork it for the demo org; main never imports it.
         input: { index: resolve('src-main/app/main.ts'), server: resolve('src-server/main.ts') },
       },
@@ -13,7 +13,13 @@ export default defineConfig({
   },
   preload: {
     build: {
-      rollupOptions: { input: { index: resolve('src-preload/index.ts') } },
+      // A sandboxed preload is a classic script with a require() that knows only 'electron' (and a few
+      // built-ins): no ES modules, no local files, no node_modules. So: one CommonJS file, everything inlined.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve('src-preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+      },
     },
   },
   renderer: {

@@ -1,0 +1,68 @@
+/**
+ * The bridge: window.api, one function per contract method and a filtered event subscription. Nothing else
+ * reaches the page: not ipcRenderer, not the IpcRendererEvent. Sandboxed, so this file is bundled into one
+ * CommonJS script that requires only 'electron'; from src-shared it takes types and the tiny unwrapResult.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { EVENT_CHANNEL_PREFIX, IpcEventName, IpcEventPayload, KithApi } from '#shared/ipc/contract';
+import { unwrapResult, type IpcResult } from '#shared/ipc/result';
+
+type Methods = Omit<KithApi, 'on'>;
+type Area = keyof Methods;
+type Channel = { [A in Area]: `${A}.${keyof Methods[A] & string}` }[Area];
+/** What the method behind a channel resolves to, so each line below is checked against its own channel. */
+type Output<C extends Channel> = C extends `${infer A}.${infer M}`
+  ? A extends Area
+    ? M extends keyof Methods[A]
+      ? Methods[A][M] extends (...args: never[]) => Promise<infer O>
+        ? O
+        : never
+      : never
+    : never
+  : never;
+
+// Written out rather than imported: the contract module's values would pull zod into the preload.
+const eventChannelPrefix: typeof EVENT_CHANNEL_PREFIX = 'event:';
+const eventNames = ['sync.status', 'session.changed', 'directory.changed'] as const satisfies IpcEventName[];
+// Fails to compile when the contract gains an event this list lacks.
+const _everyEventListed: [Exclude<IpcEventName, (typeof eventNames)[number]>] extends [never] ? true : never =
+  true;
+
+async function invoke<C extends Channel>(channel: C, input: unknown): Promise<Output<C>> {
+  return unwrapResult((await ipcRenderer.invoke(channel, input)) as IpcResult<Output<C>>);
+}
+
+function isEventName(name: unknown): name is IpcEventName {
+  return (eventNames as readonly unknown[]).includes(name);
+}
+
+const api = {
+  directory: {
+    searchPeople: (input) => invoke('directory.searchPeople', input),
+    listFacets: (input) => invoke('directory.listFacets', input),
+    getProfile: (input) => invoke('directory.getProfile', input),
+  },
+  session: {
+    getSession: (input) => invoke('session.getSession', input),
+    connectServer: (input) => invoke('session.connectServer', input),
+    startDemo: (input) => invoke('session.startDemo', input),
+    signOut: (input) => invoke('session.signOut', input),
+  },
+  sync: {
+    getStatus: (input) => invoke('sync.getStatus', input),
+    syncNow: (input) => invoke('sync.syncNow', input),
+  },
+  on<E extends IpcEventName>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void {
+    if (!isEventName(event)) throw new Error(`Unknown event: ${String(event)}`);
+    if (typeof listener !== 'function') throw new Error('The listener must be a function');
+    const channel = `${eventChannelPrefix}${event}`;
+    // The main process sends only the contract's payloads on these channels.
+    const relay = (_event: IpcRendererEvent, payload: unknown) => listener(payload as IpcEventPayload<E>);
+    ipcRenderer.on(channel, relay);
+    return () => {
+      ipcRenderer.removeListener(channel, relay);
+    };
+  },
+} satisfies KithApi;
+
+contextBridge.exposeInMainWorld('api', api);
