@@ -1,0 +1,62 @@
+import { Center, Loader } from '@mantine/core';
+import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { AppLayout } from '../components/AppLayout.tsx';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
+import { InlineError } from '../components/InlineError.tsx';
+import { useSession } from '../hooks/use-session.ts';
+import { DirectoryScreen } from '../screens/directory/DirectoryScreen.tsx';
+import { PersonScreen } from '../screens/person/PersonScreen.tsx';
+import { WelcomeScreen } from '../screens/welcome/WelcomeScreen.tsx';
+
+/** Signed out → the welcome screen; signed in → the app's screens, routed by the URL hash. */
+export function App() {
+  return (
+    <Router hook={useHashLocation}>
+      <SessionGate />
+    </Router>
+  );
+}
+
+function SessionGate() {
+  const session = useSession();
+  if (session.error) {
+    return (
+      <Center h="100dvh" p="xl">
+        <InlineError
+          title="Kith could not start"
+          error={session.error}
+          onRetry={() => void session.refetch()}
+        />
+      </Center>
+    );
+  }
+  if (!session.data) {
+    return (
+      <Center h="100dvh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (session.data.state === 'signed_out') return <WelcomeScreen reason={session.data.reason} />;
+  return (
+    <AppLayout>
+      <Screens />
+    </AppLayout>
+  );
+}
+
+function Screens() {
+  const [location] = useLocation();
+  return (
+    <ErrorBoundary resetKey={location}>
+      <Switch>
+        <Route path="/people" component={DirectoryScreen} />
+        <Route path="/people/:id">{(params) => <PersonScreen id={params.id} />}</Route>
+        <Route>
+          <Redirect to="/people" replace />
+        </Route>
+      </Switch>
+    </ErrorBoundary>
+  );
+}

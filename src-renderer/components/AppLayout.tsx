@@ -1,0 +1,68 @@
+import { AppShell, Box, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconAddressBook, IconUsers } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { requestSearchFocus } from '../lib/directory-filters.ts';
+import { SyncStatusIndicator } from './SyncStatusIndicator.tsx';
+
+const screens = [{ href: '/people', label: 'People', icon: IconUsers }] as const;
+
+/** The window frame: the navigation rail on the left, the sync status at its foot, the screen on the right. */
+export function AppLayout({ children }: { children: ReactNode }) {
+  const [location, navigate] = useLocation();
+
+  // Ctrl/Cmd+K: jump to the directory's search box from anywhere, even while typing elsewhere.
+  useHotkeys(
+    [
+      [
+        'mod+K',
+        () => {
+          if (location !== '/people') navigate('/people');
+          requestSearchFocus();
+        },
+      ],
+    ],
+    [],
+  );
+
+  return (
+    <AppShell navbar={{ width: 232, breakpoint: 0 }} padding={0}>
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        <AppShell.Section>
+          <Group gap="xs" px="xs" pt={4} pb="md">
+            <ThemeIcon size={30} radius="md" variant="gradient" gradient={{ from: 'indigo', to: 'cyan' }}>
+              <IconAddressBook size={18} />
+            </ThemeIcon>
+            <Text fw={700} size="lg">
+              Kith
+            </Text>
+          </Group>
+        </AppShell.Section>
+        <AppShell.Section grow component="nav">
+          <Stack gap={2}>
+            {screens.map(({ href, label, icon: Icon }) => (
+              <NavLink
+                key={href}
+                component={Link}
+                href={href}
+                label={label}
+                leftSection={<Icon size={18} stroke={1.6} />}
+                active={location === href || location.startsWith(`${href}/`)}
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              />
+            ))}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section>
+          <Box pt="sm" px="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+            <SyncStatusIndicator />
+          </Box>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

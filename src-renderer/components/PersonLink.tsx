@@ -1,0 +1,36 @@
+import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Link } from 'wouter';
+import type { PersonSummary } from '#shared/domain/person';
+import { PersonAvatar } from './PersonAvatar.tsx';
+import classes from './PersonLink.module.css';
+
+/** A compact, clickable person: avatar, name, title. */
+export function PersonLink({ person, testId }: { person: PersonSummary; testId?: string }) {
+  return (
+    <UnstyledButton
+      component={Link}
+      href={`/people/${encodeURIComponent(person.id)}`}
+      className={classes.link}
+      data-testid={testId}
+    >
+      <Group gap="sm" wrap="nowrap">
+        <PersonAvatar id={person.id} name={person.name} size="sm" inactive={!person.active} />
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm" fw={600} truncate="end">
+              {person.name}
+            </Text>
+            {person.active ? null : (
+              <Badge size="xs" variant="light" color="gray">
+                inactive
+              </Badge>
+            )}
+          </Group>
+          <Text size="xs" c="dimmed" truncate="end">
+            {person.title}
+          </Text>
+        </Stack>
+      </Group>
+    </UnstyledButton>
+  );
+}

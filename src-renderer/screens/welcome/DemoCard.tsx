@@ -1,0 +1,39 @@
+import { Alert, Button, List, Stack, Text, Title } from '@mantine/core';
+import { IconSparkles } from '@tabler/icons-react';
+import { useStartDemo } from '../../hooks/use-session.ts';
+
+export function DemoCard() {
+  const demo = useStartDemo();
+  return (
+    <Stack gap="md" h="100%">
+      <div>
+        <Title order={2} fz="lg">
+          Try the demo organization
+        </Title>
+        <Text size="sm" c="dimmed">
+          A made-up company with departments, sites and skills, running on this computer.
+        </Text>
+      </div>
+      <List size="sm" spacing={4} c="dimmed">
+        <List.Item>Search people by name, skill, department or site</List.Item>
+        <List.Item>Browse profiles and reporting lines</List.Item>
+        <List.Item>Nothing leaves your machine</List.Item>
+      </List>
+      {demo.error ? (
+        <Alert variant="light" color="red" title="The demo could not start">
+          {demo.error.message}
+        </Alert>
+      ) : null}
+      <Button
+        variant="light"
+        mt="auto"
+        loading={demo.isPending}
+        leftSection={<IconSparkles size={18} />}
+        onClick={() => demo.mutate()}
+        data-testid="start-demo"
+      >
+        Try the demo
+      </Button>
+    </Stack>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The web host's stand-in for the preload script: defines window.api with the KithApi shape, built from the
+ * contract's method table, and carries calls and events over a token-guarded WebSocket to the real core.
+ * Loaded as a classic script before the app's module script, so window.api exists when the app starts.
+ */
+import { ipcEventNames, ipcMethods, type IpcEventName, type KithApi } from '#shared/ipc/contract';
+import { unwrapResult, type IpcResult } from '#shared/ipc/result';
+
+const TOKEN_KEY = 'kith.webHostToken';
+const MAX_BACKOFF_MS = 5_000;
+
+/** Takes the token from ?token=… once, keeps it for this tab, and removes it from the address bar. */
+function takeToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+  }
+  return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+type Listener = (payload: unknown) => void;
+
+function createConnection(token: string) {
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<IpcEventName, Set<Listener>>();
+  const outbox: string[] = [];
+  let socket: WebSocket | null = null;
+  let nextId = 1;
+  let backoff = 250;
+
+  const connect = () => {
+    const ws = new WebSocket(`ws://${window.location.host}/ws?token=${encodeURIComponent(token)}`);
+    socket = ws;
+    ws.addEventListener('open', () => {
+      backoff = 250;
+      for (const message of outbox.splice(0)) ws.send(message);
+    });
+    ws.addEventListener('message', (event) => onMessage(String(event.data)));
+    ws.addEventListener('close', () => {
+      socket = null;
+      // Calls in flight are lost with the socket: fail them rather than leave them hanging.
+      for (const [id, call] of pending) {
+        pending.delete(id);
+        call.reject(new Error('Lost the connection to the Kith web host; try again.'));
+      }
+      setTimeout(connect, backoff);
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    });
+  };
+
+  const onMessage = (data: string) => {
+    let message: { id?: number; result?: IpcResult; event?: IpcEventName; payload?: unknown };
+    try {
+      message = JSON.parse(data) as typeof message;
+    } catch {
+      console.error('Kith web bridge: unreadable message', data);
+      return;
+    }
+    if (typeof message.id === 'number' && message.result) {
+      const call = pending.get(message.id);
+      pending.delete(message.id);
+      if (!call) return;
+      try {
+        call.resolve(unwrapResult(message.result));
+      } catch (err) {
+        call.reject(err as Error);
+      }
+    } else if (message.event) {
+      for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+    }
+  };
+
+  const call = (channel: string, input: unknown): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      const message = JSON.stringify({ id, channel, input });
+      if (socket?.readyState === WebSocket.OPEN) socket.send(message);
+      else outbox.push(message);
+    });
+
+  const on = (event: IpcEventName, listener: Listener): (() => void) => {
+    if (!ipcEventNames.includes(event)) throw new Error(`Unknown event: ${String(event)}`);
+    if (typeof listener !== 'function') throw new Error('The listener must be a function');
+    let set = listeners.get(event);
+    if (!set) listeners.set(event, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  };
+
+  connect();
+  return { call, on };
+}
+
+function createApi(): KithApi {
+  const connection = createConnection(takeToken());
+  const api: Record<string, unknown> = { on: connection.on };
+  for (const { area, method, channel } of ipcMethods) {
+    const table = (api[area] ??= {}) as Record<string, (input?: unknown) => Promise<unknown>>;
+    table[method] = (input?: unknown) => connection.call(channel, input);
+  }
+  for (const area of Object.values(api)) if (typeof area === 'object' && area) Object.freeze(area);
+  return Object.freeze(api) as unknown as KithApi;
+}
+
+Object.defineProperty(window, 'api', { value: createApi(), writable: false, configurable: false });

@@ -1,0 +1,100 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, resolve, sep } from 'node:path';
+
+const HTML_TYPE = 'text/html; charset=utf-8';
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': HTML_TYPE,
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function securityHeaders(port: number): Record<string, string> {
+  return {
+    'Content-Security-Policy': [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      `connect-src ws://127.0.0.1:${port}`,
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+}
+
+/** Puts the bridge's classic script before the app's module script, so window.api exists when the app runs. */
+export function injectBridge(html: string, bridgePath: string): string {
+  const tag = `<script src="${bridgePath}"></script>`;
+  const moduleScript = html.search(/<script\b[^>]*type="module"/);
+  if (moduleScript === -1) return html.replace('</head>', `  ${tag}\n  </head>`);
+  return `${html.slice(0, moduleScript)}${tag}\n    ${html.slice(moduleScript)}`;
+}
+
+/** A file under `root`, or null for anything that is not one (no traversal, no directories, no dotfiles). */
+async function resolveFile(root: string, urlPath: string): Promise<string | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.split('/').some((part) => part.startsWith('.'))) return null;
+  const file = resolve(root, `.${decoded}`);
+  if (!file.startsWith(root + sep)) return null;
+  try {
+    return (await stat(file)).isFile() ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface StaticOptions {
+  root: string;
+  port: () => number;
+  indexHtml: () => string;
+  extra: Record<string, { type: string; body: () => string }>;
+}
+
+export function createStaticHandler(options: StaticOptions) {
+  const root = resolve(options.root);
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const headers = securityHeaders(options.port());
+    const send = (status: number, type: string, body: string | Buffer, cache = 'no-store') => {
+      res.writeHead(status, { ...headers, 'Content-Type': type, 'Cache-Control': cache });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return send(405, 'text/plain; charset=utf-8', 'Method not allowed');
+    }
+    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (pathname === '/' || pathname === '/index.html') {
+      return send(200, HTML_TYPE, options.indexHtml());
+    }
+    const extra = options.extra[pathname];
+    if (extra) return send(200, extra.type, extra.body());
+    const file = await resolveFile(root, pathname);
+    if (!file) return send(404, 'text/plain; charset=utf-8', 'Not found');
+    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const cache = pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    return send(200, type, await readFile(file), cache);
+  };
+}

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Core } from '#core/core-types';
+import { attachBridgeSocket } from './bridge-socket.ts';
+import { buildBridge } from './build-bridge.ts';
+import { createStaticHandler, injectBridge } from './static-files.ts';
+
+const BRIDGE_PATH = '/web-bridge.js';
+
+export interface WebHost {
+  /** The address to open, with the per-run token. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the built renderer on 127.0.0.1 and bridges window.api to `core` over a WebSocket. */
+export async function startWebHost(options: {
+  core: Core;
+  repoRoot: string;
+  port: number;
+}): Promise<WebHost> {
+  const rendererDir = join(options.repoRoot, 'out', 'renderer');
+  let indexSource: string;
+  try {
+    indexSource = await readFile(join(rendererDir, 'index.html'), 'utf8');
+  } catch {
+    throw new Error(`No built renderer at ${rendererDir}: run \`npm run build\` first (npm run web does).`);
+  }
+  const bridge = await buildBridge(options.repoRoot);
+  const indexHtml = injectBridge(indexSource, BRIDGE_PATH);
+  const token = randomBytes(32).toString('base64url');
+
+  let port = options.port;
+  const server: Server = createServer();
+  const handle = createStaticHandler({
+    root: rendererDir,
+    port: () => port,
+    indexHtml: () => indexHtml,
+    extra: { [BRIDGE_PATH]: { type: 'text/javascript; charset=utf-8', body: () => bridge } },
+  });
+  server.on('request', (req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error('web host: request failed', err);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Internal error');
+    });
+  });
+  const socket = attachBridgeSocket(server, options.core, {
+    token,
+    origin: () => `http://127.0.0.1:${port}`,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    async close() {
+      socket.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

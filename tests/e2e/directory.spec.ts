@@ -1,0 +1,91 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startServer, startWebHost, type RunningProcess } from './support/processes.ts';
+
+/**
+ * The real UI against the real core, real SQLite and the real server: search, open a profile, then lose the
+ * server and keep working from the local cache.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let server: RunningProcess;
+let web: RunningProcess;
+let page: Page;
+
+test.beforeAll(async ({ browser }) => {
+  server = await startServer();
+  web = await startWebHost(server.url);
+  page = await browser.newPage();
+  page.on('pageerror', (err) => console.error('page error:', err.message));
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  await web?.kill();
+  await server?.kill();
+});
+
+test('the directory lists the demo organization once the first sync is done', async () => {
+  await page.goto(web.url);
+  // The bridge removes the token from the address bar.
+  await expect(page).not.toHaveURL(/token=/);
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
+  await expect(page.getByTestId('directory-total')).toHaveText(/^[\d,]+ people$/);
+  await expect(page.getByTestId('directory-row').first()).toBeVisible();
+  await expect(page.getByTestId('directory-search')).toBeFocused();
+  await expect(page.getByTestId('sync-status')).toContainText(/Synced (just now|\d+ min ago)/);
+  await page.screenshot({ path: 'test-results/directory.png', fullPage: true });
+});
+
+test('searching by a name prefix finds the person', async () => {
+  const firstRow = page.getByTestId('directory-row').nth(3);
+  const name = (await firstRow.locator('p').first().innerText()).trim();
+  const prefix = name.split(/\s+/)[0]!.slice(0, 4);
+
+  await page.getByTestId('directory-search').fill(prefix);
+  await expect(page.getByTestId('directory-row').filter({ hasText: name })).toBeVisible();
+  await expect(page.getByTestId('directory-total')).not.toHaveText('0 people');
+  await page.screenshot({ path: 'test-results/directory-search.png', fullPage: true });
+
+  // Keyboard: the highlight moves with the arrows and Enter opens the highlighted row.
+  await page.getByTestId('directory-search').fill(name);
+  await expect(page.getByTestId('directory-row').first()).toContainText(name);
+  await page.getByTestId('directory-search').press('Enter');
+  await expect(page.getByTestId('profile-name')).toHaveText(name);
+});
+
+test('the profile shows the person, their reporting line and reports', async () => {
+  await expect(page.getByTestId('profile-header')).toBeVisible();
+  await expect(page.getByTestId('manager-chain')).toBeVisible();
+  await expect(page.getByTestId('direct-reports')).toBeVisible();
+  await page.screenshot({ path: 'test-results/profile.png', fullPage: true });
+
+  // Up the reporting line: the manager's page lists this person among their reports.
+  const name = await page.getByTestId('profile-name').innerText();
+  const managers = page.getByTestId('manager-chain-item');
+  if ((await managers.count()) > 0) {
+    await managers.last().click();
+    await expect(page.getByTestId('profile-name')).not.toHaveText(name);
+    await expect(page.getByTestId('direct-report').filter({ hasText: name })).toBeVisible();
+    await page.screenshot({ path: 'test-results/profile-manager.png', fullPage: true });
+  }
+});
+
+test('with the server gone, search still works and the status says offline', async () => {
+  await server.kill('SIGKILL');
+  await page.getByRole('navigation').getByRole('link', { name: 'People', exact: true }).click();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-status')).toContainText('Offline — showing saved data');
+
+  const search = page.getByTestId('directory-search');
+  await search.fill('');
+  await expect(page.getByTestId('directory-row').first()).toBeVisible();
+  const name = (await page.getByTestId('directory-row').nth(5).locator('p').first().innerText()).trim();
+  await search.fill(name);
+  await expect(page.getByTestId('directory-row').filter({ hasText: name }).first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/directory-offline.png', fullPage: true });
+
+  await page.getByTestId('directory-row').filter({ hasText: name }).first().click();
+  await expect(page.getByTestId('profile-name')).toHaveText(name);
+  await page.screenshot({ path: 'test-results/profile-offline.png', fullPage: true });
+});
