@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ServerDb } from '../db/schema.ts';
-import { hasPeople, upsertPeople } from '../repos/people.repo.ts';
+import { hasPeople, insertPeople } from '../repos/people.repo.ts';
 import { upsertMeta } from '../repos/server-meta.repo.ts';
 import { generateOrg, type DemoOrgOptions } from './generate-org.ts';
 
@@ -12,7 +12,7 @@ export async function seedDemoOrg(db: Kysely<ServerDb>, options: DemoOrgOptions)
   if (await hasPeople(db)) return false;
   const org = generateOrg(options);
   await db.transaction().execute(async (trx) => {
-    await upsertPeople(trx, org.people);
+    await insertPeople(trx, org.people);
     await upsertMeta(trx, 'demo_user_id', org.demoUserId);
   });
   return true;

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { BootstrapLine, BootstrapQuery } from '#shared/wire/sync';
 import type { ServerDb } from '../db/schema.ts';
 import { findCurrentSeq } from '../repos/change-seq.repo.ts';
-import { countSnapshot, listSnapshotPage } from '../repos/people.repo.ts';
+import { countSnapshot, listSnapshotLines } from '../repos/people.repo.ts';
 
 export const BOOTSTRAP_PAGE_ROWS = 2000;
 
@@ -26,14 +26,12 @@ export async function openBootstrapStream(
     let after = query.after;
     let count = 0;
     for (;;) {
-      const people = await listSnapshotPage(db, { cursor, after, limit: pageRows });
-      if (people.length === 0) break;
-      let chunk = '';
-      for (const person of people) chunk += line({ type: 'person', value: person });
-      count += people.length;
-      after = people[people.length - 1]?.id;
-      yield chunk;
-      if (people.length < pageRows) break;
+      const rows = await listSnapshotLines(db, { cursor, after, limit: pageRows });
+      if (rows.length === 0) break;
+      count += rows.length;
+      after = rows[rows.length - 1]?.id;
+      yield `${rows.map((row) => row.line).join('\n')}\n`;
+      if (rows.length < pageRows) break;
     }
     yield line({ type: 'end', cursor, count });
   }
