@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type ServerFixture } from './server-fixture.ts';
+
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>>;
+  components: { securitySchemes: Record<string, unknown> };
+}
+
+let server: ServerFixture;
+let doc: OpenApiDocument;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const response = await server.get('/v1/openapi.json');
+  expect(response.status).toBe(200);
+  doc = (await response.json()) as OpenApiDocument;
+});
+afterAll(() => server.stop());
+
+describe('GET /v1/openapi.json', () => {
+  it('is an OpenAPI 3 document listing every route', () => {
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/v1/demo/sessions',
+      '/v1/health',
+      '/v1/me',
+      '/v1/sync/bootstrap',
+      '/v1/sync/pull',
+    ]);
+    expect(Object.keys(doc.paths['/v1/demo/sessions'] ?? {})).toEqual(['post']);
+  });
+
+  it('declares the bearer scheme and requires it on signed-in routes only', () => {
+    expect(doc.components.securitySchemes).toEqual({ bearerAuth: { type: 'http', scheme: 'bearer' } });
+    for (const path of ['/v1/me', '/v1/sync/bootstrap', '/v1/sync/pull']) {
+      expect(doc.paths[path]?.get?.security).toEqual([{ bearerAuth: [] }]);
+    }
+    expect(doc.paths['/v1/health']?.get?.security).toBeUndefined();
+  });
+
+  it('documents the pull query and the NDJSON bootstrap stream from the zod schemas', () => {
+    const pull = doc.paths['/v1/sync/pull']?.get as unknown as { parameters: { name: string; in: string }[] };
+    expect(pull.parameters.map((p) => `${p.in}:${p.name}`).sort()).toEqual(['query:limit', 'query:since']);
+    const bootstrap = doc.paths['/v1/sync/bootstrap']?.get?.responses['200'] as {
+      content: Record<string, unknown>;
+    };
+    expect(Object.keys(bootstrap.content)).toEqual(['application/x-ndjson']);
+  });
+});

@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Person } from '#shared/domain/person';
+import { startServer, type RunningServer, type StartServerOptions } from '#server/server';
+
+export interface ServerFixture extends RunningServer {
+  dir: string;
+  /** fetch against the server, with the token (if given) as a bearer header. */
+  get(path: string, token?: string): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(
+  options: Omit<StartServerOptions, 'dbFile'> = {},
+): Promise<ServerFixture> {
+  const dir = await mkdtemp(join(tmpdir(), 'kith-server-'));
+  const server = await startServer({ dbFile: join(dir, 'kith-server.db'), port: 0, ...options });
+  return {
+    ...server,
+    dir,
+    get: (path, token) =>
+      fetch(`${server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+    async stop() {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A valid person with a zero-padded id, so id order is numeric order. */
+export function makePerson(n: number, overrides: Partial<Person> = {}): Person {
+  return {
+    id: `p${String(n).padStart(6, '0')}`,
+    email: `person.${n}@example.com`,
+    name: `Person ${n}`,
+    title: 'Software Engineer',
+    department: 'Engineering',
+    location: 'Lyon',
+    managerId: n === 1 ? null : 'p000001',
+    skills: ['TypeScript'],
+    bio: '',
+    timezone: 'Europe/Paris',
+    active: true,
+    ...overrides,
+  };
+}
+
+export function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** The lines of an NDJSON body, parsed. */
+export async function readNdjson(response: Response): Promise<unknown[]> {
+  const text = await response.text();
+  return text
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line) as unknown);
+}
