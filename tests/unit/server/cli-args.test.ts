@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from '#server/cli-args';
+
+describe('parseCliArgs', () => {
+  it('defaults to 127.0.0.1:8787 and ./data/kith-server.db without a demo org', () => {
+    expect(parseCliArgs([], '/srv/kith')).toEqual({
+      dbFile: '/srv/kith/data/kith-server.db',
+      host: '127.0.0.1',
+      port: 8787,
+      logger: false,
+    });
+  });
+
+  it('reads every flag, resolving --data against the working directory', () => {
+    const options = parseCliArgs(
+      ['--port', '0', '--host', '0.0.0.0', '--data', 'state', '--demo', 'm', '--seed', '9'],
+      '/srv',
+    );
+    expect(options).toEqual({
+      dbFile: '/srv/state/kith-server.db',
+      host: '0.0.0.0',
+      port: 0,
+      logger: false,
+      demo: { size: 'M', seed: 9 },
+    });
+  });
+
+  it('accepts a head count as the demo size and an absolute data folder', () => {
+    expect(parseCliArgs(['--demo', '5000', '--data', '/var/kith'], '/srv')).toMatchObject({
+      dbFile: '/var/kith/kith-server.db',
+      demo: { size: 5000, seed: 1 },
+    });
+  });
+
+  it.each([
+    [['--port', 'abc'], /--port/],
+    [['--port', '70000'], /--port/],
+    [['--demo', 'XL'], /--demo/],
+    [['--seed', '3'], /--seed only/],
+    [['--verbose'], /Unknown option/],
+  ])('rejects %j with a message naming the flag', (args, message) => {
+    expect(() => parseCliArgs(args)).toThrow(message);
+  });
+});
