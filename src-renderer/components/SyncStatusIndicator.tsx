@@ -16,7 +16,8 @@ import { formatAgo, formatIn } from '../lib/format.ts';
 export function SyncStatusIndicator() {
   const { data: status, error } = useSyncStatus();
   const syncNow = useSyncNow();
-  const now = useNow(10_000);
+  // A retry countdown needs the seconds; "synced 2 min ago" does not.
+  const now = useNow(status?.state === 'offline' ? 1_000 : 15_000);
 
   if (error) return <StatusLine icon={<Warning />} title="Sync status unavailable" detail={error.message} />;
   if (!status) return <StatusLine icon={<Loader size={18} />} title="Checking sync…" />;

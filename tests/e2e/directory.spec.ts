@@ -34,6 +34,12 @@ test('the directory lists the demo organization once the first sync is done', as
   await expect(page.getByTestId('directory-search')).toBeFocused();
   await expect(page.getByTestId('sync-status')).toContainText(/Synced (just now|\d+ min ago)/);
   await page.screenshot({ path: 'test-results/directory.png', fullPage: true });
+
+  // Facet options carry their counts.
+  await page.getByTestId('filter-department').click();
+  await expect(page.locator('.mantine-Select-option').first()).toContainText(/\d/);
+  await page.screenshot({ path: 'test-results/directory-filter.png', fullPage: true });
+  await page.keyboard.press('Escape');
 });
 
 test('searching by a name prefix finds the person', async () => {
@@ -70,6 +76,24 @@ test('the profile shows the person, their reporting line and reports', async () 
   }
 });
 
+test('a skill badge opens the directory filtered by that skill', async () => {
+  const skill = page.getByTestId('profile-skill').first();
+  const skillName = (await skill.innerText()).trim();
+  await skill.click();
+  await expect(page.getByTestId('filter-skill')).toHaveValue(skillName);
+  await expect(page.getByTestId('directory-search')).toHaveValue('');
+  await expect(page.getByTestId('directory-row').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/directory-skill.png', fullPage: true });
+
+  // Nothing matches → the empty state offers to clear the filters.
+  await page.getByTestId('directory-search').fill('zzzzqqq');
+  await expect(page.getByTestId('directory-empty')).toContainText('No one matches');
+  await page.screenshot({ path: 'test-results/directory-empty.png', fullPage: true });
+  await page.getByRole('button', { name: 'Clear search and filters' }).click();
+  await expect(page.getByTestId('filter-skill')).toHaveValue('');
+  await expect(page.getByTestId('directory-row').first()).toBeVisible();
+});
+
 test('with the server gone, search still works and the status says offline', async () => {
   await server.kill('SIGKILL');
   await page.getByRole('navigation').getByRole('link', { name: 'People', exact: true }).click();
@@ -80,9 +104,11 @@ test('with the server gone, search still works and the status says offline', asy
   const search = page.getByTestId('directory-search');
   await search.fill('');
   await expect(page.getByTestId('directory-row').first()).toBeVisible();
+  const everyone = await page.getByTestId('directory-total').innerText();
   const name = (await page.getByTestId('directory-row').nth(5).locator('p').first().innerText()).trim();
   await search.fill(name);
-  await expect(page.getByTestId('directory-row').filter({ hasText: name }).first()).toBeVisible();
+  await expect(page.getByTestId('directory-row').first()).toContainText(name);
+  await expect(page.getByTestId('directory-total')).not.toHaveText(everyone);
   await page.screenshot({ path: 'test-results/directory-offline.png', fullPage: true });
 
   await page.getByTestId('directory-row').filter({ hasText: name }).first().click();

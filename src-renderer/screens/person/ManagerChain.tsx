@@ -5,7 +5,7 @@ import { PersonAvatar } from '../../components/PersonAvatar.tsx';
 
 /** From the top of the organisation down to this person; every manager opens their own page. */
 export function ManagerChain({ chain, person }: { chain: readonly PersonSummary[]; person: Person }) {
-  const topDown = [...chain].reverse();
+  const topDown = orderTopDown(chain, person);
   if (topDown.length === 0) {
     return (
       <Text size="sm" c="dimmed" data-testid="manager-chain">
@@ -51,4 +51,13 @@ export function ManagerChain({ chain, person }: { chain: readonly PersonSummary[
       </Timeline.Item>
     </Timeline>
   );
+}
+
+/**
+ * The contract documents the chain as direct manager first; the local store currently answers top first.
+ * The direct manager (person.managerId) tells which end is which, so either order renders top-down.
+ */
+function orderTopDown(chain: readonly PersonSummary[], person: Person): PersonSummary[] {
+  const directFirst = chain[0]?.id === person.managerId && chain.length > 1;
+  return directFirst ? [...chain].reverse() : [...chain];
 }

@@ -28,6 +28,7 @@ export function SkillBadges({
           style={{ cursor: 'pointer' }}
           onClick={() => onOpen(skill)}
           title={`Find everyone with ${skill}`}
+          data-testid="profile-skill"
         >
           {skill}
         </Badge>

@@ -16,13 +16,22 @@ export interface RunningProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
 /** Spawns `tsx <args>` from the repo root and resolves when a stdout line starts with `marker`. */
 export function startProcess(args: string[], marker: string, timeoutMs = 90_000): Promise<RunningProcess> {
-  const child = spawn(tsx, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: tsx runs the script in a child node process, and a SIGKILL must reach both.
+  const child = spawn(tsx, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
@@ -30,8 +39,8 @@ export function startProcess(args: string[], marker: string, timeoutMs = 90_000)
     new Promise<void>((done) => {
       if (child.exitCode !== null || child.signalCode !== null) return done();
       child.once('exit', () => done());
-      child.kill(signal);
-      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      signalGroup(child, signal);
+      setTimeout(() => signalGroup(child, 'SIGKILL'), 10_000).unref();
     });
 
   const stdout = child.stdout;

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { startProcess, tempDir, type RunningProcess } from './support/processes.ts';
+
+/** A web host whose server cannot be reached starts signed out: the welcome screen. */
+let web: RunningProcess;
+
+test.beforeAll(async () => {
+  // Port 9 (discard) on loopback: nothing answers, so the host cannot sign in.
+  web = await startProcess(
+    [
+      'src-web/main.ts',
+      '--server',
+      'http://127.0.0.1:9',
+      '--port',
+      '0',
+      '--data',
+      tempDir('kith-e2e-welcome-'),
+    ],
+    'KITH_WEB_READY',
+  );
+});
+
+test.afterAll(async () => {
+  await web?.kill();
+});
+
+test('the welcome screen validates the connect form and shows what the core answers', async ({ page }) => {
+  await page.goto(web.url);
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toHaveCount(0);
+
+  await page.getByTestId('connect-server-url').fill('ftp://example');
+  await page.getByTestId('connect-token').fill('short');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByText('The server address must be an http:// or https:// URL')).toBeVisible();
+  await expect(page.getByText('The access token is too short')).toBeVisible();
+
+  await page.getByTestId('connect-server-url').fill('http://127.0.0.1:9');
+  await page.getByTestId('connect-token').fill('x'.repeat(32));
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByTestId('connect-error')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('connect-error')).not.toBeEmpty();
+  await page.screenshot({ path: 'test-results/welcome.png', fullPage: true });
+});
