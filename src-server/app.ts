@@ -1,15 +1,11 @@
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { ServerDb } from './db/schema.ts';
 import { installErrorHandling } from './http/api-error.ts';
 import { requireBearerToken } from './http/auth.ts';
+import { openApiOptions } from './http/openapi-options.ts';
 import { demoSessionRoutes } from './routes/demo-sessions.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
@@ -31,15 +27,7 @@ export async function buildApp({ db, demo, logger }: AppOptions): Promise<Fastif
   installErrorHandling(app);
 
   // Registered before the routes: it collects them as they are added.
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'Kith API', version: '1.0.0', description: 'Org directory and sync for the Kith app.' },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
+  await app.register(fastifySwagger, openApiOptions);
 
   await app.register(healthRoutes);
   await app.register(openApiRoutes);
