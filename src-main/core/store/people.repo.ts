@@ -1,12 +1,26 @@
 import { type Kysely, type Transaction } from 'kysely';
 import type { Person } from '#shared/domain/person';
+import { bulkInsert } from '#shared/node/bulk-insert';
 import type { LocalDb, PeopleTable } from './local-db.ts';
 
 type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
 
 /** SQLite allows 32,766 bound parameters per statement; stay well under it. */
 const MAX_PARAMS = 30_000;
-const PEOPLE_COLUMNS = 12;
+const PEOPLE_COLUMNS = [
+  'id',
+  'email',
+  'name',
+  'title',
+  'department',
+  'location',
+  'manager_id',
+  'skills',
+  'bio',
+  'timezone',
+  'active',
+  'seq',
+] as const satisfies readonly (keyof PeopleTable)[];
 
 export function toPeopleRow(person: Person, seq: number): Omit<PeopleTable, 'pk'> {
   return {
@@ -41,40 +55,19 @@ export async function upsertPeople(
   { fresh = false } = {},
 ) {
   if (entries.length === 0) return;
-  const rows = entries.map((e) => toPeopleRow(e.person, e.seq));
-  for (const part of chunk(rows, Math.floor(MAX_PARAMS / PEOPLE_COLUMNS))) {
-    let insert = db.insertInto('people').values(part);
-    if (!fresh) {
-      insert = insert.onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          email: eb.ref('excluded.email'),
-          name: eb.ref('excluded.name'),
-          title: eb.ref('excluded.title'),
-          department: eb.ref('excluded.department'),
-          location: eb.ref('excluded.location'),
-          manager_id: eb.ref('excluded.manager_id'),
-          skills: eb.ref('excluded.skills'),
-          bio: eb.ref('excluded.bio'),
-          timezone: eb.ref('excluded.timezone'),
-          active: eb.ref('excluded.active'),
-          seq: eb.ref('excluded.seq'),
-        })),
-      );
-    }
-    await insert.execute();
-  }
-  const ids = entries.map((e) => e.person.id);
+  const rows = entries.map((e) => {
+    const row = toPeopleRow(e.person, e.seq);
+    return PEOPLE_COLUMNS.map((c) => row[c]);
+  });
+  await bulkInsert(db, 'people', PEOPLE_COLUMNS, rows, fresh ? {} : { upsertOn: 'id' });
   if (!fresh) {
+    const ids = entries.map((e) => e.person.id);
     for (const part of chunk(ids, MAX_PARAMS)) {
       await db.deleteFrom('person_skills').where('person_id', 'in', part).execute();
     }
   }
-  const skills = entries.flatMap((e) =>
-    [...new Set(e.person.skills)].map((skill) => ({ skill, person_id: e.person.id })),
-  );
-  for (const part of chunk(skills, Math.floor(MAX_PARAMS / 2))) {
-    await db.insertInto('person_skills').values(part).execute();
-  }
+  const skills = entries.flatMap((e) => [...new Set(e.person.skills)].map((skill) => [skill, e.person.id]));
+  await bulkInsert(db, 'person_skills', ['skill', 'person_id'], skills);
 }
 
 export async function deletePeople(db: WriteDb, ids: readonly string[]) {

@@ -58,42 +58,56 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const fresh =
       resume !== null || (await db.selectFrom('people').select('id').limit(1).execute()).length === 0;
     let applied = resume?.applied ?? 0;
+    let queued = applied;
     let expected = applied;
     let batch: Person[] = [];
     let cursor = resume?.cursor ?? 0;
     let lastChangedAt = 0;
+    // One batch commits while the next one is parsed: SQLite works on its thread, parsing on ours.
+    let committing: Promise<void> = Promise.resolve();
     setStatus({ state: 'syncing', lastSyncedAt, progress: 0 });
+
     const flush = async () => {
-      const last = batch.at(-1);
+      const rows = batch;
+      const last = rows.at(-1);
       if (!last) return;
-      await applySnapshotBatch(
-        db,
-        batch,
-        { cursor, after: last.id, applied: applied + batch.length },
-        { fresh },
-      );
-      applied += batch.length;
       batch = [];
-      setStatus({ state: 'syncing', lastSyncedAt, progress: expected ? Math.min(1, applied / expected) : 0 });
-      if (now() - lastChangedAt > 1000) {
-        lastChangedAt = now();
-        onChanged(applied);
-      }
+      await committing;
+      const progress = { cursor, after: last.id, applied: (queued += rows.length) };
+      committing = applySnapshotBatch(db, rows, progress, { fresh }).then(() => {
+        applied = progress.applied;
+        setStatus({
+          state: 'syncing',
+          lastSyncedAt,
+          progress: expected ? Math.min(1, applied / expected) : 0,
+        });
+        if (now() - lastChangedAt > 1000) {
+          lastChangedAt = now();
+          onChanged(applied);
+        }
+      });
     };
+
     const query = resume ? { cursor: resume.cursor, after: resume.after } : {};
-    for await (const line of client.bootstrap(query)) {
-      if (stopped) return;
-      if (line.type === 'begin') {
-        cursor = line.cursor;
-        expected = applied + line.total;
-      } else if (line.type === 'person') {
-        batch.push(line.value);
-        if (batch.length >= batchSize) await flush();
-      } else {
-        await flush();
-        await finishSnapshot(db, line.cursor, now());
-        onChanged(applied);
+    try {
+      for await (const line of client.bootstrap(query)) {
+        if (stopped) return;
+        if (line.type === 'begin') {
+          cursor = line.cursor;
+          expected = applied + line.total;
+        } else if (line.type === 'person') {
+          batch.push(line.value);
+          if (batch.length >= batchSize) await flush();
+        } else {
+          await flush();
+          await committing;
+          await finishSnapshot(db, line.cursor, now());
+          onChanged(applied);
+        }
       }
+    } finally {
+      // Whatever happened to the stream, the batch already handed to SQLite commits (or fails) first.
+      await committing.catch(() => undefined);
     }
   }
 

@@ -1,0 +1,34 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateOrg } from '#server/demo/generate-org';
+import { benchBootstrap } from './bootstrap.bench.ts';
+import { benchSearch } from './search.bench.ts';
+import { startServerProcess } from './support/server-process.ts';
+
+/** `npm run bench`: every benchmark, JSON lines on stdout and in bench/results/. KITH_BENCH_QUICK=1 for a smoke run. */
+const quick = process.env.KITH_BENCH_QUICK === '1';
+const size = quick ? 2000 : 100_000;
+const cache = join(import.meta.dirname, '.cache');
+await mkdir(cache, { recursive: true });
+
+const org = generateOrg({ size }); // the server seeds the same org: same size, same default seed
+const server = await startServerProcess([
+  '--port',
+  '0',
+  '--demo',
+  String(size),
+  '--data',
+  join(cache, `server-${size}`),
+]);
+try {
+  const core = await benchBootstrap({
+    serverUrl: server.url,
+    people: org.people,
+    workDir: join(cache, 'clients'),
+    runs: quick ? 1 : 3,
+  });
+  await benchSearch({ core, people: org.people, queries: 1000, fuseQueries: quick ? 20 : 100 });
+  await core.close();
+} finally {
+  await server.stop();
+}

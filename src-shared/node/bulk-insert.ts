@@ -1,0 +1,39 @@
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+
+/** SQLite allows 32,766 bound parameters per statement; stay under it. */
+const MAX_PARAMS = 30_000;
+
+const sqlCache = new Map<string, string>();
+
+/**
+ * Inserts many rows with multi-row INSERT statements, built as SQL text once per shape so the
+ * statement is prepared once and reused. The Kysely query builder costs more than SQLite itself at
+ * this volume; this is the path for bulk loads, typed by the table's row type.
+ */
+export async function bulkInsert<DB, T extends keyof DB & string>(
+  db: Kysely<DB> | Transaction<DB>,
+  table: T,
+  columns: readonly (keyof DB[T] & string)[],
+  rows: readonly (readonly unknown[])[],
+  /** Replace the row that has the same `key` instead of failing. */
+  { upsertOn }: { upsertOn?: keyof DB[T] & string } = {},
+) {
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const part = rows.slice(start, start + perStatement);
+    const key = `${table}|${columns.join(',')}|${part.length}|${upsertOn ?? ''}`;
+    let text = sqlCache.get(key);
+    if (!text) {
+      const tuple = `(${columns.map(() => '?').join(',')})`;
+      const quoted = columns.map((c) => `"${c}"`).join(',');
+      text = `insert into "${table}" (${quoted}) values ${Array(part.length).fill(tuple).join(',')}`;
+      if (upsertOn) {
+        const updates = columns.filter((c) => c !== upsertOn).map((c) => `"${c}" = excluded."${c}"`);
+        text += ` on conflict ("${upsertOn}") do update set ${updates.join(', ')}`;
+      }
+      if (sqlCache.size > 256) sqlCache.clear();
+      sqlCache.set(key, text);
+    }
+    await db.executeQuery(CompiledQuery.raw(text, part.flat()));
+  }
+}
