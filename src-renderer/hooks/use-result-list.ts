@@ -69,13 +69,17 @@ export function useResultList(filters: DirectoryFilters, onOpen: (person: Person
     if (target !== undefined) {
       event.preventDefault();
       setHighlight(target);
-    } else if (event.key === 'Enter') {
-      const person = itemAt(highlight);
-      if (person) {
-        event.preventDefault();
-        onOpen(person);
-      }
+    } else if (event.key === 'Enter' && itemAt(highlight)) {
+      event.preventDefault();
+      openAt(highlight);
     }
+  };
+
+  const openAt = (index: number) => {
+    const person = itemAt(index);
+    if (!person) return;
+    setHighlightState({ key: shownKey, index });
+    onOpen(person);
   };
 
   return {
@@ -91,6 +95,7 @@ export function useResultList(filters: DirectoryFilters, onOpen: (person: Person
     highlight,
     setHighlight,
     onKeyDown,
+    openAt,
   };
 }
 export type ResultList = ReturnType<typeof useResultList>;

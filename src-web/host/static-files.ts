@@ -69,7 +69,7 @@ async function resolveFile(root: string, urlPath: string): Promise<string | null
 export interface StaticOptions {
   root: string;
   port: () => number;
-  indexHtml: () => string;
+  indexHtml: () => Promise<string>;
   extra: Record<string, { type: string; body: () => string }>;
 }
 
@@ -87,7 +87,7 @@ export function createStaticHandler(options: StaticOptions) {
     }
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (pathname === '/' || pathname === '/index.html') {
-      return send(200, HTML_TYPE, options.indexHtml());
+      return send(200, HTML_TYPE, await options.indexHtml());
     }
     const extra = options.extra[pathname];
     if (extra) return send(200, extra.type, extra.body());

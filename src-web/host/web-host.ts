@@ -23,14 +23,13 @@ export async function startWebHost(options: {
   port: number;
 }): Promise<WebHost> {
   const rendererDir = join(options.repoRoot, 'out', 'renderer');
-  let indexSource: string;
-  try {
-    indexSource = await readFile(join(rendererDir, 'index.html'), 'utf8');
-  } catch {
+  // Read per request, so a rebuild (new asset hashes) needs no restart.
+  const readIndex = async () =>
+    injectBridge(await readFile(join(rendererDir, 'index.html'), 'utf8'), BRIDGE_PATH);
+  await readIndex().catch(() => {
     throw new Error(`No built renderer at ${rendererDir}: run \`npm run build\` first (npm run web does).`);
-  }
+  });
   const bridge = await buildBridge(options.repoRoot);
-  const indexHtml = injectBridge(indexSource, BRIDGE_PATH);
   const token = randomBytes(32).toString('base64url');
 
   let port = options.port;
@@ -38,7 +37,7 @@ export async function startWebHost(options: {
   const handle = createStaticHandler({
     root: rendererDir,
     port: () => port,
-    indexHtml: () => indexHtml,
+    indexHtml: readIndex,
     extra: { [BRIDGE_PATH]: { type: 'text/javascript; charset=utf-8', body: () => bridge } },
   });
   server.on('request', (req, res) => {

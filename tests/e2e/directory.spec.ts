@@ -114,4 +114,14 @@ test('with the server gone, search still works and the status says offline', asy
   await page.getByTestId('directory-row').filter({ hasText: name }).first().click();
   await expect(page.getByTestId('profile-name')).toHaveText(name);
   await page.screenshot({ path: 'test-results/profile-offline.png', fullPage: true });
+
+  // Ctrl+K from any screen lands in the directory's search box.
+  await page.keyboard.press('Control+K');
+  await expect(page.getByTestId('directory-search')).toBeFocused();
+});
+
+test('an unknown person gets a clear message, not a blank screen', async () => {
+  await page.evaluate(() => (window.location.hash = '#/people/no-such-person'));
+  await expect(page.getByTestId('profile-not-found')).toContainText('not in the directory');
+  await page.screenshot({ path: 'test-results/profile-not-found.png', fullPage: true });
 });

@@ -1,9 +1,10 @@
 import { Box, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useRef, type KeyboardEvent } from 'react';
 import { useLocation } from 'wouter';
 import type { PersonSummary } from '#shared/domain/person';
 import { InlineError } from '../../components/InlineError.tsx';
-import { useResultList } from '../../hooks/use-result-list.ts';
+import { useDirectoryHead } from '../../hooks/use-directory.ts';
 import {
   hasActiveFilters,
   setDirectoryFilters,
@@ -14,20 +15,23 @@ import { formatCount } from '../../lib/format.ts';
 import { DirectoryEmpty } from './DirectoryEmpty.tsx';
 import { DirectoryFilterBar } from './DirectoryFilterBar.tsx';
 import { DirectorySearchBox } from './DirectorySearchBox.tsx';
-import { ResultList, ResultListLoading } from './ResultList.tsx';
-import { rowDomId } from './ResultRow.tsx';
+import { ResultList, ResultListLoading, type KeyHandlerRef } from './ResultList.tsx';
 
 const SEARCH_DEBOUNCE_MS = 120;
 
-/** People: search as you type, filter by department, site and skill, open a profile. */
+/**
+ * People: search as you type, filter by department, site and skill, open a profile. Scrolling re-renders only
+ * the result list, never this header: the list registers its keyboard handler for the search box to call.
+ */
 export function DirectoryScreen() {
   const filters = useDirectoryFilters();
   // Typing is debounced; picking a filter applies at once (the debounced text is reused as is).
   const [text] = useDebouncedValue(filters.text, SEARCH_DEBOUNCE_MS);
   const query: DirectoryFilters = { ...filters, text };
+  const head = useDirectoryHead(query);
+  const keyHandlerRef: KeyHandlerRef = useRef(null);
   const [, navigate] = useLocation();
   const openPerson = (person: PersonSummary) => navigate(`/people/${encodeURIComponent(person.id)}`);
-  const list = useResultList(query, openPerson);
 
   return (
     <Stack gap={0} style={{ flex: '1 1 auto', minHeight: 0 }}>
@@ -42,47 +46,38 @@ export function DirectoryScreen() {
             People
           </Title>
           <Text size="sm" c="dimmed" data-testid="directory-total" aria-live="polite">
-            {list.head.data ? formatCount(list.total, 'person', 'people') : ' '}
+            {head.data ? formatCount(head.data.page.total, 'person', 'people') : ' '}
           </Text>
         </Group>
         <DirectorySearchBox
           value={filters.text}
           onChange={(value) => setDirectoryFilters({ text: value })}
-          onKeyDown={list.onKeyDown}
-          busy={list.head.isPlaceholderData}
-          activeDescendant={list.total > 0 ? rowDomId(list.highlight) : undefined}
+          onKeyDown={(event: KeyboardEvent) => keyHandlerRef.current?.(event)}
+          busy={head.isPlaceholderData}
         />
         <DirectoryFilterBar filters={filters} />
       </Stack>
-      <Results list={list} filtered={hasActiveFilters(list.shown)} onOpen={openPerson} />
+      <Results query={query} keyHandlerRef={keyHandlerRef} onOpen={openPerson} />
     </Stack>
   );
 }
 
 interface ResultsProps {
-  list: ReturnType<typeof useResultList>;
-  filtered: boolean;
+  query: DirectoryFilters;
+  keyHandlerRef: KeyHandlerRef;
   onOpen: (person: PersonSummary) => void;
 }
 
-function Results({ list, filtered, onOpen }: ResultsProps) {
-  if (list.head.error && !list.head.data) {
+function Results({ query, keyHandlerRef, onOpen }: ResultsProps) {
+  const head = useDirectoryHead(query);
+  if (head.error && !head.data) {
     return (
       <Box p="lg">
-        <InlineError title="Search failed" error={list.head.error} onRetry={() => void list.head.refetch()} />
+        <InlineError title="Search failed" error={head.error} onRetry={() => void head.refetch()} />
       </Box>
     );
   }
-  if (!list.head.data) return <ResultListLoading />;
-  if (list.total === 0) return <DirectoryEmpty filtered={filtered} />;
-  return (
-    <>
-      {list.pageError ? (
-        <Box px="lg" pt="sm">
-          <InlineError title="Some results could not load" error={list.pageError} onRetry={list.retryPages} />
-        </Box>
-      ) : null}
-      <ResultList list={list} onOpen={onOpen} />
-    </>
-  );
+  if (!head.data) return <ResultListLoading />;
+  if (head.data.page.total === 0) return <DirectoryEmpty filtered={hasActiveFilters(head.data.filters)} />;
+  return <ResultList query={query} keyHandlerRef={keyHandlerRef} onOpen={onOpen} />;
 }

@@ -9,10 +9,9 @@ interface Props {
   onChange: (text: string) => void;
   onKeyDown: (event: KeyboardEvent) => void;
   busy: boolean;
-  activeDescendant: string | undefined;
 }
 
-export function DirectorySearchBox({ value, onChange, onKeyDown, busy, activeDescendant }: Props) {
+export function DirectorySearchBox({ value, onChange, onKeyDown, busy }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const focusRequests = useSearchFocusRequests();
   const os = useOs();
@@ -37,7 +36,7 @@ export function DirectorySearchBox({ value, onChange, onKeyDown, busy, activeDes
       role="combobox"
       aria-expanded
       aria-controls="directory-results"
-      aria-activedescendant={activeDescendant}
+      id="directory-search"
       leftSection={busy ? <Loader size={16} /> : <IconSearch size={18} />}
       rightSection={right}
       rightSectionWidth={value ? 36 : 64}

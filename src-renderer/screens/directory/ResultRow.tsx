@@ -1,22 +1,26 @@
 import { Badge, Box, Group, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
-import type { CSSProperties } from 'react';
+import { memo } from 'react';
 import type { PersonSummary } from '#shared/domain/person';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
+import { ROW_HEIGHT } from '../../hooks/use-result-list.ts';
 import classes from './ResultRow.module.css';
 
 interface RowProps {
   person: PersonSummary;
   index: number;
   highlighted: boolean;
-  style: CSSProperties;
-  onOpen: (person: PersonSummary, index: number) => void;
+  /** Offset from the top of the list, in px. */
+  start: number;
+  onOpen: (index: number) => void;
 }
+
+const positioned = (start: number) => ({ height: ROW_HEIGHT, transform: `translateY(${start}px)` });
 
 export function rowDomId(index: number): string {
   return `directory-row-${index}`;
 }
 
-export function ResultRow({ person, index, highlighted, style, onOpen }: RowProps) {
+export const ResultRow = memo(function ResultRow({ person, index, highlighted, start, onOpen }: RowProps) {
   const place = [person.department, person.location].filter(Boolean).join(' · ');
   return (
     <UnstyledButton
@@ -27,8 +31,8 @@ export function ResultRow({ person, index, highlighted, style, onOpen }: RowProp
       className={classes.row}
       data-highlighted={highlighted || undefined}
       data-testid="directory-row"
-      style={style}
-      onClick={() => onOpen(person, index)}
+      style={positioned(start)}
+      onClick={() => onOpen(index)}
     >
       <Group gap="md" wrap="nowrap" h="100%" px="lg">
         <PersonAvatar id={person.id} name={person.name} inactive={!person.active} />
@@ -53,11 +57,16 @@ export function ResultRow({ person, index, highlighted, style, onOpen }: RowProp
       </Group>
     </UnstyledButton>
   );
-}
+});
 
-export function SkeletonRow({ style }: { style: CSSProperties }) {
+export const SkeletonRow = memo(function SkeletonRow({ start }: { start: number }) {
   return (
-    <Box style={style} className={classes.skeleton} aria-hidden data-testid="directory-row-skeleton">
+    <Box
+      style={positioned(start)}
+      className={classes.skeleton}
+      aria-hidden
+      data-testid="directory-row-skeleton"
+    >
       <Group gap="md" wrap="nowrap" h="100%" px="lg">
         <Skeleton circle height={38} />
         <Stack gap={8} className={classes.main}>
@@ -68,4 +77,4 @@ export function SkeletonRow({ style }: { style: CSSProperties }) {
       </Group>
     </Box>
   );
-}
+});
