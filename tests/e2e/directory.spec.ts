@@ -121,7 +121,7 @@ test('with the server gone, search still works and the status says offline', asy
 });
 
 test('an unknown person gets a clear message, not a blank screen', async () => {
-  await page.evaluate(() => (window.location.hash = '#/people/no-such-person'));
+  await page.goto(`${page.url().replace(/#.*$/, '')}#/people/no-such-person`);
   await expect(page.getByTestId('profile-not-found')).toContainText('not in the directory');
   await page.screenshot({ path: 'test-results/profile-not-found.png', fullPage: true });
 });
