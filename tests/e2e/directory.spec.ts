@@ -10,12 +10,19 @@ test.describe.configure({ mode: 'serial' });
 let server: RunningProcess;
 let web: RunningProcess;
 let page: Page;
+/** Uncaught errors and CSP violations seen by the page; the last test asserts there were none. */
+const problems: string[] = [];
 
 test.beforeAll(async ({ browser }) => {
   server = await startServer();
   web = await startWebHost(server.url);
   page = await browser.newPage();
-  page.on('pageerror', (err) => console.error('page error:', err.message));
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) {
+      problems.push(`CSP: ${message.text()}`);
+    }
+  });
 });
 
 test.afterAll(async () => {
@@ -53,6 +60,16 @@ test('searching by a name prefix finds the person', async () => {
   await page.screenshot({ path: 'test-results/directory-search.png', fullPage: true });
 
   // Keyboard: the highlight moves with the arrows and Enter opens the highlighted row.
+  const rows = page.getByTestId('directory-row');
+  await expect(rows.nth(1)).toBeVisible();
+  const second = (await rows.nth(1).locator('p').first().innerText()).trim();
+  await page.getByTestId('directory-search').press('ArrowDown');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('directory-search').press('Enter');
+  await expect(page.getByTestId('profile-name')).toHaveText(second);
+  await page.goBack();
+  await expect(page.getByTestId('directory-search')).toHaveValue(prefix);
+
   await page.getByTestId('directory-search').fill(name);
   await expect(page.getByTestId('directory-row').first()).toContainText(name);
   await page.getByTestId('directory-search').press('Enter');
@@ -124,4 +141,5 @@ test('an unknown person gets a clear message, not a blank screen', async () => {
   await page.goto(`${page.url().replace(/#.*$/, '')}#/people/no-such-person`);
   await expect(page.getByTestId('profile-not-found')).toContainText('not in the directory');
   await page.screenshot({ path: 'test-results/profile-not-found.png', fullPage: true });
+  expect(problems).toEqual([]);
 });
