@@ -66,7 +66,7 @@ export async function benchSearch({
     return !seen.has(key) && seen.add(key);
   });
   await timeEach(unique.slice(0, 50), (q) =>
-    core.handlers.directory.searchPeople({ ...q, offset: 0, limit: 50 }),
+    core.handlers.directory.searchPeople({ text: '', ...q, offset: 0, limit: 50 }),
   ); // warm-up
   const sqlite = await timeEach(mixed, (q) =>
     core.handlers.directory.searchPeople({ text: '', ...q, offset: 0, limit: 50 }),

@@ -18,6 +18,8 @@ export type DirectoryQuery = z.input<typeof DirectoryQuery>;
 
 export const DirectoryPage = z.object({
   total: z.number().int().min(0),
+  /** More than `total` match: the text is too broad to rank or count every match ("1,000+ people"). */
+  totalIsLowerBound: z.boolean(),
   offset: z.number().int().min(0),
   items: z.array(PersonSummary),
 });

@@ -2,38 +2,58 @@ import type { Kysely } from 'kysely';
 import type { DirectoryFacets, DirectoryPage, PersonProfile } from '#shared/domain/directory';
 import { KithError } from '#shared/errors';
 import type { LocalDb } from '../store/local-db.ts';
-import { countPeople, findProfile, listFacets, searchPeople, type SearchParams } from './directory.repo.ts';
+import { findSummaries, rankMatches, type RankedMatches } from './directory-search.ts';
+import { countPeople, findProfile, listFacets, listPeople, type SearchParams } from './directory.repo.ts';
 
-const TOTALS_KEPT = 200;
+/** A small LRU: recent queries' results, dropped whenever the data changes. */
+function createCache<V>(capacity: number) {
+  const entries = new Map<string, V>();
+  return {
+    async get(key: string, load: () => Promise<V>): Promise<V> {
+      const hit = entries.get(key);
+      if (hit !== undefined) {
+        entries.delete(key);
+        entries.set(key, hit);
+        return hit;
+      }
+      const value = await load();
+      entries.set(key, value);
+      if (entries.size > capacity) entries.delete(entries.keys().next().value as string);
+      return value;
+    },
+    clear: () => entries.clear(),
+  };
+}
 
 /**
- * Directory reads for the contract. Totals and facets are cached until the data changes, so scrolling
- * through the pages of one query counts its matches once.
+ * Directory reads for the contract. A query's ranked matches and a filter set's count are kept until
+ * the data changes, so scrolling through the pages of one search costs one query.
  */
 export function createDirectoryService(db: Kysely<LocalDb>) {
-  const totals = new Map<string, number>();
+  const ranked = createCache<RankedMatches | null>(32);
+  const counts = createCache<number>(200);
   let facets: Promise<DirectoryFacets> | null = null;
-
-  async function total(params: SearchParams) {
-    const key = JSON.stringify([
-      params.text.trim().toLowerCase(),
-      params.department,
-      params.location,
-      params.skill,
-    ]);
-    let value = totals.get(key);
-    if (value === undefined) {
-      value = await countPeople(db, params);
-      if (totals.size >= TOTALS_KEPT) totals.delete(totals.keys().next().value as string);
-      totals.set(key, value);
-    }
-    return value;
-  }
 
   return {
     async searchPeople(params: SearchParams): Promise<DirectoryPage> {
-      const [page, count] = await Promise.all([searchPeople(db, params), total(params)]);
-      return { ...page, total: count };
+      const filters = { department: params.department, location: params.location, skill: params.skill };
+      const filterKey = JSON.stringify([filters.department, filters.location, filters.skill]);
+      const matches = await ranked.get(`${params.text.trim().toLowerCase()}|${filterKey}`, () =>
+        rankMatches(db, params.text, filters),
+      );
+      if (matches) {
+        return {
+          offset: params.offset,
+          items: await findSummaries(db, matches.pks.slice(params.offset, params.offset + params.limit)),
+          total: matches.pks.length,
+          totalIsLowerBound: matches.truncated,
+        };
+      }
+      const [items, total] = await Promise.all([
+        listPeople(db, params),
+        counts.get(filterKey, () => countPeople(db, filters)),
+      ]);
+      return { offset: params.offset, items, total, totalIsLowerBound: false };
     },
     listFacets(): Promise<DirectoryFacets> {
       facets ??= listFacets(db).catch((err: unknown) => {
@@ -49,7 +69,8 @@ export function createDirectoryService(db: Kysely<LocalDb>) {
     },
     /** The local data changed: drop what was cached. */
     invalidate() {
-      totals.clear();
+      ranked.clear();
+      counts.clear();
       facets = null;
     },
   };

@@ -1,9 +1,8 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { DirectoryFacets, DirectoryPage, PersonProfile } from '#shared/domain/directory';
+import type { DirectoryFacets, PersonProfile } from '#shared/domain/directory';
 import type { Person, PersonSummary } from '#shared/domain/person';
 import type { ReadDb } from '#shared/node/open-database';
 import type { LocalDb, PeopleTable } from '../store/local-db.ts';
-import { toFtsQuery } from './fts-query.ts';
 
 export interface SearchParams {
   text: string;
@@ -16,8 +15,8 @@ export interface SearchParams {
 
 const summaryColumns = ['p.id', 'p.name', 'p.title', 'p.department', 'p.location', 'p.active'] as const;
 
-type SummaryRow = Pick<PeopleTable, 'id' | 'name' | 'title' | 'department' | 'location' | 'active'>;
-const toSummary = (r: SummaryRow): PersonSummary => ({ ...r, active: r.active === 1 });
+export type SummaryRow = Pick<PeopleTable, 'id' | 'name' | 'title' | 'department' | 'location' | 'active'>;
+export const toSummary = (r: SummaryRow): PersonSummary => ({ ...r, active: r.active === 1 });
 
 export function toPerson(r: Omit<PeopleTable, 'pk' | 'seq'>): Person {
   return {
@@ -35,20 +34,17 @@ export function toPerson(r: Omit<PeopleTable, 'pk' | 'seq'>): Person {
   };
 }
 
-/** Column weights for bm25: a hit in the name counts most, then title, skills, department, site. */
-const BM25 = sql`bm25(people_fts, 10.0, 4.0, 3.0, 1.5, 1.5)`;
-
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the query selects no columns yet
 type PeopleQuery = SelectQueryBuilder<LocalDb & { p: PeopleTable }, 'p', {}>;
 
-function filtered(db: ReadDb<LocalDb>, params: SearchParams, match: string | null): PeopleQuery {
+export type DirectoryFilters = Pick<SearchParams, 'department' | 'location' | 'skill'>;
+
+function filtered(db: ReadDb<LocalDb>, filters: DirectoryFilters): PeopleQuery {
   let q = db.selectFrom('people as p') as unknown as PeopleQuery;
-  if (match)
-    q = q.where(sql<boolean>`p.pk in (select rowid from people_fts where people_fts match ${match})`);
-  if (params.department) q = q.where('p.department', '=', params.department);
-  if (params.location) q = q.where('p.location', '=', params.location);
-  if (params.skill) {
-    const skill = params.skill;
+  if (filters.department) q = q.where('p.department', '=', filters.department);
+  if (filters.location) q = q.where('p.location', '=', filters.location);
+  if (filters.skill) {
+    const skill = filters.skill;
     q = q.where('p.id', 'in', (eb) =>
       eb
         .selectFrom('person_skills')
@@ -59,45 +55,23 @@ function filtered(db: ReadDb<LocalDb>, params: SearchParams, match: string | nul
   return q;
 }
 
-/** One page of the directory for a query, best match first (by name when there is no text). */
-export async function searchPeople(
+/** Everyone who passes the filters, by name: the directory when nothing is typed. */
+export async function listPeople(
   db: ReadDb<LocalDb>,
-  params: SearchParams,
-): Promise<Omit<DirectoryPage, 'total'>> {
-  const match = toFtsQuery(params.text);
-  let rows: SummaryRow[];
-  if (match) {
-    // Rank inside FTS5 (bm25 needs the MATCH in the same query), then join for the filters.
-    const base = filtered(db, params, null)
-      .innerJoin(
-        (eb) =>
-          eb
-            .selectFrom(sql`people_fts`.as('f'))
-            .select([sql<number>`rowid`.as('rowid'), BM25.as('rank')])
-            .where(sql<boolean>`people_fts match ${match}`)
-            .as('hits'),
-        (join) => join.onRef('hits.rowid', '=', 'p.pk'),
-      )
-      .select(summaryColumns)
-      .orderBy('hits.rank')
-      .orderBy('p.name');
-    rows = await base.limit(params.limit).offset(params.offset).execute();
-  } else {
-    rows = await filtered(db, params, null)
-      .select(summaryColumns)
-      .orderBy('p.name')
-      .orderBy('p.id')
-      .limit(params.limit)
-      .offset(params.offset)
-      .execute();
-  }
-  return { offset: params.offset, items: rows.map(toSummary) };
+  params: Omit<SearchParams, 'text'>,
+): Promise<PersonSummary[]> {
+  const rows = await filtered(db, params)
+    .select(summaryColumns)
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .limit(params.limit)
+    .offset(params.offset)
+    .execute();
+  return rows.map(toSummary);
 }
 
-/** How many people match a query (the same filters as searchPeople, without paging). */
-export async function countPeople(db: ReadDb<LocalDb>, params: Omit<SearchParams, 'offset' | 'limit'>) {
-  const match = toFtsQuery(params.text);
-  const row = await filtered(db, { ...params, offset: 0, limit: 0 }, match)
+export async function countPeople(db: ReadDb<LocalDb>, filters: DirectoryFilters) {
+  const row = await filtered(db, filters)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countPeople, findProfile, listFacets, searchPeople } from '#core/directory/directory.repo';
+import { createDirectoryService, type DirectoryService } from '#core/directory/directory-service';
+import { RANKED_MAX } from '#core/directory/directory-search';
+import { findProfile, listFacets } from '#core/directory/directory.repo';
 import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import { upsertPeople } from '#core/store/people.repo';
 import { makePerson } from '../../support/people.ts';
@@ -55,8 +57,9 @@ const people = [
 
 const base = { text: '', offset: 0, limit: 50 };
 
-describe('directory.repo', () => {
+describe('directory search and profile', () => {
   let db: Kysely<LocalDb>;
+  let directory: DirectoryService;
   let dir: Awaited<ReturnType<typeof makeTempDir>>;
   beforeAll(async () => {
     dir = await makeTempDir();
@@ -66,6 +69,7 @@ describe('directory.repo', () => {
       people.map((person) => ({ person, seq: 1 })),
       { fresh: true },
     );
+    directory = createDirectoryService(db);
   });
   afterAll(async () => {
     await db.destroy();
@@ -74,7 +78,7 @@ describe('directory.repo', () => {
 
   const ids = async (
     params: Partial<typeof base> & { department?: string; location?: string; skill?: string },
-  ) => (await searchPeople(db, { ...base, ...params })).items.map((p) => p.id);
+  ) => (await directory.searchPeople({ ...base, ...params })).items.map((p) => p.id);
 
   it('ranks a name match above a skill match for the same prefix', async () => {
     const found = await ids({ text: 'kube' });
@@ -94,7 +98,7 @@ describe('directory.repo', () => {
 
   it('takes FTS5 syntax in the text literally instead of failing', async () => {
     for (const text of ['"', 'NEAR(', 'name:zoe', 'a* OR', '(', '^', '-']) {
-      await expect(searchPeople(db, { ...base, text })).resolves.toBeDefined();
+      await expect(directory.searchPeople({ ...base, text })).resolves.toBeDefined();
     }
     expect(await ids({ text: 'name:zoe' })).toEqual([]);
     expect(await ids({ text: 'zoe)' })).toEqual(['designer']);
@@ -106,13 +110,16 @@ describe('directory.repo', () => {
     );
     expect(await ids({ text: 'kube', location: 'Berlin' })).toEqual(['kube-skill-berlin']);
     expect(await ids({ skill: 'Kubernetes', location: 'Lyon' })).toEqual(['kube-skill']);
-    expect(await countPeople(db, { text: 'kube', department: 'Engineering' })).toBe(2);
-    expect(await countPeople(db, { text: '' })).toBe(people.length);
+    const total = async (params: Partial<typeof base> & { department?: string }) =>
+      (await directory.searchPeople({ ...base, ...params })).total;
+    expect(await total({ text: 'kube', department: 'Engineering' })).toBe(2);
+    expect(await total({ text: '' })).toBe(people.length);
+    expect(await total({ text: '', department: 'Engineering' })).toBe(3);
   });
 
   it('lists everyone by name when there is no text, page by page', async () => {
-    const first = await searchPeople(db, { ...base, limit: 2 });
-    const second = await searchPeople(db, { ...base, limit: 2, offset: 2 });
+    const first = await directory.searchPeople({ ...base, limit: 2 });
+    const second = await directory.searchPeople({ ...base, limit: 2, offset: 2 });
     expect([...first.items, ...second.items].map((p) => p.name)).toEqual([
       'Amélie Durand',
       'Grace Hopper',
@@ -147,5 +154,70 @@ describe('directory.repo', () => {
     const profile = await findProfile(db, 'loop-a');
     expect(profile?.managerChain.length).toBeLessThanOrEqual(64);
     expect(await findProfile(db, 'nobody')).toBeNull();
+  });
+});
+
+describe('directory search of a broad query', () => {
+  let db: Kysely<LocalDb>;
+  let directory: DirectoryService;
+  let dir: Awaited<ReturnType<typeof makeTempDir>>;
+  const crowd = Array.from({ length: RANKED_MAX + 300 }, (_, i) =>
+    makePerson({ id: `c${String(i).padStart(5, '0')}`, name: `Person ${i}`, title: 'Common Analyst' }),
+  );
+  const named = ['Commons Ada', 'Ben Commonwealth', 'Cy Commoner'].map((name, i) =>
+    makePerson({ id: `z${i}`, name, title: 'Designer' }),
+  );
+
+  beforeAll(async () => {
+    dir = await makeTempDir();
+    db = await openLocalDb(dir.path);
+    await upsertPeople(
+      db,
+      [...crowd, ...named].map((person) => ({ person, seq: 1 })),
+      { fresh: true },
+    );
+    directory = createDirectoryService(db);
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await dir.remove();
+  });
+
+  it('puts name matches first and says the total is a lower bound', async () => {
+    const page = await directory.searchPeople({ text: 'comm', offset: 0, limit: 5 });
+    expect(
+      page.items
+        .slice(0, 3)
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['z0', 'z1', 'z2']);
+    expect(page.items[3]?.title).toBe('Common Analyst');
+    expect(page).toMatchObject({ total: RANKED_MAX, totalIsLowerBound: true });
+  });
+
+  it('pages through both tiers without repeating or skipping anyone', async () => {
+    const seen: string[] = [];
+    for (let offset = 0; offset < 40; offset += 7) {
+      const page = await directory.searchPeople({ text: 'comm', offset, limit: 7 });
+      seen.push(...page.items.map((p) => p.id));
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.slice(0, 3).sort()).toEqual(['z0', 'z1', 'z2']);
+    expect(seen.slice(3, 8)).toEqual(['c00000', 'c00001', 'c00002', 'c00003', 'c00004']);
+  });
+
+  it('ranks by relevance again once filters narrow the matches', async () => {
+    const page = await directory.searchPeople({
+      text: 'comm',
+      offset: 0,
+      limit: 10,
+      skill: undefined,
+      department: 'Engineering',
+      location: 'Lyon',
+    });
+    expect(page.totalIsLowerBound).toBe(true);
+    const narrow = await directory.searchPeople({ text: 'comm analyst 12', offset: 0, limit: 10 });
+    expect(narrow.totalIsLowerBound).toBe(false);
+    expect(narrow.items[0]?.name).toBe('Person 12');
   });
 });
