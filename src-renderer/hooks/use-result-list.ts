@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PersonSummary } from '#shared/domain/person';
 import type { DirectoryFilters } from '../lib/directory-filters.ts';
 import { PAGE_SIZE, useDirectoryHead, useDirectoryPages } from './use-directory.ts';
@@ -13,6 +13,9 @@ function pagesBetween(firstIndex: number, lastIndex: number): number[] {
   }
   return pages;
 }
+
+/** Where the list was when it unmounted (a profile opened), so Back returns to the same row. */
+let remembered = { key: '', offset: 0, index: 0 };
 
 /**
  * The directory's result list: `total` rows virtualized, each page of 100 fetched when it scrolls into view,
@@ -32,6 +35,7 @@ export function useResultList(filters: DirectoryFilters, onOpen: (person: Person
     getScrollElement: () => scrollElement,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    initialOffset: () => (remembered.key === shownKey ? remembered.offset : 0),
   });
   const virtualRows = virtualizer.getVirtualItems();
   const pageIndices = pagesBetween(virtualRows[0]?.index ?? 0, virtualRows.at(-1)?.index ?? 0);
@@ -43,7 +47,10 @@ export function useResultList(filters: DirectoryFilters, onOpen: (person: Person
   const pageError = pages.find((page) => page.error)?.error ?? null;
 
   // The highlight belongs to one search: a new search starts again at the top.
-  const [highlightState, setHighlightState] = useState({ key: shownKey, index: 0 });
+  const [highlightState, setHighlightState] = useState(() => ({
+    key: shownKey,
+    index: remembered.key === shownKey ? remembered.index : 0,
+  }));
   const highlight =
     highlightState.key === shownKey ? Math.min(highlightState.index, Math.max(0, total - 1)) : 0;
   const setHighlight = (index: number) => {
@@ -52,9 +59,18 @@ export function useResultList(filters: DirectoryFilters, onOpen: (person: Person
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
 
+  // A new search scrolls back to the top; the position is remembered for when the list comes back.
+  const position = useRef({ key: shownKey, offset: 0, index: 0 });
   useEffect(() => {
-    virtualizer.scrollToOffset(0);
-  }, [shownKey, virtualizer]);
+    if (position.current.key !== shownKey) virtualizer.scrollToOffset(0);
+    position.current = { key: shownKey, offset: virtualizer.scrollOffset ?? 0, index: highlight };
+  });
+  useEffect(
+    () => () => {
+      remembered = position.current;
+    },
+    [],
+  );
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (total === 0) return;
@@ -79,13 +95,13 @@ export function useResultList(filters: DirectoryFilters, onOpen: (person: Person
     const person = itemAt(index);
     if (!person) return;
     setHighlightState({ key: shownKey, index });
+    // Opening unmounts the list before it renders again: remember the row now.
+    position.current = { ...position.current, index };
     onOpen(person);
   };
 
   return {
-    head,
     total,
-    shown,
     setScrollElement,
     virtualizer,
     virtualRows,
@@ -93,7 +109,6 @@ export function useResultList(filters: DirectoryFilters, onOpen: (person: Person
     pageError,
     retryPages: () => pages.forEach((page) => page.error && void page.refetch()),
     highlight,
-    setHighlight,
     onKeyDown,
     openAt,
   };

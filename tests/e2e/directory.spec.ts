@@ -69,6 +69,7 @@ test('searching by a name prefix finds the person', async () => {
   await expect(page.getByTestId('profile-name')).toHaveText(second);
   await page.goBack();
   await expect(page.getByTestId('directory-search')).toHaveValue(prefix);
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
 
   await page.getByTestId('directory-search').fill(name);
   await expect(page.getByTestId('directory-row').first()).toContainText(name);
