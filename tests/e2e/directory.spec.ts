@@ -13,6 +13,12 @@ let page: Page;
 /** Uncaught errors and CSP violations seen by the page; the last test asserts there were none. */
 const problems: string[] = [];
 
+/** Types into the search box and waits until the list answers this text (not the previous one). */
+async function search(text: string): Promise<void> {
+  await page.getByTestId('directory-search').fill(text);
+  await expect(page.getByTestId('directory-total')).not.toHaveAttribute('aria-busy', 'true');
+}
+
 test.beforeAll(async ({ browser }) => {
   server = await startServer();
   web = await startWebHost(server.url);
@@ -54,7 +60,7 @@ test('searching by a name prefix finds the person', async () => {
   const name = (await firstRow.locator('p').first().innerText()).trim();
   const prefix = name.split(/\s+/)[0]!.slice(0, 4);
 
-  await page.getByTestId('directory-search').fill(prefix);
+  await search(prefix);
   await expect(page.getByTestId('directory-row').filter({ hasText: name })).toBeVisible();
   await expect(page.getByTestId('directory-total')).not.toHaveText('0 people');
   await page.screenshot({ path: 'test-results/directory-search.png', fullPage: true });
@@ -71,7 +77,7 @@ test('searching by a name prefix finds the person', async () => {
   await expect(page.getByTestId('directory-search')).toHaveValue(prefix);
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
 
-  await page.getByTestId('directory-search').fill(name);
+  await search(name);
   await expect(page.getByTestId('directory-row').first()).toContainText(name);
   await page.getByTestId('directory-search').press('Enter');
   await expect(page.getByTestId('profile-name')).toHaveText(name);
@@ -104,7 +110,7 @@ test('a skill badge opens the directory filtered by that skill', async () => {
   await page.screenshot({ path: 'test-results/directory-skill.png', fullPage: true });
 
   // Nothing matches → the empty state offers to clear the filters.
-  await page.getByTestId('directory-search').fill('zzzzqqq');
+  await search('zzzzqqq');
   await expect(page.getByTestId('directory-empty')).toContainText('No one matches');
   await page.screenshot({ path: 'test-results/directory-empty.png', fullPage: true });
   await page.getByRole('button', { name: 'Clear search and filters' }).click();
@@ -119,12 +125,11 @@ test('with the server gone, search still works and the status says offline', asy
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
   await expect(page.getByTestId('sync-status')).toContainText('Offline — showing saved data');
 
-  const search = page.getByTestId('directory-search');
-  await search.fill('');
+  await search('');
   await expect(page.getByTestId('directory-row').first()).toBeVisible();
   const everyone = await page.getByTestId('directory-total').innerText();
   const name = (await page.getByTestId('directory-row').nth(5).locator('p').first().innerText()).trim();
-  await search.fill(name);
+  await search(name);
   await expect(page.getByTestId('directory-row').first()).toContainText(name);
   await expect(page.getByTestId('directory-total')).not.toHaveText(everyone);
   await page.screenshot({ path: 'test-results/directory-offline.png', fullPage: true });

@@ -29,6 +29,8 @@ export function DirectoryScreen() {
   const [text] = useDebouncedValue(filters.text, SEARCH_DEBOUNCE_MS);
   const query: DirectoryFilters = { ...filters, text };
   const head = useDirectoryHead(query);
+  // Typed but not answered yet: still debouncing, or the previous results stand in for the new ones.
+  const pending = text !== filters.text || head.isPlaceholderData;
   const keyHandlerRef: KeyHandlerRef = useRef(null);
   const [, navigate] = useLocation();
   const openPerson = (person: PersonSummary) => navigate(`/people/${encodeURIComponent(person.id)}`);
@@ -45,7 +47,7 @@ export function DirectoryScreen() {
           <Title order={1} fz={22}>
             People
           </Title>
-          <Text size="sm" c="dimmed" data-testid="directory-total" aria-live="polite">
+          <Text size="sm" c="dimmed" data-testid="directory-total" aria-live="polite" aria-busy={pending}>
             {head.data ? formatCount(head.data.page.total, 'person', 'people') : ' '}
           </Text>
         </Group>
@@ -53,7 +55,7 @@ export function DirectoryScreen() {
           value={filters.text}
           onChange={(value) => setDirectoryFilters({ text: value })}
           onKeyDown={(event: KeyboardEvent) => keyHandlerRef.current?.(event)}
-          busy={head.isPlaceholderData}
+          busy={pending}
         />
         <DirectoryFilterBar filters={filters} />
       </Stack>
