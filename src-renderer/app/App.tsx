@@ -4,6 +4,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { AppLayout } from '../components/AppLayout.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { InlineError } from '../components/InlineError.tsx';
+import { useCoreEvents } from '../hooks/use-core-events.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { DirectoryScreen } from '../screens/directory/DirectoryScreen.tsx';
 import { PersonScreen } from '../screens/person/PersonScreen.tsx';
@@ -19,6 +20,7 @@ export function App() {
 }
 
 function SessionGate() {
+  useCoreEvents();
   const session = useSession();
   if (session.error) {
     return (

@@ -1,15 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getApi } from '../lib/api.ts';
 import { queryKeys } from '../lib/query-keys.ts';
-import { useApiEvent } from './use-api-event.ts';
 
-/** The sync status, pushed by the `sync.status` event; directory caches go stale on `directory.changed`. */
+/** The sync status; the `sync.status` event keeps it current (see use-core-events). */
 export function useSyncStatus() {
-  const queryClient = useQueryClient();
-  useApiEvent('sync.status', (status) => queryClient.setQueryData(queryKeys.syncStatus, status));
-  useApiEvent('directory.changed', () => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.directory });
-  });
   return useQuery({ queryKey: queryKeys.syncStatus, queryFn: () => getApi().sync.getStatus() });
 }
 

@@ -1,0 +1,24 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { Session } from '#shared/domain/session';
+import { queryKeys } from '../lib/query-keys.ts';
+import { useApiEvent } from './use-api-event.ts';
+
+/** Puts a new session in the cache; another account (or none) means every cached directory answer is stale. */
+export function applySession(queryClient: QueryClient, session: Session): void {
+  const previous = queryClient.getQueryData<Session>(queryKeys.session);
+  queryClient.setQueryData(queryKeys.session, session);
+  if (previous?.state !== session.state) {
+    queryClient.removeQueries({ queryKey: queryKeys.directory });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.syncStatus });
+  }
+}
+
+/** The one place where core events reach the query cache; mounted once, for the app's lifetime. */
+export function useCoreEvents(): void {
+  const queryClient = useQueryClient();
+  useApiEvent('session.changed', (session) => applySession(queryClient, session));
+  useApiEvent('sync.status', (status) => queryClient.setQueryData(queryKeys.syncStatus, status));
+  useApiEvent('directory.changed', () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.directory });
+  });
+}
