@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { startProcess, tempDir, type RunningProcess } from './support/processes.ts';
+import { startProcess, startServer, tempDir, type RunningProcess } from './support/processes.ts';
 
 /** A web host whose server cannot be reached starts signed out: the welcome screen. */
 let web: RunningProcess;
+let server: RunningProcess | undefined;
 
 test.beforeAll(async () => {
   // Port 9 (discard) on loopback: nothing answers, so the host cannot sign in.
@@ -22,6 +23,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await web?.kill();
+  await server?.kill();
 });
 
 test('the welcome screen validates the connect form and shows what the core answers', async ({ page }) => {
@@ -41,4 +43,21 @@ test('the welcome screen validates the connect form and shows what the core answ
   await expect(page.getByTestId('connect-error')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('connect-error')).not.toBeEmpty();
   await page.screenshot({ path: 'test-results/welcome.png', fullPage: true });
+});
+
+test('connecting with a valid token opens the directory', async ({ page }) => {
+  server = await startServer();
+  const reply = await fetch(new URL('/v1/demo/sessions', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  const { token } = (await reply.json()) as { token: string };
+
+  await page.goto(web.url);
+  await page.getByTestId('connect-server-url').fill(server.url);
+  await page.getByTestId('connect-token').fill(token);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByTestId('directory-search')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('directory-row').first()).toBeVisible({ timeout: 60_000 });
 });
