@@ -48,7 +48,7 @@ export function DirectoryScreen() {
             People
           </Title>
           <Text size="sm" c="dimmed" data-testid="directory-total" aria-live="polite" aria-busy={pending}>
-            {head.data ? formatCount(head.data.page.total, 'person', 'people') : ' '}
+            {head.data ? describeTotal(head.data.page) : ' '}
           </Text>
         </Group>
         <DirectorySearchBox
@@ -82,4 +82,10 @@ function Results({ query, keyHandlerRef, onOpen }: ResultsProps) {
   if (!head.data) return <ResultListLoading />;
   if (head.data.page.total === 0) return <DirectoryEmpty filtered={hasActiveFilters(head.data.filters)} />;
   return <ResultList query={query} keyHandlerRef={keyHandlerRef} onOpen={onOpen} />;
+}
+
+/** "1,234 people", or "1,000+ people — add a word or a filter" when the text matches more than are ranked. */
+function describeTotal(page: { total: number; totalIsLowerBound: boolean }): string {
+  if (!page.totalIsLowerBound) return formatCount(page.total, 'person', 'people');
+  return `${page.total.toLocaleString()}+ people — add a word or a filter to narrow down`;
 }

@@ -5,8 +5,7 @@ import { PersonAvatar } from '../../components/PersonAvatar.tsx';
 
 /** From the top of the organisation down to this person; every manager opens their own page. */
 export function ManagerChain({ chain, person }: { chain: readonly PersonSummary[]; person: Person }) {
-  const topDown = orderTopDown(chain, person);
-  if (topDown.length === 0) {
+  if (chain.length === 0) {
     return (
       <Text size="sm" c="dimmed" data-testid="manager-chain">
         {person.name} is at the top of the organisation.
@@ -14,8 +13,8 @@ export function ManagerChain({ chain, person }: { chain: readonly PersonSummary[
     );
   }
   return (
-    <Timeline active={topDown.length} bulletSize={30} lineWidth={2} data-testid="manager-chain">
-      {topDown.map((manager) => (
+    <Timeline active={chain.length} bulletSize={30} lineWidth={2} data-testid="manager-chain">
+      {chain.map((manager) => (
         <Timeline.Item
           key={manager.id}
           bullet={<PersonAvatar id={manager.id} name={manager.name} size={28} inactive={!manager.active} />}
@@ -51,13 +50,4 @@ export function ManagerChain({ chain, person }: { chain: readonly PersonSummary[
       </Timeline.Item>
     </Timeline>
   );
-}
-
-/**
- * The contract documents the chain as direct manager first; the local store currently answers top first.
- * The direct manager (person.managerId) tells which end is which, so either order renders top-down.
- */
-function orderTopDown(chain: readonly PersonSummary[], person: Person): PersonSummary[] {
-  const directFirst = chain[0]?.id === person.managerId && chain.length > 1;
-  return directFirst ? [...chain].reverse() : [...chain];
 }
