@@ -27,7 +27,7 @@ try {
     workDir: join(cache, 'clients'),
     runs: quick ? 1 : 3,
   });
-  await benchSearch({ core, people: org.people, queries: 1000, fuseQueries: quick ? 20 : 100 });
+  await benchSearch({ core, people: org.people, queries: 1000, fuseQueries: quick ? 20 : 50 });
   await core.close();
 } finally {
   await server.stop();

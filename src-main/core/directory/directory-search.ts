@@ -1,85 +1,96 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { LocalDb } from '../store/local-db.ts';
 import { toSummary, type DirectoryFilters, type SummaryRow } from './directory.repo.ts';
-import { foldForSearch, toFtsWords } from './fts-query.ts';
+import { toFtsPhrase, toFtsWords } from './fts-query.ts';
 
 /**
- * At most this many matches are ranked by relevance. Past it a query is too broad for relevance to mean
- * much ("ma" matches half the company) and scoring every match costs tens of milliseconds on a large
- * org, so name matches come first, then the other matches in index order, and the total says "more".
+ * A search lists at most this many people; past it the total says "more than this" ("ma" matches half
+ * of a 100,000-person company, and nobody scrolls through that: they type another letter).
  */
 export const RANKED_MAX = 1000;
+
+/**
+ * Up to this many matches are ordered by bm25 relevance. bm25 costs 3 to 15 µs a match (more with more
+ * words), so a broader query is ordered by tiers instead, with no scoring: names starting with the
+ * text (alphabetical), then other name matches, then the other matches in index order.
+ */
+export const BM25_MAX = 200;
 
 /** bm25 column weights: name, title, skills, department, site. */
 const BM25 = sql`bm25(people_fts, 10.0, 4.0, 3.0, 1.5, 1.5)`;
 
 type FtsTable = 'people_fts' | 'people_name_fts';
 
-const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
-
-function filterConditions(filters: DirectoryFilters): RawBuilder<unknown> | null {
+/** The exact filter conditions on `p`, each starting with `and`. */
+function filterConditions(filters: DirectoryFilters): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [];
   if (filters.department) conditions.push(sql`and p.department = ${filters.department}`);
   if (filters.location) conditions.push(sql`and p.location = ${filters.location}`);
   if (filters.skill) {
     conditions.push(sql`and p.id in (select person_id from person_skills where skill = ${filters.skill})`);
   }
-  return conditions.length ? sql.join(conditions, sql` `) : null;
+  return conditions;
+}
+
+/** The filters as FTS5 column phrases, so the index narrows the matches before any row is read. */
+function filterPhrases(filters: DirectoryFilters): string {
+  const parts: string[] = [];
+  const add = (column: string, value: string | undefined) => {
+    const phrase = value && toFtsPhrase(value);
+    if (phrase) parts.push(` AND {${column}} : ${phrase}`);
+  };
+  add('department', filters.department);
+  add('location', filters.location);
+  add('skills', filters.skill);
+  return parts.join('');
 }
 
 /** FTS5 first (CROSS JOIN keeps that order), then the person by primary key only when filters need it. */
-function fromMatches(table: FtsTable, words: string, filters: DirectoryFilters) {
+function fromMatches(table: FtsTable, match: string, filters: DirectoryFilters) {
   const t = sql.table(table);
   const conditions = filterConditions(filters);
-  return conditions
-    ? sql`from ${t} cross join people p on p.pk = ${t}.rowid where ${t} match ${words} ${conditions}`
-    : sql`from ${t} where ${t} match ${words}`;
+  return conditions.length
+    ? sql`from ${t} cross join people p on p.pk = ${t}.rowid where ${t} match ${match} ${sql.join(conditions, sql` `)}`
+    : sql`from ${t} where ${t} match ${match}`;
 }
 
 /** The first `limit` matches in index order: FTS5 stops there, so a broad word costs little. */
 async function matchRowids(
   db: Kysely<LocalDb>,
   table: FtsTable,
-  words: string,
+  match: string,
   filters: DirectoryFilters,
   limit: number,
 ) {
   const { rows } = await sql<{
     pk: number;
-  }>`select ${sql.table(table)}.rowid as pk ${fromMatches(table, words, filters)}
+  }>`select ${sql.table(table)}.rowid as pk ${fromMatches(table, match, filters)}
     limit ${limit}`.execute(db);
   return rows.map((r) => r.pk);
 }
 
 /** Every match of a narrow query, best first. */
-async function rankedRowids(db: Kysely<LocalDb>, words: string, filters: DirectoryFilters) {
+async function rankedRowids(db: Kysely<LocalDb>, match: string, filters: DirectoryFilters) {
   const { rows } = await sql<{
     pk: number;
-  }>`select people_fts.rowid as pk ${fromMatches('people_fts', words, filters)}
-    order by ${BM25} limit ${RANKED_MAX}`.execute(db);
+  }>`select people_fts.rowid as pk ${fromMatches('people_fts', match, filters)}
+    order by ${BM25} limit ${BM25_MAX}`.execute(db);
   return rows.map((r) => r.pk);
 }
 
-/** Name matches, the names starting with the typed text first, then alphabetically. */
-async function nameMatchRowids(db: Kysely<LocalDb>, words: string, filters: DirectoryFilters, typed: string) {
-  const { rows } = await sql<{
-    pk: number;
-    name: string;
-  }>`select people_name_fts.rowid as pk, people_name_fts.name
-    ${fromMatches('people_name_fts', words, filters)} limit ${RANKED_MAX}`.execute(db);
-  const keyed = rows.map((r) => ({
-    pk: r.pk,
-    name: r.name,
-    starts: foldForSearch(r.name).startsWith(typed) ? 0 : 1,
-  }));
-  keyed.sort((a, b) => a.starts - b.starts || byName.compare(a.name, b.name));
-  return keyed.map((r) => r.pk);
+/** People whose name starts with the typed text, alphabetically: a range of the case-insensitive name index. */
+async function nameStartsWith(db: Kysely<LocalDb>, typed: string, filters: DirectoryFilters) {
+  const { rows } = await sql<{ pk: number }>`select p.pk from people p
+    where p.name collate nocase >= ${typed} and p.name collate nocase < ${typed + '\u{10FFFF}'}
+    ${sql.join(filterConditions(filters), sql` `)}
+    order by p.name collate nocase, p.pk limit ${RANKED_MAX}`.execute(db);
+  return rows.map((r) => r.pk);
 }
 
 export interface RankedMatches {
   /** Primary keys, best first, at most RANKED_MAX. */
   pks: number[];
-  /** More people match than `pks` holds. */
+  /** More people match than RANKED_MAX. */
   truncated: boolean;
 }
 
@@ -94,13 +105,17 @@ export async function rankMatches(
 ): Promise<RankedMatches | null> {
   const words = toFtsWords(text);
   if (!words) return null;
-  const first = await matchRowids(db, 'people_fts', words.query, filters, RANKED_MAX + 1);
-  if (first.length <= RANKED_MAX)
-    return { pks: await rankedRowids(db, words.query, filters), truncated: false };
-  const named = await nameMatchRowids(db, words.query, filters, foldForSearch(text.trim()));
-  const seen = new Set(named);
-  const rest = first.filter((pk) => !seen.has(pk));
-  return { pks: [...named, ...rest].slice(0, RANKED_MAX), truncated: true };
+  const match = `(${words.query})${filterPhrases(filters)}`;
+  // One pass over the index: how many match (up to one past the cap), and who, in index order.
+  const matches = await matchRowids(db, 'people_fts', match, filters, RANKED_MAX + 1);
+  const truncated = matches.length > RANKED_MAX;
+  if (matches.length <= BM25_MAX) return { pks: await rankedRowids(db, match, filters), truncated };
+  const [starting, named] = await Promise.all([
+    nameStartsWith(db, text.trim(), filters),
+    matchRowids(db, 'people_name_fts', words.query, filters, RANKED_MAX),
+  ]);
+  const pks = [...new Set([...starting, ...named, ...matches])].slice(0, RANKED_MAX);
+  return { pks, truncated };
 }
 
 /** The people behind a page of primary keys, in the order given. */

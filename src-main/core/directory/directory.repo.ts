@@ -62,8 +62,8 @@ export async function listPeople(
 ): Promise<PersonSummary[]> {
   const rows = await filtered(db, params)
     .select(summaryColumns)
-    .orderBy('p.name')
-    .orderBy('p.id')
+    .orderBy(sql`p.name collate nocase`)
+    .orderBy('p.pk')
     .limit(params.limit)
     .offset(params.offset)
     .execute();
@@ -132,7 +132,7 @@ export async function findProfile(db: ReadDb<LocalDb>, id: string): Promise<Pers
     .selectFrom('people as p')
     .select(summaryColumns)
     .where('p.manager_id', '=', id)
-    .orderBy('p.name')
+    .orderBy(sql`p.name collate nocase`)
     .execute();
   return { person: toPerson(row), managerChain: chain.map(toSummary), directReports: reports.map(toSummary) };
 }

@@ -18,3 +18,9 @@ export function toFtsWords(text: string): { query: string; folded: string[] } | 
   if (!words) return null;
   return { query: words.map((w) => `"${w}"*`).join(' '), folded: words.map(foldForSearch) };
 }
+
+/** A filter value as an FTS5 phrase ("Data & Analytics" → "data analytics"), or null if it has no word. */
+export function toFtsPhrase(value: string): string | null {
+  const words = value.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
+  return words ? `"${words.join(' ')}"` : null;
+}

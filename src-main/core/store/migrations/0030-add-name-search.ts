@@ -34,9 +34,17 @@ async function createFtsTriggers(db: Kysely<unknown>, table: string, columns: st
 
 /**
  * Broad searches ("a", "ma") ranked in milliseconds on a 100,000-person org: a one-letter prefix index on
- * the main index, and a names-only index so "name matches first" does not re-read every match.
+ * the main index, a names-only index so "name matches first" does not re-read every match, and the name
+ * indexes case-insensitive, so names that start with the typed text come in alphabetical order for free.
  */
 export async function up(db: Kysely<unknown>) {
+  for (const index of ['people_name', 'people_department_name', 'people_location_name']) {
+    await sql.raw(`drop index ${index}`).execute(db);
+  }
+  await sql`create index people_name on people (name collate nocase, pk)`.execute(db);
+  await sql`create index people_department_name on people (department, name collate nocase, pk)`.execute(db);
+  await sql`create index people_location_name on people (location, name collate nocase, pk)`.execute(db);
+
   for (const t of ['people_fts_insert', 'people_fts_delete', 'people_fts_update']) {
     await sql.raw(`drop trigger ${t}`).execute(db);
   }
