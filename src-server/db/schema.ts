@@ -1,3 +1,5 @@
+import type { PersonColumns } from '#shared/node/person-columns';
+
 /** The server database as Kysely sees it; the migrations in ./migrations create exactly these tables. */
 export interface ServerDb {
   change_seq: ChangeSeqTable;
@@ -12,20 +14,7 @@ export interface ChangeSeqTable {
   value: number;
 }
 
-export interface PeopleTable {
-  id: string;
-  email: string;
-  name: string;
-  title: string;
-  department: string;
-  location: string;
-  manager_id: string | null;
-  /** JSON array of strings. */
-  skills: string;
-  bio: string;
-  timezone: string;
-  /** 0 | 1 */
-  active: number;
+export interface PeopleTable extends PersonColumns {
   /** 0 | 1: a tombstone keeps its row so pull can report the delete. */
   deleted: number;
   seq: number;

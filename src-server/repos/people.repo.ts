@@ -6,7 +6,8 @@ import { KithError } from '#shared/errors';
 import type { ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
-import { PERSON_COLUMNS, toPerson, toPersonRow } from './person-row.ts';
+import { fromPersonColumns, PERSON_COLUMNS } from '#shared/node/person-columns';
+import { toPersonRow } from './person-row.ts';
 
 /** 13 columns a row: 2,000 rows stay under SQLite's 32,766 bound parameters a statement. */
 const INSERT_CHUNK_ROWS = 2000;
@@ -101,7 +102,7 @@ export async function findPerson(db: ReadDb<ServerDb>, id: string): Promise<Pers
     .where('id', '=', id)
     .where('deleted', '=', 0)
     .executeTakeFirst();
-  return row && toPerson(row);
+  return row && fromPersonColumns(row);
 }
 
 export async function findPersonByEmail(db: ReadDb<ServerDb>, email: string): Promise<Person | undefined> {
@@ -111,7 +112,7 @@ export async function findPersonByEmail(db: ReadDb<ServerDb>, email: string): Pr
     .where('email', '=', email.toLowerCase())
     .where('deleted', '=', 0)
     .executeTakeFirst();
-  return row && toPerson(row);
+  return row && fromPersonColumns(row);
 }
 
 /** True when the table holds any row, tombstones included. */
@@ -172,7 +173,7 @@ export async function listSnapshotPage(
     .where('seq', '<=', cursor);
   if (after !== undefined) query = query.where('id', '>', after);
   const rows = await query.orderBy('id').limit(limit).execute();
-  return rows.map(toPerson);
+  return rows.map(fromPersonColumns);
 }
 
 /** Changes in (since, upTo], by seq: upserts for live rows, deletes for tombstones. */
@@ -193,6 +194,6 @@ export async function listChangesSince(
   return rows.map((row): Change =>
     row.deleted === 1
       ? { entity: 'person', op: 'delete', seq: row.seq, id: row.id }
-      : { entity: 'person', op: 'upsert', seq: row.seq, value: toPerson(row) },
+      : { entity: 'person', op: 'upsert', seq: row.seq, value: fromPersonColumns(row) },
   );
 }

@@ -1,7 +1,8 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { DirectoryFacets, PersonProfile } from '#shared/domain/directory';
-import type { Person, PersonSummary } from '#shared/domain/person';
+import type { PersonSummary } from '#shared/domain/person';
 import type { ReadDb } from '#shared/node/open-database';
+import { fromPersonColumns } from '#shared/node/person-columns';
 import type { LocalDb, PeopleTable } from '../store/local-db.ts';
 
 export interface SearchParams {
@@ -17,22 +18,6 @@ const summaryColumns = ['p.id', 'p.name', 'p.title', 'p.department', 'p.location
 
 export type SummaryRow = Pick<PeopleTable, 'id' | 'name' | 'title' | 'department' | 'location' | 'active'>;
 export const toSummary = (r: SummaryRow): PersonSummary => ({ ...r, active: r.active === 1 });
-
-export function toPerson(r: Omit<PeopleTable, 'pk' | 'seq'>): Person {
-  return {
-    id: r.id,
-    email: r.email,
-    name: r.name,
-    title: r.title,
-    department: r.department,
-    location: r.location,
-    managerId: r.manager_id,
-    skills: JSON.parse(r.skills) as string[],
-    bio: r.bio,
-    timezone: r.timezone,
-    active: r.active === 1,
-  };
-}
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the query selects no columns yet
 type PeopleQuery = SelectQueryBuilder<LocalDb & { p: PeopleTable }, 'p', {}>;
@@ -134,5 +119,9 @@ export async function findProfile(db: ReadDb<LocalDb>, id: string): Promise<Pers
     .where('p.manager_id', '=', id)
     .orderBy(sql`p.name collate nocase`)
     .execute();
-  return { person: toPerson(row), managerChain: chain.map(toSummary), directReports: reports.map(toSummary) };
+  return {
+    person: fromPersonColumns(row),
+    managerChain: chain.map(toSummary),
+    directReports: reports.map(toSummary),
+  };
 }

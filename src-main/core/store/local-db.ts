@@ -3,23 +3,12 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { migrate } from '#shared/node/migrate';
 import { openDatabase } from '#shared/node/open-database';
+import type { PersonColumns } from '#shared/node/person-columns';
 import { localMigrations } from './migrations/index.ts';
 
-export interface PeopleTable {
+export interface PeopleTable extends PersonColumns {
   pk: number | null;
-  id: string;
-  email: string;
-  name: string;
-  title: string;
-  department: string;
-  location: string;
-  manager_id: string | null;
-  /** JSON array of strings. */
-  skills: string;
-  bio: string;
-  timezone: string;
-  /** 0 or 1. */
-  active: number;
+  /** The server's change sequence number of this version. */
   seq: number;
 }
 

@@ -1,6 +1,7 @@
 import { type Kysely, type Transaction } from 'kysely';
 import type { Person } from '#shared/domain/person';
 import { bulkInsert } from '#shared/node/bulk-insert';
+import { toPersonColumns } from '#shared/node/person-columns';
 import type { LocalDb, PeopleTable } from './local-db.ts';
 
 type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
@@ -23,20 +24,7 @@ const PEOPLE_COLUMNS = [
 ] as const satisfies readonly (keyof PeopleTable)[];
 
 export function toPeopleRow(person: Person, seq: number): Omit<PeopleTable, 'pk'> {
-  return {
-    id: person.id,
-    email: person.email,
-    name: person.name,
-    title: person.title,
-    department: person.department,
-    location: person.location,
-    manager_id: person.managerId,
-    skills: JSON.stringify(person.skills),
-    bio: person.bio,
-    timezone: person.timezone,
-    active: person.active ? 1 : 0,
-    seq,
-  };
+  return { ...toPersonColumns(person), seq };
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
