@@ -1,10 +1,12 @@
 import type { SyncStatus } from '#shared/domain/sync-status';
+import { describeError } from '#shared/errors';
 import type { ContractHandlers } from '#shared/ipc/contract';
 import type { Core, CoreOptions } from './core-types.ts';
 import { createDirectoryService } from './directory/directory-service.ts';
 import { createEventHub } from './events.ts';
 import { createSessionService } from './session/session-service.ts';
 import { openLocalDb } from './store/local-db.ts';
+import { readState } from './store/local-state.repo.ts';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.ts';
 
 const SIGNED_OUT: SyncStatus = { state: 'signed_out', lastSyncedAt: null };
@@ -62,20 +64,38 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       signOut: () => session.signOut(),
     },
     sync: {
-      getStatus: async () => engine?.getStatus() ?? SIGNED_OUT,
-      syncNow: async () => (engine ? engine.syncNow() : SIGNED_OUT),
+      async getStatus() {
+        if (engine) return engine.getStatus();
+        if (resuming)
+          return { state: 'syncing', lastSyncedAt: await readState(db, 'lastSyncedAt'), progress: null };
+        return resumeFailure ?? SIGNED_OUT;
+      },
+      async syncNow() {
+        await resuming;
+        return engine ? engine.syncNow() : (resumeFailure ?? SIGNED_OUT);
+      },
     },
   };
 
-  await session.resume().catch((err: unknown) => {
-    // A demo server that fails to start must not keep the app from opening on its cached data.
-    events.emit('sync.status', { state: 'error', lastSyncedAt: null, message: String(err) });
-  });
+  // Resuming can mean starting the demo server (a second or two): the app opens on its cache meanwhile.
+  let resumeFailure: SyncStatus | null = null;
+  let resuming: Promise<void> | null = session
+    .resume()
+    .catch(async (err: unknown) => {
+      resumeFailure = {
+        state: 'error',
+        lastSyncedAt: await readState(db, 'lastSyncedAt'),
+        message: `Could not resume syncing: ${describeError(err)}`,
+      };
+      events.emit('sync.status', resumeFailure);
+    })
+    .finally(() => (resuming = null));
 
   return {
     handlers,
     events,
     async close() {
+      await resuming;
       await engine?.stop();
       engine = null;
       await db.destroy();

@@ -137,6 +137,49 @@ describe('sync against a real server on 127.0.0.1', () => {
     );
   });
 
+  it('resumes the saved session when the core starts again, on its cached data', async () => {
+    const { core, secrets } = await signedInCore();
+    await settle(core);
+    await core.close();
+    cleanups.pop();
+    const reopened = await createCore({ dataDir: join(dir.path, 'client'), secrets });
+    cleanups.push(() => reopened.close());
+    expect((await reopened.handlers.directory.searchPeople({ text: '', offset: 0, limit: 1 })).total).toBe(
+      demoOrg.people.length,
+    );
+    expect(await reopened.handlers.session.getSession(undefined)).toMatchObject({ state: 'signed_in' });
+    expect(await settle(reopened)).toMatchObject({ state: 'idle' });
+  });
+
+  it('opens on the cache and says why when the demo server cannot be started again', async () => {
+    const secrets = memorySecrets();
+    const launches: string[] = [];
+    const first = await createCore({
+      dataDir: join(dir.path, 'demo-client'),
+      secrets,
+      launchDemoServer: async () => (launches.push('first'), { serverUrl: server.url }),
+    });
+    await first.handlers.session.startDemo(undefined);
+    await settle(first);
+    await first.close();
+
+    const reopened = await createCore({
+      dataDir: join(dir.path, 'demo-client'),
+      secrets,
+      launchDemoServer: async () => {
+        launches.push('second');
+        throw new Error('port in use');
+      },
+    });
+    cleanups.push(() => reopened.close());
+    const status = await reopened.handlers.sync.syncNow(undefined);
+    expect(status).toMatchObject({ state: 'error', message: expect.stringContaining('port in use') });
+    expect(launches).toEqual(['first', 'second']);
+    expect((await reopened.handlers.directory.searchPeople({ text: '', offset: 0, limit: 1 })).total).toBe(
+      demoOrg.people.length,
+    );
+  });
+
   it('rejects a token the server does not know, changing nothing', async () => {
     const core = await createCore({ dataDir: join(dir.path, 'other'), secrets: memorySecrets() });
     cleanups.push(() => core.close());
