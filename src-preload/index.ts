@@ -1,13 +1,13 @@
 /**
  * The bridge: window.api, one function per contract method and a filtered event subscription. Nothing else
  * reaches the page: not ipcRenderer, not the IpcRendererEvent. Sandboxed, so this file is bundled into one
- * CommonJS script that requires only 'electron'; from src-shared it takes types and the tiny unwrapResult.
+ * CommonJS script that requires only 'electron'; from src-shared it takes types only.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { EVENT_CHANNEL_PREFIX, IpcEventName, IpcEventPayload, KithApi } from '#shared/ipc/contract';
-import { unwrapResult, type IpcResult } from '#shared/ipc/result';
+import type { EVENT_CHANNEL_PREFIX, IpcEventName, IpcEventPayload, KithBridge } from '#shared/ipc/contract';
+import type { IpcResult } from '#shared/ipc/result';
 
-type Methods = Omit<KithApi, 'on'>;
+type Methods = Omit<KithBridge, 'on'>;
 type Area = keyof Methods;
 type Channel = { [A in Area]: `${A}.${keyof Methods[A] & string}` }[Area];
 /** What the method behind a channel resolves to, so each line below is checked against its own channel. */
@@ -28,8 +28,9 @@ const eventNames = ['sync.status', 'session.changed', 'directory.changed'] as co
 const _everyEventListed: [Exclude<IpcEventName, (typeof eventNames)[number]>] extends [never] ? true : never =
   true;
 
-async function invoke<C extends Channel>(channel: C, input: unknown): Promise<Output<C>> {
-  return unwrapResult((await ipcRenderer.invoke(channel, input)) as IpcResult<Output<C>>);
+/** The main process answers every call with an IpcResult; it goes to the page as it is. */
+function invoke<C extends Channel>(channel: C, input: unknown): Promise<Output<C>> {
+  return ipcRenderer.invoke(channel, input) as Promise<Output<C> & IpcResult>;
 }
 
 function isEventName(name: unknown): name is IpcEventName {
@@ -63,6 +64,6 @@ const api = {
       ipcRenderer.removeListener(channel, relay);
     };
   },
-} satisfies KithApi;
+} satisfies KithBridge;
 
 contextBridge.exposeInMainWorld('api', api);

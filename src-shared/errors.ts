@@ -4,6 +4,8 @@ export const ERROR_CODES = [
   'not_found',
   'unauthorized',
   'forbidden',
+  /** The server no longer knows a sync cursor (its data was restored or rebuilt): bootstrap again. */
+  'cursor_reset',
   'offline',
   'unavailable',
   'internal',

@@ -48,13 +48,13 @@ async function main(): Promise<void> {
       });
       return serverProcess.url;
     };
-    const serverUrl = await ensureServer();
+    await ensureServer();
     core = await createCore({
       dataDir,
       secrets: createFileSecretStore(dataDir),
       launchDemoServer: async () => ({ serverUrl: await ensureServer() }),
     });
-    await signInToDemo(core, serverUrl);
+    await signInToDemo(core);
     host = await startWebHost({ core, repoRoot, port: args.port });
   } catch (err) {
     console.error(`web host: ${err instanceof Error ? err.message : String(err)}`);

@@ -25,6 +25,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     launchDemoServer: options.launchDemoServer,
     onChanged: (s) => events.emit('session.changed', s),
     onSignedIn(client) {
+      const previous = engine;
+      void previous?.stop();
+      resumeFailure = null;
       engine = createSyncEngine({
         db,
         client,
@@ -42,6 +45,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       void engine.start();
     },
     async onSignedOut() {
+      resumeFailure = null;
       const stopping = engine;
       engine = null;
       await stopping?.stop();
@@ -71,6 +75,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         return resumeFailure ?? SIGNED_OUT;
       },
       async syncNow() {
+        if (resumeFailure) resuming ??= startResuming(); // "Sync now" tries the failed resume again
         await resuming;
         return engine ? engine.syncNow() : (resumeFailure ?? SIGNED_OUT);
       },
@@ -79,17 +84,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   // Resuming can mean starting the demo server (a second or two): the app opens on its cache meanwhile.
   let resumeFailure: SyncStatus | null = null;
-  let resuming: Promise<void> | null = session
-    .resume()
-    .catch(async (err: unknown) => {
-      resumeFailure = {
-        state: 'error',
-        lastSyncedAt: await readState(db, 'lastSyncedAt'),
-        message: `Could not resume syncing: ${describeError(err)}`,
-      };
-      events.emit('sync.status', resumeFailure);
-    })
-    .finally(() => (resuming = null));
+  const startResuming = () =>
+    session
+      .resume()
+      .catch(async (err: unknown) => {
+        resumeFailure = {
+          state: 'error',
+          lastSyncedAt: await readState(db, 'lastSyncedAt').catch(() => null),
+          message: `Could not resume syncing: ${describeError(err)}`,
+        };
+        events.emit('sync.status', resumeFailure);
+      })
+      .finally(() => (resuming = null));
+  let resuming: Promise<void> | null = startResuming();
 
   return {
     handlers,

@@ -6,7 +6,7 @@ import type { ServerDb } from '../db/schema.ts';
 import { BEARER_SECURITY } from '../http/auth.ts';
 import { openBootstrapStream } from '../sync/bootstrap-stream.ts';
 import { pullChanges } from '../sync/pull-changes.ts';
-import { SIGNED_IN_ERRORS } from './error-responses.ts';
+import { SYNC_ERRORS } from './error-responses.ts';
 
 export const NDJSON = 'application/x-ndjson';
 
@@ -28,7 +28,7 @@ export function syncRoutes(db: Kysely<ServerDb>): FastifyPluginAsyncZod {
               description: 'One BootstrapLine a line',
               content: { [NDJSON]: { schema: BootstrapLine } },
             },
-            ...SIGNED_IN_ERRORS,
+            ...SYNC_ERRORS,
           },
         },
       },
@@ -47,7 +47,7 @@ export function syncRoutes(db: Kysely<ServerDb>): FastifyPluginAsyncZod {
           tags: ['sync'],
           security: BEARER_SECURITY,
           querystring: PullQuery,
-          response: { 200: PullPage, ...SIGNED_IN_ERRORS },
+          response: { 200: PullPage, ...SYNC_ERRORS },
         },
       },
       async (request) => pullChanges(db, request.query),

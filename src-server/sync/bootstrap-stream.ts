@@ -4,6 +4,8 @@ import type { BootstrapLine, BootstrapQuery } from '#shared/wire/sync';
 import type { ServerDb } from '../db/schema.ts';
 import { findCurrentSeq } from '../repos/change-seq.repo.ts';
 import { countSnapshot, listSnapshotLines } from '../repos/people.repo.ts';
+import { findDatasetId } from '../repos/server-meta.repo.ts';
+import { assertKnownCursor } from './pull-changes.ts';
 
 export const BOOTSTRAP_PAGE_ROWS = 2000;
 
@@ -19,10 +21,12 @@ export async function openBootstrapStream(
   query: BootstrapQuery,
   pageRows = BOOTSTRAP_PAGE_ROWS,
 ): Promise<Readable> {
-  const cursor = query.cursor ?? (await findCurrentSeq(db));
+  const [head, dataset] = await Promise.all([findCurrentSeq(db), findDatasetId(db)]);
+  const cursor = query.cursor ?? head;
+  assertKnownCursor(cursor, head);
   const total = await countSnapshot(db, { cursor, after: query.after });
   async function* lines() {
-    yield line({ type: 'begin', cursor, total });
+    yield line({ type: 'begin', dataset, cursor, total });
     let after = query.after;
     let count = 0;
     for (;;) {

@@ -1,19 +1,33 @@
 import type { ReadDb } from '#shared/node/open-database';
 import type { PullPage, PullQuery } from '#shared/wire/sync';
+import { KithError } from '#shared/errors';
 import type { ServerDb } from '../db/schema.ts';
 import { findCurrentSeq } from '../repos/change-seq.repo.ts';
 import { listChangesSince } from '../repos/people.repo.ts';
+import { findDatasetId } from '../repos/server-meta.repo.ts';
 
 /** One page of changes after `since`, by seq, and the cursor to pull from next. */
 export async function pullChanges(db: ReadDb<ServerDb>, { since, limit }: PullQuery): Promise<PullPage> {
   // Read the head first: a write committing between the two reads then lands after the returned cursor.
-  const head = await findCurrentSeq(db);
+  const [head, dataset] = await Promise.all([findCurrentSeq(db), findDatasetId(db)]);
+  assertKnownCursor(since, head);
   const rows = await listChangesSince(db, since, head, limit + 1);
   const changes = rows.slice(0, limit);
   const last = changes[changes.length - 1];
   return {
+    dataset,
     changes,
-    cursor: last ? last.seq : Math.max(since, head),
+    cursor: last ? last.seq : head,
     hasMore: rows.length > limit,
   };
+}
+
+/** A cursor past the head was never handed out here (the data was restored or rebuilt): start over. */
+export function assertKnownCursor(cursor: number, head: number) {
+  if (cursor > head) {
+    throw new KithError(
+      'cursor_reset',
+      `Cursor ${cursor} is ahead of this server's changes (${head}): bootstrap again`,
+    );
+  }
 }

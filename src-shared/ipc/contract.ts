@@ -3,6 +3,7 @@ import { DirectoryFacets, DirectoryPage, DirectoryQuery, PersonProfile } from '.
 import { Person } from '../domain/person.ts';
 import { ConnectInput, Session } from '../domain/session.ts';
 import { SyncStatus } from '../domain/sync-status.ts';
+import type { IpcResult } from './result.ts';
 
 interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -54,14 +55,26 @@ export type IpcEventPayload<E extends IpcEventName> = z.output<(typeof ipcEvents
 
 type Caller<I, O> = undefined extends I ? (input?: I) => Promise<O> : (input: I) => Promise<O>;
 
-/** window.api: what the renderer sees. */
+type EventSubscriber = {
+  on<E extends IpcEventName>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void;
+};
+
+/**
+ * window.api, as the preload (or the web host's bridge) exposes it. Each call resolves with an IpcResult:
+ * a plain object crosses Electron's contextBridge whole, where a thrown error would keep only its message.
+ */
+export type KithBridge = {
+  [A in Area]: {
+    [M in keyof Contract[A]]: Caller<z.input<Spec<A, M>['input']>, IpcResult<z.output<Spec<A, M>['output']>>>;
+  };
+} & EventSubscriber;
+
+/** What renderer code calls: the bridge with each result unwrapped (an error rejects; its name is the code). */
 export type KithApi = {
   [A in Area]: {
     [M in keyof Contract[A]]: Caller<z.input<Spec<A, M>['input']>, z.output<Spec<A, M>['output']>>;
   };
-} & {
-  on<E extends IpcEventName>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void;
-};
+} & EventSubscriber;
 
 /** What the core implements: inputs arrive parsed, outputs are checked on the way out. */
 export type ContractHandlers = {

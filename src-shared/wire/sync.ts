@@ -11,9 +11,12 @@ export const BootstrapQuery = z.strictObject({
 });
 export type BootstrapQuery = z.infer<typeof BootstrapQuery>;
 
+/** Which change history a cursor belongs to; a new one (a rebuilt database) means bootstrap again. */
+export const DatasetId = z.string().min(1).max(64);
+
 /** One NDJSON line of the bootstrap stream: begin, then the rows ordered by id, then end. */
 export const BootstrapLine = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('begin'), cursor: Cursor, total: z.number().int().min(0) }),
+  z.object({ type: z.literal('begin'), dataset: DatasetId, cursor: Cursor, total: z.number().int().min(0) }),
   z.object({ type: z.literal('person'), value: Person }),
   z.object({ type: z.literal('end'), cursor: Cursor, count: z.number().int().min(0) }),
 ]);
@@ -39,6 +42,7 @@ export const Change = z.discriminatedUnion('op', [
 export type Change = z.infer<typeof Change>;
 
 export const PullPage = z.object({
+  dataset: DatasetId,
   changes: z.array(Change),
   /** Where the next pull starts; valid once every change of this page is applied. */
   cursor: Cursor,

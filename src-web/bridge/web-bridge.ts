@@ -1,10 +1,10 @@
 /**
- * The web host's stand-in for the preload script: defines window.api with the KithApi shape, built from the
+ * The web host's stand-in for the preload script: defines window.api with the KithBridge shape, built from the
  * contract's method table, and carries calls and events over a token-guarded WebSocket to the real core.
  * Loaded as a classic script before the app's module script, so window.api exists when the app starts.
  */
-import { ipcEventNames, ipcMethods, type IpcEventName, type KithApi } from '#shared/ipc/contract';
-import { unwrapResult, type IpcResult } from '#shared/ipc/result';
+import { ipcEventNames, ipcMethods, type IpcEventName, type KithBridge } from '#shared/ipc/contract';
+import type { IpcResult } from '#shared/ipc/result';
 
 const TOKEN_KEY = 'kith.webHostToken';
 const MAX_BACKOFF_MS = 5_000;
@@ -21,7 +21,7 @@ function takeToken(): string {
   return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+type Pending = (result: IpcResult) => void;
 type Listener = (payload: unknown) => void;
 
 function createConnection(token: string) {
@@ -43,9 +43,12 @@ function createConnection(token: string) {
     ws.addEventListener('close', () => {
       socket = null;
       // Calls in flight are lost with the socket: fail them rather than leave them hanging.
-      for (const [id, call] of pending) {
+      for (const [id, settle] of pending) {
         pending.delete(id);
-        call.reject(new Error('Lost the connection to the Kith web host; try again.'));
+        settle({
+          ok: false,
+          error: { code: 'unavailable', message: 'Lost the connection to the Kith web host; try again.' },
+        });
       }
       setTimeout(connect, backoff);
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
@@ -61,23 +64,18 @@ function createConnection(token: string) {
       return;
     }
     if (typeof message.id === 'number' && message.result) {
-      const call = pending.get(message.id);
+      const settle = pending.get(message.id);
       pending.delete(message.id);
-      if (!call) return;
-      try {
-        call.resolve(unwrapResult(message.result));
-      } catch (err) {
-        call.reject(err as Error);
-      }
+      settle?.(message.result);
     } else if (message.event) {
       for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
     }
   };
 
-  const call = (channel: string, input: unknown): Promise<unknown> =>
-    new Promise((resolve, reject) => {
+  const call = (channel: string, input: unknown): Promise<IpcResult> =>
+    new Promise((resolve) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
+      pending.set(id, resolve);
       const message = JSON.stringify({ id, channel, input });
       if (socket?.readyState === WebSocket.OPEN) socket.send(message);
       else outbox.push(message);
@@ -98,15 +96,15 @@ function createConnection(token: string) {
   return { call, on };
 }
 
-function createApi(): KithApi {
+function createApi(): KithBridge {
   const connection = createConnection(takeToken());
   const api: Record<string, unknown> = { on: connection.on };
   for (const { area, method, channel } of ipcMethods) {
-    const table = (api[area] ??= {}) as Record<string, (input?: unknown) => Promise<unknown>>;
+    const table = (api[area] ??= {}) as Record<string, (input?: unknown) => Promise<IpcResult>>;
     table[method] = (input?: unknown) => connection.call(channel, input);
   }
   for (const area of Object.values(api)) if (typeof area === 'object' && area) Object.freeze(area);
-  return Object.freeze(api) as unknown as KithApi;
+  return Object.freeze(api) as unknown as KithBridge;
 }
 
 Object.defineProperty(window, 'api', { value: createApi(), writable: false, configurable: false });

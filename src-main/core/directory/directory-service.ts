@@ -8,6 +8,7 @@ import { countPeople, findProfile, listFacets, listPeople, type SearchParams } f
 /** A small LRU: recent queries' results, dropped whenever the data changes. */
 function createCache<V>(capacity: number) {
   const entries = new Map<string, V>();
+  let generation = 0;
   return {
     async get(key: string, load: () => Promise<V>): Promise<V> {
       const hit = entries.get(key);
@@ -16,12 +17,18 @@ function createCache<V>(capacity: number) {
         entries.set(key, hit);
         return hit;
       }
+      const loadedIn = generation;
       const value = await load();
+      // Data that changed while this loaded may not be in it: answer with it, but don't keep it.
+      if (loadedIn !== generation) return value;
       entries.set(key, value);
       if (entries.size > capacity) entries.delete(entries.keys().next().value as string);
       return value;
     },
-    clear: () => entries.clear(),
+    clear() {
+      generation++;
+      entries.clear();
+    },
   };
 }
 

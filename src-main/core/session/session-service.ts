@@ -5,7 +5,7 @@ import { KithError } from '#shared/errors';
 import type { SecretStore } from '../core-types.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { deleteState, readState, writeState, type StateValue } from '../store/local-state.repo.ts';
-import { clearPeople } from '../store/people.repo.ts';
+import { discardSyncedData } from '../sync/apply-sync.ts';
 import { createServerClient, ServerError, type ServerClient } from '../sync/server-client.ts';
 
 export const TOKEN_SECRET = 'server-token';
@@ -37,6 +37,13 @@ function toKithError(err: unknown, serverUrl: string): KithError {
 export function createSessionService(options: SessionServiceOptions) {
   const { db, secrets } = options;
   let demoServerUrl: string | null = null;
+  // Sign-ins, sign-outs and the resume run one at a time: two overlapping ones could leave two engines.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serialize<T>(step: () => Promise<T>): Promise<T> {
+    const run = queue.then(step, step);
+    queue = run.catch(() => undefined);
+    return run;
+  }
 
   async function serverUrlOf(account: Account) {
     if (!account.demo) return account.serverUrl;
@@ -82,8 +89,8 @@ export function createSessionService(options: SessionServiceOptions) {
     await options.onSignedOut();
     await db.transaction().execute(async (trx) => {
       if (!sameAccount) {
-        await clearPeople(trx);
-        await deleteState(trx, 'cursor', 'bootstrap', 'lastSyncedAt');
+        await discardSyncedData(trx);
+        await deleteState(trx, 'lastSyncedAt');
       }
       await writeState(trx, 'account', account);
       await deleteState(trx, 'signedOutReason');
@@ -96,47 +103,51 @@ export function createSessionService(options: SessionServiceOptions) {
   return {
     getSession,
 
-    async connectServer({ serverUrl, token }: ConnectInput): Promise<Session> {
-      const client = createServerClient({ serverUrl, token, fetch: options.fetch, timeoutMs: 15_000 });
-      const me = await client.getMe().catch((err: unknown) => {
-        throw toKithError(err, serverUrl);
-      });
-      return adopt({ serverUrl, personId: me.person.id, demo: false }, token, client);
-    },
+    connectServer: ({ serverUrl, token }: ConnectInput): Promise<Session> =>
+      serialize(async () => {
+        const client = createServerClient({ serverUrl, token, fetch: options.fetch, timeoutMs: 15_000 });
+        const me = await client.getMe().catch((err: unknown) => {
+          throw toKithError(err, serverUrl);
+        });
+        return adopt({ serverUrl, personId: me.person.id, demo: false }, token, client);
+      }),
 
-    async startDemo(): Promise<Session> {
-      const serverUrl = await serverUrlOf({ serverUrl: '', personId: '', demo: true });
-      const anonymous = createServerClient({ serverUrl, fetch: options.fetch });
-      const demo = await anonymous.createDemoSession().catch((err: unknown) => {
-        throw toKithError(err, serverUrl);
-      });
-      const client = createServerClient({ serverUrl, token: demo.token, fetch: options.fetch });
-      return adopt({ serverUrl, personId: demo.person.id, demo: true }, demo.token, client);
-    },
+    startDemo: (): Promise<Session> =>
+      serialize(async () => {
+        const serverUrl = await serverUrlOf({ serverUrl: '', personId: '', demo: true });
+        const anonymous = createServerClient({ serverUrl, fetch: options.fetch });
+        const demo = await anonymous.createDemoSession().catch((err: unknown) => {
+          throw toKithError(err, serverUrl);
+        });
+        const client = createServerClient({ serverUrl, token: demo.token, fetch: options.fetch });
+        return adopt({ serverUrl, personId: demo.person.id, demo: true }, demo.token, client);
+      }),
 
     /** Picks up the session saved by an earlier run, if any. */
-    async resume() {
-      const [account, token] = await Promise.all([readState(db, 'account'), secrets.get(TOKEN_SECRET)]);
-      if (!account || !token) return;
-      const serverUrl = await serverUrlOf(account);
-      if (serverUrl !== account.serverUrl) await writeState(db, 'account', { ...account, serverUrl });
-      options.onSignedIn(createServerClient({ serverUrl, token, fetch: options.fetch }));
-    },
+    resume: (): Promise<void> =>
+      serialize(async () => {
+        const [account, token] = await Promise.all([readState(db, 'account'), secrets.get(TOKEN_SECRET)]);
+        if (!account || !token) return;
+        const serverUrl = await serverUrlOf(account);
+        if (serverUrl !== account.serverUrl) await writeState(db, 'account', { ...account, serverUrl });
+        options.onSignedIn(createServerClient({ serverUrl, token, fetch: options.fetch }));
+      }),
 
     /** Ends the session. `reason` set: the server refused us; the cache stays for the same account's return. */
-    async signOut(reason: string | null = null): Promise<Session> {
-      await options.onSignedOut();
-      await secrets.delete(TOKEN_SECRET);
-      await db.transaction().execute(async (trx) => {
-        if (reason) {
-          await writeState(trx, 'signedOutReason', reason);
-        } else {
-          await clearPeople(trx);
-          await deleteState(trx, 'cursor', 'bootstrap', 'lastSyncedAt', 'account', 'signedOutReason');
-        }
-      });
-      return changed();
-    },
+    signOut: (reason: string | null = null): Promise<Session> =>
+      serialize(async () => {
+        await options.onSignedOut();
+        await secrets.delete(TOKEN_SECRET);
+        await db.transaction().execute(async (trx) => {
+          if (reason) {
+            await writeState(trx, 'signedOutReason', reason);
+          } else {
+            await discardSyncedData(trx);
+            await deleteState(trx, 'lastSyncedAt', 'account', 'signedOutReason');
+          }
+        });
+        return changed();
+      }),
   };
 }
 export type SessionService = ReturnType<typeof createSessionService>;

@@ -7,8 +7,11 @@ import type { LocalDb } from './local-db.ts';
 const stateSchemas = {
   /** Where the next incremental pull starts. Absent until a bootstrap completed. */
   cursor: z.number().int().min(0),
-  /** A snapshot being streamed in: its cursor, the last id applied and how many rows so far. */
+  /** The server's change history that `cursor` belongs to. */
+  dataset: z.string(),
+  /** A snapshot being streamed in: its history and cursor, the last id applied and how many rows so far. */
   bootstrap: z.object({
+    dataset: z.string(),
     cursor: z.number().int().min(0),
     after: z.string(),
     applied: z.number().int().min(0),

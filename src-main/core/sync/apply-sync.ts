@@ -1,11 +1,13 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Person } from '#shared/domain/person';
-import type { Change } from '#shared/wire/sync';
+import type { Change, PullPage } from '#shared/wire/sync';
 import type { LocalDb } from '../store/local-db.ts';
-import { readState, writeState } from '../store/local-state.repo.ts';
-import { deletePeople, upsertPeople } from '../store/people.repo.ts';
+import { deleteState, readState, writeState } from '../store/local-state.repo.ts';
+import { clearPeople, deletePeople, upsertPeople } from '../store/people.repo.ts';
+import { ServerError } from './server-client.ts';
 
 export interface BootstrapProgress {
+  dataset: string;
   cursor: number;
   after: string;
   applied: number;
@@ -32,9 +34,10 @@ export async function applySnapshotBatch(
 }
 
 /** The snapshot is complete: from now on, incremental pulls from its cursor. */
-export async function finishSnapshot(db: Kysely<LocalDb>, cursor: number, now: number) {
+export async function finishSnapshot(db: Kysely<LocalDb>, dataset: string, cursor: number, now: number) {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('local_state').where('key', '=', 'bootstrap').execute();
+    await deleteState(trx, 'bootstrap');
+    await writeState(trx, 'dataset', dataset);
     await writeState(trx, 'cursor', cursor);
     await writeState(trx, 'lastSyncedAt', now);
   });
@@ -46,8 +49,7 @@ export async function finishSnapshot(db: Kysely<LocalDb>, cursor: number, now: n
  */
 export async function applyPullPage(
   db: Kysely<LocalDb>,
-  changes: readonly Change[],
-  cursor: number,
+  { dataset, changes, cursor }: PullPage,
   now: number,
 ) {
   const latest = new Map<string, Change>();
@@ -63,6 +65,9 @@ export async function applyPullPage(
     else deletes.push(change.id);
   }
   await db.transaction().execute(async (trx) => {
+    if ((await readState(trx, 'dataset')) !== dataset) {
+      throw new ServerError('cursor_reset', "The server's data was rebuilt since the last sync");
+    }
     const current = await readState(trx, 'cursor');
     if (current !== null && cursor < current) return; // an older page arriving late changes nothing
     await deletePeople(trx, deletes);
@@ -71,4 +76,10 @@ export async function applyPullPage(
     await writeState(trx, 'lastSyncedAt', now);
   });
   return latest.size;
+}
+
+/** Forgets everything synced, in the caller's transaction: the next sync bootstraps afresh. */
+export async function discardSyncedData(trx: Transaction<LocalDb>) {
+  await clearPeople(trx);
+  await deleteState(trx, 'cursor', 'dataset', 'bootstrap');
 }

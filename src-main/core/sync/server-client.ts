@@ -2,8 +2,12 @@ import type { z } from 'zod';
 import { Me, DemoSession } from '#shared/wire/auth';
 import { BootstrapLine, PullPage, type BootstrapQuery } from '#shared/wire/sync';
 
-/** Why a request failed, as far as the sync engine cares: it retries offline and server, stops on the others. */
-export type FailureKind = 'offline' | 'unauthorized' | 'server' | 'protocol';
+/**
+ * Why a request failed, as far as the sync engine cares: offline, server and protocol failures retry with
+ * backoff; unauthorized ends the session; cursor_reset means the server no longer knows our cursor (its
+ * data was restored or rebuilt) and the cache must bootstrap again.
+ */
+export type FailureKind = 'offline' | 'unauthorized' | 'server' | 'protocol' | 'cursor_reset';
 
 export class ServerError extends Error {
   override name = 'ServerError';
@@ -50,6 +54,8 @@ export function createServerClient({
     const detail = await readErrorMessage(response);
     if (response.status === 401)
       throw new ServerError('unauthorized', detail ?? 'The server did not accept the sign-in');
+    if (response.status === 410)
+      throw new ServerError('cursor_reset', detail ?? 'The server no longer knows this cursor');
     throw new ServerError('server', `The server answered ${response.status}${detail ? `: ${detail}` : ''}`);
   }
 

@@ -3,7 +3,7 @@ import type { Person } from '#shared/domain/person';
 import type { SyncStatus } from '#shared/domain/sync-status';
 import type { LocalDb } from '../store/local-db.ts';
 import { readState } from '../store/local-state.repo.ts';
-import { applyPullPage, applySnapshotBatch, finishSnapshot } from './apply-sync.ts';
+import { applyPullPage, applySnapshotBatch, discardSyncedData, finishSnapshot } from './apply-sync.ts';
 import { backoffDelay } from './backoff.ts';
 import { ServerError, type ServerClient } from './server-client.ts';
 
@@ -62,6 +62,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     let expected = applied;
     let batch: Person[] = [];
     let cursor = resume?.cursor ?? 0;
+    let dataset = resume?.dataset ?? '';
     let lastChangedAt = 0;
     // One batch commits while the next one is parsed: SQLite works on its thread, parsing on ours.
     let committing: Promise<void> = Promise.resolve();
@@ -73,7 +74,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (!last) return;
       batch = [];
       await committing;
-      const progress = { cursor, after: last.id, applied: (queued += rows.length) };
+      const progress = { dataset, cursor, after: last.id, applied: (queued += rows.length) };
       committing = applySnapshotBatch(db, rows, progress, { fresh }).then(() => {
         applied = progress.applied;
         setStatus({
@@ -86,6 +87,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
           onChanged(applied);
         }
       });
+      // Awaited at the next flush or at the end; meanwhile a failure must not count as unhandled.
+      committing.catch(() => undefined);
     };
 
     const query = resume ? { cursor: resume.cursor, after: resume.after } : {};
@@ -93,6 +96,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
       for await (const line of client.bootstrap(query)) {
         if (stopped) return;
         if (line.type === 'begin') {
+          if (resume && line.dataset !== resume.dataset) {
+            throw new ServerError('cursor_reset', "The server's data was rebuilt during the first sync");
+          }
+          dataset = line.dataset;
           cursor = line.cursor;
           expected = applied + line.total;
         } else if (line.type === 'person') {
@@ -101,7 +108,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         } else {
           await flush();
           await committing;
-          await finishSnapshot(db, line.cursor, now());
+          await finishSnapshot(db, dataset, line.cursor, now());
           onChanged(applied);
         }
       }
@@ -116,20 +123,33 @@ export function createSyncEngine(options: SyncEngineOptions) {
     for (;;) {
       const page = await client.pull(cursor, pullLimit);
       if (stopped) return;
-      const count = await applyPullPage(db, page.changes, page.cursor, now());
+      const count = await applyPullPage(db, page, now());
       if (count > 0) onChanged(count);
       cursor = page.cursor;
       if (!page.hasMore) return;
     }
   }
 
-  async function run(): Promise<SyncStatus> {
+  async function syncOnce() {
     const lastSyncedAt = await readState(db, 'lastSyncedAt');
+    if ((await readState(db, 'cursor')) === null) await bootstrap(lastSyncedAt);
+    else setStatus({ state: 'syncing', lastSyncedAt, progress: null });
+    if (stopped) return;
+    await pull();
+  }
+
+  async function run(): Promise<SyncStatus> {
     try {
-      if ((await readState(db, 'cursor')) === null) await bootstrap(lastSyncedAt);
-      else setStatus({ state: 'syncing', lastSyncedAt, progress: null });
+      try {
+        await syncOnce();
+      } catch (err) {
+        if (!(err instanceof ServerError && err.kind === 'cursor_reset')) throw err;
+        // The server's data was restored or rebuilt: our cursor means nothing there any more.
+        await db.transaction().execute(discardSyncedData);
+        onChanged(0);
+        await syncOnce();
+      }
       if (stopped) return status;
-      await pull();
       failures = 0;
       setStatus({ state: 'idle', lastSyncedAt: await readState(db, 'lastSyncedAt') });
       schedule(intervalMs);
@@ -141,16 +161,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
         onUnauthorized(err.message);
         return status;
       }
-      if (!(err instanceof ServerError)) {
-        setStatus({ state: 'error', lastSyncedAt: synced, message: `Sync failed: ${String(err)}` });
-        schedule(backoffDelay(failures++, { ...options.retry, random: options.random }));
-        return status;
-      }
       const delay = backoffDelay(failures++, { ...options.retry, random: options.random });
-      const nextRetryAt = now() + delay;
-      if (err.kind === 'offline')
-        setStatus({ state: 'offline', lastSyncedAt: synced, message: err.message, nextRetryAt });
-      else setStatus({ state: 'error', lastSyncedAt: synced, message: err.message });
+      const message = err instanceof ServerError ? err.message : `Sync failed: ${String(err)}`;
+      if (err instanceof ServerError && err.kind === 'offline') {
+        setStatus({ state: 'offline', lastSyncedAt: synced, message, nextRetryAt: now() + delay });
+      } else {
+        setStatus({ state: 'error', lastSyncedAt: synced, message });
+      }
       schedule(delay);
     }
     return status;

@@ -2,10 +2,12 @@ import type { MigrationTable } from '#shared/node/migrate';
 import * as createPeople from './0010-create-people.ts';
 import * as createTokens from './0020-create-tokens.ts';
 import * as createServerMeta from './0030-create-server-meta.ts';
+import * as addDatasetId from './0040-add-dataset-id.ts';
 
 /** Every server migration, in order; a new one is one new line here. */
 export const serverMigrations: MigrationTable = {
   '0010-create-people': createPeople,
   '0020-create-tokens': createTokens,
   '0030-create-server-meta': createServerMeta,
+  '0040-add-dataset-id': addDatasetId,
 };

@@ -32,7 +32,7 @@ afterAll(() => server.stop());
 describe('GET /v1/sync/bootstrap', () => {
   it('streams begin, every live person by id, then end, at the current cursor', async () => {
     const lines = await bootstrap();
-    expect(lines[0]).toEqual({ type: 'begin', cursor: 10, total: 10 });
+    expect(lines[0]).toEqual({ dataset: expect.any(String), type: 'begin', cursor: 10, total: 10 });
     expect(personIds(lines)).toEqual(range(1, 10).map((n) => makePerson(n).id));
     expect(lines.find((l) => l.type === 'person' && l.value.id === 'p000004')).toEqual({
       type: 'person',
@@ -41,9 +41,15 @@ describe('GET /v1/sync/bootstrap', () => {
     expect(lines.at(-1)).toEqual({ type: 'end', cursor: 10, count: 10 });
   });
 
+  it('answers 410 cursor_reset to a snapshot cursor ahead of the server', async () => {
+    const response = await server.get('/v1/sync/bootstrap?cursor=999999', token);
+    expect(response.status).toBe(410);
+    expect(await response.json()).toMatchObject({ error: { code: 'cursor_reset' } });
+  });
+
   it('resumes after the last applied id with the same cursor', async () => {
     const lines = await bootstrap('?cursor=10&after=p000007');
-    expect(lines[0]).toEqual({ type: 'begin', cursor: 10, total: 3 });
+    expect(lines[0]).toEqual({ dataset: expect.any(String), type: 'begin', cursor: 10, total: 3 });
     expect(personIds(lines)).toEqual(['p000008', 'p000009', 'p000010']);
     expect(lines.at(-1)).toEqual({ type: 'end', cursor: 10, count: 3 });
   });
@@ -57,10 +63,15 @@ describe('GET /v1/sync/bootstrap', () => {
     expect(personIds(old)).not.toContain('p000003');
     expect(personIds(old)).not.toContain('p000005');
     expect(personIds(old)).not.toContain('p000011');
-    expect(old[0]).toEqual({ type: 'begin', cursor: cursorBefore, total: 8 });
+    expect(old[0]).toEqual({ dataset: expect.any(String), type: 'begin', cursor: cursorBefore, total: 8 });
 
     const fresh = await bootstrap();
-    expect(fresh[0]).toEqual({ type: 'begin', cursor: cursorBefore + 3, total: 10 });
+    expect(fresh[0]).toEqual({
+      dataset: expect.any(String),
+      type: 'begin',
+      cursor: cursorBefore + 3,
+      total: 10,
+    });
     expect(personIds(fresh)).not.toContain('p000003');
     const five = fresh.find((l) => l.type === 'person' && l.value.id === 'p000005');
     expect(five).toMatchObject({ value: { title: 'Staff Engineer' } });
@@ -90,7 +101,12 @@ describe('GET /v1/sync/bootstrap with a large org', () => {
       const text = await response.text();
       const lines = text.trimEnd().split('\n');
       expect(lines).toHaveLength(100_002);
-      expect(JSON.parse(lines[0] as string)).toEqual({ type: 'begin', cursor: 100_000, total: 100_000 });
+      expect(JSON.parse(lines[0] as string)).toEqual({
+        dataset: expect.any(String),
+        type: 'begin',
+        cursor: 100_000,
+        total: 100_000,
+      });
       expect(JSON.parse(lines.at(-1) as string)).toEqual({ type: 'end', cursor: 100_000, count: 100_000 });
       const ids = lines.slice(1, -1).map((line) => (JSON.parse(line) as { value: { id: string } }).value.id);
       expect(ids.every((id, i) => i === 0 || (ids[i - 1] as string) < id)).toBe(true);

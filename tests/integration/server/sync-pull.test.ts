@@ -51,11 +51,22 @@ describe('GET /v1/sync/pull', () => {
 
   it('returns no changes and the head as cursor when the client is up to date', async () => {
     const head = await findCurrentSeq(server.db);
-    expect(await pull(`since=${head}`)).toEqual({ changes: [], cursor: head, hasMore: false });
+    expect(await pull(`since=${head}`)).toEqual({
+      dataset: expect.any(String),
+      changes: [],
+      cursor: head,
+      hasMore: false,
+    });
   });
 
-  it('never returns a cursor behind since', async () => {
-    expect(await pull('since=999999')).toEqual({ changes: [], cursor: 999999, hasMore: false });
+  it('answers 410 cursor_reset to a cursor this server never handed out', async () => {
+    const response = await server.get('/v1/sync/pull?since=999999', token);
+    expect(response.status).toBe(410);
+    const body = ApiError.parse(await response.json());
+    expect(body.error).toMatchObject({
+      code: 'cursor_reset',
+      message: expect.stringContaining('bootstrap again'),
+    });
   });
 
   it('reports an update as an upsert and a delete as a tombstone, each once, at its latest seq', async () => {
