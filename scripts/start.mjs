@@ -1,4 +1,5 @@
-// `npm start`: the desktop app in development (electron-vite dev) when the Electron runtime is installed.
+// `npm start`: the desktop app, built and run as it ships (electron-vite preview: app:// with its CSP), when the
+// Electron runtime is installed; `npm run dev` is the hot-reloading variant.
 // The runtime is a separate download that some machines cannot make; they get one line pointing at the web host.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -39,7 +40,7 @@ if (!electronBinary() && !(tryDownloadElectron() && electronBinary())) {
 
 // The package's bin script run with this Node: the same as node_modules/.bin/electron-vite, and no shell on Windows.
 const electronVite = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-const child = spawn(process.execPath, [electronVite, 'dev', ...process.argv.slice(2)], {
+const child = spawn(process.execPath, [electronVite, 'preview', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
 });

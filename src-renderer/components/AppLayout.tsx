@@ -4,6 +4,7 @@ import { IconAddressBook, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { requestSearchFocus } from '../lib/directory-filters.ts';
+import { AccountMenu } from './AccountMenu.tsx';
 import { SyncStatusIndicator } from './SyncStatusIndicator.tsx';
 
 const screens = [{ href: '/people', label: 'People', icon: IconUsers }] as const;
@@ -57,6 +58,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <AppShell.Section>
           <Box pt="sm" px="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
             <SyncStatusIndicator />
+          </Box>
+          <Box pt="xs" mt="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+            <AccountMenu />
           </Box>
         </AppShell.Section>
       </AppShell.Navbar>

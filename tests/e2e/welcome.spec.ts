@@ -61,3 +61,18 @@ test('connecting with a valid token opens the directory', async ({ page }) => {
   await expect(page.getByTestId('directory-search')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('directory-row').first()).toBeVisible({ timeout: 60_000 });
 });
+
+test('signing out from the account menu returns to the welcome screen and empties the directory', async ({
+  page,
+}) => {
+  await page.goto(web.url);
+  await expect(page.getByTestId('directory-row').first()).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('account-menu').click();
+  await page.getByRole('menuitem', { name: 'Sign out…' }).click();
+  await expect(page.getByText('The copy of the directory on this computer is removed')).toBeVisible();
+  await page.screenshot({ path: 'test-results/sign-out.png', fullPage: true });
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('welcome')).toBeVisible();
+});
