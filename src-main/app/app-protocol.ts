@@ -1,43 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
 import { protocol } from 'electron';
+import { rendererContentSecurityPolicy, RENDERER_MIME_TYPES } from '#shared/security/renderer-policy';
 import { APP_HOST, APP_SCHEME } from './app-origin.ts';
 
-/** Sent with every page and asset; the renderer talks to the core only over IPC, so nothing may connect out. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
+/** Sent with every page and asset. */
+export const CONTENT_SECURITY_POLICY = rendererContentSecurityPolicy();
 
 /** Must run before app 'ready': a standard, secure scheme gets an origin, relative URLs, storage and fetch. */
 export function registerAppScheme(): void {
@@ -72,7 +40,7 @@ async function serveRendererFile(rendererDir: string, request: Request): Promise
     status: 200,
     headers: {
       ...securityHeaders(),
-      'Content-Type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': RENDERER_MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
     },
   });

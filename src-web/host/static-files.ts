@@ -1,39 +1,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
+import { rendererContentSecurityPolicy, RENDERER_MIME_TYPES } from '#shared/security/renderer-policy';
 
 const HTML_TYPE = 'text/html; charset=utf-8';
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': HTML_TYPE,
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export function securityHeaders(port: number): Record<string, string> {
   return {
-    'Content-Security-Policy': [
-      "default-src 'none'",
-      "script-src 'self'",
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      `connect-src ws://127.0.0.1:${port}`,
-      "base-uri 'none'",
-      "form-action 'none'",
-      "frame-ancestors 'none'",
-    ].join('; '),
+    'Content-Security-Policy': rendererContentSecurityPolicy(`ws://127.0.0.1:${port}`),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
@@ -93,7 +67,7 @@ export function createStaticHandler(options: StaticOptions) {
     if (extra) return send(200, extra.type, extra.body());
     const file = await resolveFile(root, pathname);
     if (!file) return send(404, 'text/plain; charset=utf-8', 'Not found');
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = RENDERER_MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     const cache = pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
     return send(200, type, await readFile(file), cache);
   };
