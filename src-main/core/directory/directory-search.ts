@@ -54,37 +54,50 @@ function fromMatches(table: FtsTable, match: string, filters: DirectoryFilters) 
     : sql`from ${t} where ${t} match ${match}`;
 }
 
+/**
+ * Runs a query of primary keys (`pk`, in the order of `k`, then `pk`) and reads them as one comma-separated
+ * string: a thousand one-column rows cost more to hand from SQLite to JavaScript than to find.
+ */
+async function readPks(db: Kysely<LocalDb>, query: RawBuilder<unknown>): Promise<number[]> {
+  const { rows } = await sql<{ pks: string | null }>`select group_concat(pk, ',' order by k, pk) as pks
+    from (${query})`.execute(db);
+  const pks = rows[0]?.pks;
+  return pks ? pks.split(',').map(Number) : [];
+}
+
 /** The first `limit` matches in index order: FTS5 stops there, so a broad word costs little. */
-async function matchRowids(
+function matchRowids(
   db: Kysely<LocalDb>,
   table: FtsTable,
   match: string,
   filters: DirectoryFilters,
   limit: number,
 ) {
-  const { rows } = await sql<{
-    pk: number;
-  }>`select ${sql.table(table)}.rowid as pk ${fromMatches(table, match, filters)}
-    limit ${limit}`.execute(db);
-  return rows.map((r) => r.pk);
+  const rowid = sql`${sql.table(table)}.rowid`;
+  return readPks(
+    db,
+    sql`select ${rowid} as pk, ${rowid} as k ${fromMatches(table, match, filters)} limit ${limit}`,
+  );
 }
 
 /** Every match of a narrow query, best first. */
-async function rankedRowids(db: Kysely<LocalDb>, match: string, filters: DirectoryFilters) {
-  const { rows } = await sql<{
-    pk: number;
-  }>`select people_fts.rowid as pk ${fromMatches('people_fts', match, filters)}
-    order by ${BM25} limit ${BM25_MAX}`.execute(db);
-  return rows.map((r) => r.pk);
+function rankedRowids(db: Kysely<LocalDb>, match: string, filters: DirectoryFilters) {
+  return readPks(
+    db,
+    sql`select people_fts.rowid as pk, ${BM25} as k ${fromMatches('people_fts', match, filters)}
+      order by k limit ${BM25_MAX}`,
+  );
 }
 
 /** People whose name starts with the typed text, alphabetically: a range of the case-insensitive name index. */
-async function nameStartsWith(db: Kysely<LocalDb>, typed: string, filters: DirectoryFilters) {
-  const { rows } = await sql<{ pk: number }>`select p.pk from people p
-    where p.name collate nocase >= ${typed} and p.name collate nocase < ${typed + '\u{10FFFF}'}
-    ${sql.join(filterConditions(filters), sql` `)}
-    order by p.name collate nocase, p.pk limit ${RANKED_MAX}`.execute(db);
-  return rows.map((r) => r.pk);
+function nameStartsWith(db: Kysely<LocalDb>, typed: string, filters: DirectoryFilters) {
+  return readPks(
+    db,
+    sql`select p.pk as pk, p.name collate nocase as k from people p
+      where p.name collate nocase >= ${typed} and p.name collate nocase < ${typed + '\u{10FFFF}'}
+      ${sql.join(filterConditions(filters), sql` `)}
+      order by p.name collate nocase, p.pk limit ${RANKED_MAX}`,
+  );
 }
 
 export interface RankedMatches {

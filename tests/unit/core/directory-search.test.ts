@@ -164,7 +164,7 @@ describe('directory search of a broad query', () => {
   const crowd = Array.from({ length: RANKED_MAX + 300 }, (_, i) =>
     makePerson({ id: `c${String(i).padStart(5, '0')}`, name: `Person ${i}`, title: 'Common Analyst' }),
   );
-  const named = ['Commons Ada', 'Ben Commonwealth', 'Cy Commoner'].map((name, i) =>
+  const named = ['Commons Ada', 'Ben Commonwealth', 'Cy Commoner', 'commodore Zed'].map((name, i) =>
     makePerson({ id: `z${i}`, name, title: 'Designer' }),
   );
 
@@ -183,15 +183,11 @@ describe('directory search of a broad query', () => {
     await dir.remove();
   });
 
-  it('puts name matches first and says the total is a lower bound', async () => {
-    const page = await directory.searchPeople({ text: 'comm', offset: 0, limit: 5 });
-    expect(
-      page.items
-        .slice(0, 3)
-        .map((p) => p.id)
-        .sort(),
-    ).toEqual(['z0', 'z1', 'z2']);
-    expect(page.items[3]?.title).toBe('Common Analyst');
+  it('lists names starting with the text (any case, alphabetically), other name matches, then the rest', async () => {
+    const page = await directory.searchPeople({ text: 'comm', offset: 0, limit: 6 });
+    expect(page.items.slice(0, 2).map((p) => p.name)).toEqual(['commodore Zed', 'Commons Ada']);
+    expect(page.items.slice(2, 4).map((p) => p.id)).toEqual(['z1', 'z2']);
+    expect(page.items[4]?.title).toBe('Common Analyst');
     expect(page).toMatchObject({ total: RANKED_MAX, totalIsLowerBound: true });
   });
 
@@ -202,8 +198,8 @@ describe('directory search of a broad query', () => {
       seen.push(...page.items.map((p) => p.id));
     }
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen.slice(0, 3).sort()).toEqual(['z0', 'z1', 'z2']);
-    expect(seen.slice(3, 8)).toEqual(['c00000', 'c00001', 'c00002', 'c00003', 'c00004']);
+    expect(seen.slice(0, 4)).toEqual(['z3', 'z0', 'z1', 'z2']);
+    expect(seen.slice(4, 9)).toEqual(['c00000', 'c00001', 'c00002', 'c00003', 'c00004']);
   });
 
   it('ranks by relevance again once filters narrow the matches', async () => {
