@@ -6,8 +6,8 @@ import { report } from './support/results.ts';
 import { percentile, round } from './support/stats.ts';
 
 /** A deterministic mix of what people type: name prefixes, full names, skills, titles, filters. */
-export function makeQueries(people: readonly Person[], count: number): DirectoryQuery[] {
-  let state = 12345;
+export function makeQueries(people: readonly Person[], count: number, seed = 12345): DirectoryQuery[] {
+  let state = seed;
   const rand = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const words = ['engineer', 'manager', 'director', 'senior', 'analyst', 'design', 'sales', 'data'];
@@ -59,25 +59,25 @@ export async function benchSearch({
   fuseQueries: number;
 }) {
   const mixed = makeQueries(people, queries);
-  // Each query is new to the core: its total is counted, nothing comes from the totals cache.
+  // Warm SQLite's page cache with other queries, so none of the measured ones is in the core's result cache.
+  const search = (q: DirectoryQuery) =>
+    core.handlers.directory.searchPeople({ text: '', ...q, offset: 0, limit: 50 });
+  await timeEach(makeQueries(people, 200, 777), search);
+  const sqlite = await timeEach(mixed, search);
+  // A query typed again while still in the core's small result cache is answered from it, as in the app;
+  // the first time each query is asked is reported apart.
   const seen = new Set<string>();
-  const unique = mixed.filter((q) => {
-    const key = JSON.stringify(q);
+  const firstTime = sqlite.filter((_, i) => {
+    const key = JSON.stringify(mixed[i]);
     return !seen.has(key) && seen.add(key);
   });
-  await timeEach(unique.slice(0, 50), (q) =>
-    core.handlers.directory.searchPeople({ text: '', ...q, offset: 0, limit: 50 }),
-  ); // warm-up
-  const sqlite = await timeEach(mixed, (q) =>
-    core.handlers.directory.searchPeople({ text: '', ...q, offset: 0, limit: 50 }),
-  );
   report('search.fts5', {
     org: people.length,
     queries: mixed.length,
-    distinct: unique.length,
     pageSize: 50,
     ...summary(sqlite),
     goalP95Ms: 5,
+    firstTime: { queries: firstTime.length, ...summary(firstTime) },
   });
 
   const buildStarted = performance.now();

@@ -125,7 +125,17 @@ export async function rankMatches(
   if (matches.length <= BM25_MAX) return { pks: await rankedRowids(db, match, filters), truncated };
   const [starting, named] = await Promise.all([
     nameStartsWith(db, text.trim(), filters),
-    matchRowids(db, 'people_name_fts', words.query, filters, RANKED_MAX),
+    // With filters, the main index intersects name words and filter phrases itself; without, the names-only
+    // index reads far shorter lists.
+    filterPhrases(filters)
+      ? matchRowids(
+          db,
+          'people_fts',
+          `{name} : (${words.query})${filterPhrases(filters)}`,
+          filters,
+          RANKED_MAX,
+        )
+      : matchRowids(db, 'people_name_fts', words.query, filters, RANKED_MAX),
   ]);
   const pks = [...new Set([...starting, ...named, ...matches])].slice(0, RANKED_MAX);
   return { pks, truncated };

@@ -202,16 +202,23 @@ describe('directory search of a broad query', () => {
     expect(seen.slice(4, 9)).toEqual(['c00000', 'c00001', 'c00002', 'c00003', 'c00004']);
   });
 
-  it('ranks by relevance again once filters narrow the matches', async () => {
+  it('keeps name matches first under filters, and ranks by relevance once the matches are few', async () => {
     const page = await directory.searchPeople({
       text: 'comm',
       offset: 0,
       limit: 10,
-      skill: undefined,
       department: 'Engineering',
       location: 'Lyon',
     });
     expect(page.totalIsLowerBound).toBe(true);
+    expect(page.items.slice(0, 4).map((p) => p.id)).toEqual(['z3', 'z0', 'z1', 'z2']);
+    const elsewhere = await directory.searchPeople({
+      text: 'comm',
+      offset: 0,
+      limit: 10,
+      location: 'Berlin',
+    });
+    expect(elsewhere).toMatchObject({ total: 0, items: [] });
     const narrow = await directory.searchPeople({ text: 'comm analyst 12', offset: 0, limit: 10 });
     expect(narrow.totalIsLowerBound).toBe(false);
     expect(narrow.items[0]?.name).toBe('Person 12');
