@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateOrg } from '#server/demo/generate-org';
 import { benchBootstrap } from './bootstrap.bench.ts';
+import { benchPush } from './push.bench.ts';
 import { benchSearch } from './search.bench.ts';
 import { startServerProcess } from './support/server-process.ts';
 
@@ -29,6 +30,12 @@ try {
   });
   await benchSearch({ core, people: org.people, queries: 1000, fuseQueries: quick ? 20 : 50 });
   await core.close();
+  await benchPush({
+    serverUrl: server.url,
+    people: org.people,
+    workDir: join(cache, 'clients'),
+    writes: quick ? 500 : 10_000,
+  });
 } finally {
   await server.stop();
 }

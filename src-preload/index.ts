@@ -23,7 +23,13 @@ type Output<C extends Channel> = C extends `${infer A}.${infer M}`
 
 // Written out rather than imported: the contract module's values would pull zod into the preload.
 const eventChannelPrefix: typeof EVENT_CHANNEL_PREFIX = 'event:';
-const eventNames = ['sync.status', 'session.changed', 'directory.changed'] as const satisfies IpcEventName[];
+const eventNames = [
+  'sync.status',
+  'session.changed',
+  'directory.changed',
+  'network.changed',
+  'sync.rejected',
+] as const satisfies IpcEventName[];
 // Fails to compile when the contract gains an event this list lacks.
 const _everyEventListed: [Exclude<IpcEventName, (typeof eventNames)[number]>] extends [never] ? true : never =
   true;
@@ -49,9 +55,17 @@ const api = {
     startDemo: (input) => invoke('session.startDemo', input),
     signOut: (input) => invoke('session.signOut', input),
   },
+  network: {
+    listConnections: (input) => invoke('network.listConnections', input),
+    getConnection: (input) => invoke('network.getConnection', input),
+    saveConnection: (input) => invoke('network.saveConnection', input),
+    removeConnection: (input) => invoke('network.removeConnection', input),
+  },
   sync: {
     getStatus: (input) => invoke('sync.getStatus', input),
     syncNow: (input) => invoke('sync.syncNow', input),
+    listRejected: (input) => invoke('sync.listRejected', input),
+    dismissRejected: (input) => invoke('sync.dismissRejected', input),
   },
   on<E extends IpcEventName>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void {
     if (!isEventName(event)) throw new Error(`Unknown event: ${String(event)}`);

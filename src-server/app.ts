@@ -10,6 +10,7 @@ import { demoSessionRoutes } from './routes/demo-sessions.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { openApiRoutes } from './routes/openapi.ts';
+import { pushRoutes } from './routes/push.ts';
 import { syncRoutes } from './routes/sync.ts';
 
 export interface AppOptions {
@@ -36,6 +37,7 @@ export async function buildApp({ db, demo, logger }: AppOptions): Promise<Fastif
     signedIn.addHook('onRequest', requireBearerToken(db));
     await signedIn.register(meRoutes(db));
     await signedIn.register(syncRoutes(db));
+    await signedIn.register(pushRoutes(db));
   });
   return app;
 }

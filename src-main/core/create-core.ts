@@ -4,6 +4,8 @@ import type { ContractHandlers } from '#shared/ipc/contract';
 import type { Core, CoreOptions } from './core-types.ts';
 import { createDirectoryService } from './directory/directory-service.ts';
 import { createEventHub } from './events.ts';
+import { createNetworkService } from './network/network-service.ts';
+import { countOutbox } from './network/outbox.repo.ts';
 import { createSessionService } from './session/session-service.ts';
 import { openLocalDb } from './store/local-db.ts';
 import { readState } from './store/local-state.repo.ts';
@@ -17,13 +19,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createEventHub();
   const directory = createDirectoryService(db);
   let engine: SyncEngine | null = null;
+  const network = createNetworkService({
+    db,
+    signedInPersonId: () => session.signedInPersonId(),
+    now: options.now,
+    onWritten() {
+      events.emit('network.changed', {});
+      engine?.pushSoon();
+    },
+  });
 
   const session = createSessionService({
     db,
     secrets: options.secrets,
     fetch: options.fetch,
     launchDemoServer: options.launchDemoServer,
-    onChanged: (s) => events.emit('session.changed', s),
+    onChanged(s) {
+      events.emit('session.changed', s);
+      events.emit('network.changed', {}); // another account's (or no one's) connections now
+    },
+    async flushPendingWrites() {
+      if ((await countOutbox(db)) === 0) return 0;
+      await engine?.syncNow();
+      return countOutbox(db);
+    },
     onSignedIn(client) {
       const previous = engine;
       void previous?.stop();
@@ -37,6 +56,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           directory.invalidate();
           events.emit('directory.changed', { count });
         },
+        onNetworkChanged: () => events.emit('network.changed', {}),
+        onRejected: (write) => events.emit('sync.rejected', write),
         onUnauthorized: (message) =>
           void session
             .signOut(`Signed out: the server no longer accepts this session (${message}). Sign in again.`)
@@ -67,7 +88,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       startDemo: () => session.startDemo(),
       signOut: () => session.signOut(),
     },
+    network: {
+      listConnections: async (query) => ({ items: await network.listConnections(query) }),
+      getConnection: ({ personId }) => network.getConnection(personId),
+      saveConnection: (input) => network.saveConnection(input),
+      removeConnection: ({ personId }) => network.removeConnection(personId),
+    },
     sync: {
+      listRejected: () => network.listRejected(),
+      dismissRejected: ({ mutationId }) => network.dismissRejected(mutationId),
       async getStatus() {
         if (engine) return engine.getStatus();
         if (resuming)

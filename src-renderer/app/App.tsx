@@ -7,6 +7,7 @@ import { InlineError } from '../components/InlineError.tsx';
 import { useCoreEvents } from '../hooks/use-core-events.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { DirectoryScreen } from '../screens/directory/DirectoryScreen.tsx';
+import { NetworkScreen } from '../screens/network/NetworkScreen.tsx';
 import { PersonScreen } from '../screens/person/PersonScreen.tsx';
 import { WelcomeScreen } from '../screens/welcome/WelcomeScreen.tsx';
 
@@ -55,6 +56,7 @@ function Screens() {
       <Switch>
         <Route path="/people" component={DirectoryScreen} />
         <Route path="/people/:id">{(params) => <PersonScreen id={params.id} />}</Route>
+        <Route path="/network" component={NetworkScreen} />
         <Route>
           <Redirect to="/people" replace />
         </Route>

@@ -1,13 +1,17 @@
 import { AppShell, Box, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconAddressBook, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconAffiliate, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { requestSearchFocus } from '../lib/directory-filters.ts';
 import { AccountMenu } from './AccountMenu.tsx';
+import { RejectedWrites } from './RejectedWrites.tsx';
 import { SyncStatusIndicator } from './SyncStatusIndicator.tsx';
 
-const screens = [{ href: '/people', label: 'People', icon: IconUsers }] as const;
+const screens = [
+  { href: '/people', label: 'People', icon: IconUsers },
+  { href: '/network', label: 'My network', icon: IconAffiliate },
+] as const;
 
 /** The window frame: the navigation rail on the left, the sync status at its foot, the screen on the right. */
 export function AppLayout({ children }: { children: ReactNode }) {
@@ -57,7 +61,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </AppShell.Section>
         <AppShell.Section>
           <Box pt="sm" px="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-            <SyncStatusIndicator />
+            <Stack gap="xs">
+              <RejectedWrites />
+              <SyncStatusIndicator />
+            </Stack>
           </Box>
           <Box pt="xs" mt="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
             <AccountMenu />

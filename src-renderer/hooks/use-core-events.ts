@@ -1,6 +1,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Session } from '#shared/domain/session';
 import { queryKeys } from '../lib/query-keys.ts';
+import { showToast } from '../lib/toasts.ts';
 import { useApiEvent } from './use-api-event.ts';
 
 /** Puts a new session in the cache; another account (or none) means every cached directory answer is stale. */
@@ -20,5 +21,15 @@ export function useCoreEvents(): void {
   useApiEvent('sync.status', (status) => queryClient.setQueryData(queryKeys.syncStatus, status));
   useApiEvent('directory.changed', () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.directory });
+  });
+  useApiEvent('network.changed', () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.network });
+  });
+  useApiEvent('sync.rejected', (rejected) => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.rejected });
+    showToast(
+      { title: `Not saved: ${rejected.description}`, message: rejected.reason, color: 'red' },
+      12_000,
+    );
   });
 }

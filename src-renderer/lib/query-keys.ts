@@ -1,3 +1,4 @@
+import type { NetworkQuery } from '#shared/domain/network';
 import type { DirectoryFilters } from './directory-filters.ts';
 
 /** Every TanStack Query key the renderer uses, in one place. Directory keys share the ['directory'] prefix. */
@@ -9,4 +10,9 @@ export const queryKeys = {
   searchPage: (filters: DirectoryFilters, pageIndex: number) =>
     ['directory', 'search', filters, pageIndex] as const,
   profile: (id: string) => ['directory', 'profile', id] as const,
+  /** The user's connections; every key under ['network'] goes stale on `network.changed`. */
+  network: ['network'] as const,
+  connections: (query: NetworkQuery) => ['network', 'list', query] as const,
+  connection: (personId: string) => ['network', 'connection', personId] as const,
+  rejected: ['sync', 'rejected'] as const,
 };

@@ -6,6 +6,8 @@ export interface ServerDb {
   people: PeopleTable;
   tokens: TokensTable;
   server_meta: ServerMetaTable;
+  connections: ConnectionsTable;
+  client_mutations: ClientMutationsTable;
 }
 
 /** One row (id = 1): the last value handed out by the change sequence shared by every synced table. */
@@ -30,4 +32,36 @@ export interface TokensTable {
 export interface ServerMetaTable {
   key: string;
   value: string;
+}
+
+/** Personal data: one owner's connection to a colleague. Its seq comes from the same sequence as people's. */
+export interface ConnectionsTable {
+  owner_id: string;
+  person_id: string;
+  /** JSON array of ConnectionKind. */
+  kinds: string;
+  strength: number;
+  how_met: string;
+  /** YYYY-MM-DD or null. */
+  since: string | null;
+  last_interaction_at: string | null;
+  visibility: 'private' | 'shared';
+  /** ms since epoch, the server's clock. */
+  updated_at: number;
+  /** 0 | 1: a tombstone keeps its row so pull can report the delete. */
+  deleted: number;
+  seq: number;
+  /**
+   * The seq at which the row last stopped being visible to others (turned private or deleted); null when it
+   * never was. Others are told to drop it only when that happened after their cursor, so a connection that
+   * was always private leaves no trace in anyone else's pull.
+   */
+  unshared_seq: number | null;
+}
+
+/** Which owner a client id belongs to and the last mutation of it the server processed. */
+export interface ClientMutationsTable {
+  client_id: string;
+  owner_id: string;
+  last_mutation_id: number;
 }

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Person } from '#shared/domain/person';
 import type { ReadDb } from '#shared/node/open-database';
-import type { Change } from '#shared/wire/sync';
 import { KithError } from '#shared/errors';
 import type { ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
@@ -120,6 +119,12 @@ export async function hasPeople(db: ReadDb<ServerDb>): Promise<boolean> {
   return (await db.selectFrom('people').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
+/** A people row as Person JSON, written by SQLite; keys and types match the Person schema. */
+export const PERSON_JSON = sql<string>`json_object(
+  'id', id, 'email', email, 'name', name, 'title', title, 'department', department,
+  'location', location, 'managerId', manager_id, 'skills', json(skills), 'bio', bio,
+  'timezone', timezone, 'active', json(case when active = 1 then 'true' else 'false' end))`;
+
 export interface SnapshotRange {
   /** Only rows whose last change is at or before this seq: the snapshot is the state at the cursor. */
   cursor: number;
@@ -148,13 +153,7 @@ export async function listSnapshotLines(
 ): Promise<{ id: string; line: string }[]> {
   let query = db
     .selectFrom('people')
-    .select([
-      'id',
-      sql<string>`json_object('type', 'person', 'value', json_object(
-        'id', id, 'email', email, 'name', name, 'title', title, 'department', department,
-        'location', location, 'managerId', manager_id, 'skills', json(skills), 'bio', bio,
-        'timezone', timezone, 'active', json(case when active = 1 then 'true' else 'false' end)))`.as('line'),
-    ])
+    .select(['id', sql<string>`json_object('type', 'person', 'value', ${PERSON_JSON})`.as('line')])
     .where('deleted', '=', 0)
     .where('seq', '<=', cursor);
   if (after !== undefined) query = query.where('id', '>', after);
@@ -174,26 +173,4 @@ export async function listSnapshotPage(
   if (after !== undefined) query = query.where('id', '>', after);
   const rows = await query.orderBy('id').limit(limit).execute();
   return rows.map(fromPersonColumns);
-}
-
-/** Changes in (since, upTo], by seq: upserts for live rows, deletes for tombstones. */
-export async function listChangesSince(
-  db: ReadDb<ServerDb>,
-  since: number,
-  upTo: number,
-  limit: number,
-): Promise<Change[]> {
-  const rows = await db
-    .selectFrom('people')
-    .select([...PERSON_COLUMNS, 'deleted', 'seq'])
-    .where('seq', '>', since)
-    .where('seq', '<=', upTo)
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
-  return rows.map((row): Change =>
-    row.deleted === 1
-      ? { entity: 'person', op: 'delete', seq: row.seq, id: row.id }
-      : { entity: 'person', op: 'upsert', seq: row.seq, value: fromPersonColumns(row) },
-  );
 }

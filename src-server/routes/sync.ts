@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { BootstrapLine, BootstrapQuery, PullPage, PullQuery } from '#shared/wire/sync';
 import type { ServerDb } from '../db/schema.ts';
-import { BEARER_SECURITY } from '../http/auth.ts';
+import { BEARER_SECURITY, signedInPersonId } from '../http/auth.ts';
 import { openBootstrapStream } from '../sync/bootstrap-stream.ts';
 import { pullChanges } from '../sync/pull-changes.ts';
 import { SYNC_ERRORS } from './error-responses.ts';
@@ -16,10 +16,13 @@ export function syncRoutes(db: Kysely<ServerDb>): FastifyPluginAsyncZod {
       '/v1/sync/bootstrap',
       {
         schema: {
-          summary: 'A streamed snapshot of the org, valid at a cursor',
+          summary: "A streamed snapshot of the signed-in person's view, valid at a cursor",
           description:
-            'NDJSON: one begin line, then one person line per live person with seq ≤ cursor and id > after, ' +
-            'by id, then one end line. Resume a cut-off stream with the same cursor and after=<last id>.',
+            'NDJSON: one begin line (total = the rows this response sends), then the sections in order, ' +
+            'each with seq ≤ cursor: people (live, by id), connections (your own, by personId), ' +
+            "shared_connections (others' shared ones, by ownerId then personId), then one end line. Resume " +
+            'a cut-off stream with the same cursor, section=<the section it was in> and after=<the last key ' +
+            'there: id, personId, or ownerId/personId>.',
           tags: ['sync'],
           security: BEARER_SECURITY,
           querystring: BootstrapQuery,
@@ -33,7 +36,7 @@ export function syncRoutes(db: Kysely<ServerDb>): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const stream = await openBootstrapStream(db, request.query);
+        const stream = await openBootstrapStream(db, signedInPersonId(request), request.query);
         // The schema types the body as lines; the stream carries them, so send through the untyped reply.
         return (reply as FastifyReply).type(NDJSON).header('cache-control', 'no-store').send(stream);
       },
@@ -43,14 +46,17 @@ export function syncRoutes(db: Kysely<ServerDb>): FastifyPluginAsyncZod {
       '/v1/sync/pull',
       {
         schema: {
-          summary: 'Changes after a cursor, by seq',
+          summary: "Changes to the signed-in person's view after a cursor, by seq",
+          description:
+            "People; your own connections (whole); others' connections as shared_connection: an upsert " +
+            '(owner, person, kinds, strength) while shared, a delete once it turns private or is removed.',
           tags: ['sync'],
           security: BEARER_SECURITY,
           querystring: PullQuery,
           response: { 200: PullPage, ...SYNC_ERRORS },
         },
       },
-      async (request) => pullChanges(db, request.query),
+      async (request) => pullChanges(db, signedInPersonId(request), request.query),
     );
   };
 }

@@ -3,23 +3,24 @@ import type { PullPage, PullQuery } from '#shared/wire/sync';
 import { KithError } from '#shared/errors';
 import type { ServerDb } from '../db/schema.ts';
 import { findCurrentSeq } from '../repos/change-seq.repo.ts';
-import { listChangesSince } from '../repos/people.repo.ts';
+import { listChangesFor } from '../repos/changes.repo.ts';
 import { findDatasetId } from '../repos/server-meta.repo.ts';
 
-/** One page of changes after `since`, by seq, and the cursor to pull from next. */
-export async function pullChanges(db: ReadDb<ServerDb>, { since, limit }: PullQuery): Promise<PullPage> {
+/** One page of the changes in a viewer's view after `since`, by seq, and the cursor to pull from next. */
+export async function pullChanges(
+  db: ReadDb<ServerDb>,
+  viewerId: string,
+  { since, limit }: PullQuery,
+): Promise<PullPage> {
   // Read the head first: a write committing between the two reads then lands after the returned cursor.
   const [head, dataset] = await Promise.all([findCurrentSeq(db), findDatasetId(db)]);
   assertKnownCursor(since, head);
-  const rows = await listChangesSince(db, since, head, limit + 1);
+  const rows = await listChangesFor(db, viewerId, { since, upTo: head, limit: limit + 1 });
   const changes = rows.slice(0, limit);
-  const last = changes[changes.length - 1];
-  return {
-    dataset,
-    changes,
-    cursor: last ? last.seq : head,
-    hasMore: rows.length > limit,
-  };
+  const hasMore = rows.length > limit;
+  // A short page saw every change up to the head, including those outside this viewer's view.
+  const cursor = hasMore ? (changes.at(-1)?.seq ?? head) : head;
+  return { dataset, changes, cursor, hasMore };
 }
 
 /** A cursor past the head was never handed out here (the data was restored or rebuilt): start over. */

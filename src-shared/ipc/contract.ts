@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DirectoryFacets, DirectoryPage, DirectoryQuery, PersonProfile } from '../domain/directory.ts';
+import { Connection } from '../domain/connection.ts';
+import { NetworkEntry, NetworkQuery, RejectedWrite, SaveConnectionInput } from '../domain/network.ts';
 import { Person } from '../domain/person.ts';
 import { ConnectInput, Session } from '../domain/session.ts';
 import { SyncStatus } from '../domain/sync-status.ts';
@@ -31,9 +33,22 @@ export const ipcContract = {
     startDemo: method(noInput, Session),
     signOut: method(noInput, Session),
   },
+  network: {
+    listConnections: method(NetworkQuery, z.object({ items: z.array(NetworkEntry) })),
+    getConnection: method(z.strictObject({ personId: Person.shape.id }), Connection.nullable()),
+    /** Written locally and queued for the server in one transaction; works offline. */
+    saveConnection: method(SaveConnectionInput, Connection),
+    removeConnection: method(
+      z.strictObject({ personId: Person.shape.id }),
+      z.object({ removed: z.boolean() }),
+    ),
+  },
   sync: {
     getStatus: method(noInput, SyncStatus),
     syncNow: method(noInput, SyncStatus),
+    /** Local writes the server refused, newest first. */
+    listRejected: method(noInput, z.array(RejectedWrite)),
+    dismissRejected: method(z.strictObject({ mutationId: RejectedWrite.shape.mutationId }), z.object({})),
   },
 } as const;
 
@@ -43,6 +58,10 @@ export const ipcEvents = {
   'session.changed': Session,
   /** The local directory changed (a sync applied rows): cached queries are stale. */
   'directory.changed': z.object({ count: z.number().int().min(0) }),
+  /** The user's connections changed (a local write, a pull, or a rolled-back rejection). */
+  'network.changed': z.object({}),
+  /** The server refused a local write; it was undone locally. */
+  'sync.rejected': RejectedWrite,
 } as const;
 
 type Contract = typeof ipcContract;

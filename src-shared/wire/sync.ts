@@ -1,13 +1,27 @@
 import { z } from 'zod';
+import { Connection, SharedConnection } from '../domain/connection.ts';
 import { Person } from '../domain/person.ts';
 
 /** A position in the server's change sequence. 0 = before everything. */
 export const Cursor = z.number().int().min(0);
 
-/** Query of GET /v1/sync/bootstrap: a fresh snapshot, or the rest of one that was cut off. */
+/**
+ * The snapshot streams its sections in this order, each ordered by its key: people by id, the user's own
+ * connections by person id, others' shared connections by owner id, then person id (resume key
+ * `${ownerId}/${personId}`).
+ */
+export const BOOTSTRAP_SECTIONS = ['people', 'connections', 'shared_connections'] as const;
+export const BootstrapSection = z.enum(BOOTSTRAP_SECTIONS);
+export type BootstrapSection = z.infer<typeof BootstrapSection>;
+
+/**
+ * Query of GET /v1/sync/bootstrap: a fresh snapshot, or the rest of one that was cut off: the same
+ * cursor, the section it was in (default people) and the key of the last row applied there.
+ */
 export const BootstrapQuery = z.strictObject({
   cursor: z.coerce.number().int().min(0).optional(),
-  after: z.string().min(1).max(64).optional(),
+  section: BootstrapSection.optional(),
+  after: z.string().min(1).max(130).optional(),
 });
 export type BootstrapQuery = z.infer<typeof BootstrapQuery>;
 
@@ -18,6 +32,8 @@ export const DatasetId = z.string().min(1).max(64);
 export const BootstrapLine = z.discriminatedUnion('type', [
   z.object({ type: z.literal('begin'), dataset: DatasetId, cursor: Cursor, total: z.number().int().min(0) }),
   z.object({ type: z.literal('person'), value: Person }),
+  z.object({ type: z.literal('connection'), value: Connection }),
+  z.object({ type: z.literal('shared_connection'), value: SharedConnection }),
   z.object({ type: z.literal('end'), cursor: Cursor, count: z.number().int().min(0) }),
 ]);
 export type BootstrapLine = z.infer<typeof BootstrapLine>;
@@ -30,13 +46,27 @@ export const PullQuery = z.strictObject({
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 
-export const Change = z.discriminatedUnion('op', [
+const PersonId = Person.shape.id;
+
+export const Change = z.union([
   z.object({ entity: z.literal('person'), op: z.literal('upsert'), seq: Cursor, value: Person }),
+  z.object({ entity: z.literal('person'), op: z.literal('delete'), seq: Cursor, id: PersonId }),
+  /** The user's own connections: the whole record. */
+  z.object({ entity: z.literal('connection'), op: z.literal('upsert'), seq: Cursor, value: Connection }),
+  z.object({ entity: z.literal('connection'), op: z.literal('delete'), seq: Cursor, personId: PersonId }),
+  /** Others' shared connections; a delete also when one turns private. */
   z.object({
-    entity: z.literal('person'),
+    entity: z.literal('shared_connection'),
+    op: z.literal('upsert'),
+    seq: Cursor,
+    value: SharedConnection,
+  }),
+  z.object({
+    entity: z.literal('shared_connection'),
     op: z.literal('delete'),
     seq: Cursor,
-    id: z.string().min(1).max(64),
+    ownerId: PersonId,
+    personId: PersonId,
   }),
 ]);
 export type Change = z.infer<typeof Change>;

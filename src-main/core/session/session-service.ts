@@ -3,6 +3,7 @@ import type { PersonSummary } from '#shared/domain/person';
 import type { ConnectInput, Session } from '#shared/domain/session';
 import { KithError } from '#shared/errors';
 import type { SecretStore } from '../core-types.ts';
+import { clearPersonalData } from '../network/connections.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { deleteState, readState, writeState, type StateValue } from '../store/local-state.repo.ts';
 import { discardSyncedData } from '../sync/apply-sync.ts';
@@ -21,6 +22,8 @@ export interface SessionServiceOptions {
   onSignedIn: (client: ServerClient) => void;
   /** The session ended: stop syncing before the cache is touched. */
   onSignedOut: () => Promise<void>;
+  /** Tries to push what is queued; resolves with how many local writes still have not reached the server. */
+  flushPendingWrites: () => Promise<number>;
   onChanged: (session: Session) => void;
 }
 
@@ -79,6 +82,18 @@ export function createSessionService(options: SessionServiceOptions) {
     return session;
   }
 
+  /** Nothing the user wrote is ever lost: leaving an account waits until its writes reached the server. */
+  async function refuseToDropPendingWrites(action: string) {
+    const pending = await options.flushPendingWrites();
+    if (pending > 0) {
+      throw new KithError(
+        'unavailable',
+        `${pending} ${pending === 1 ? 'change has' : 'changes have'} not reached the server yet. ` +
+          `Connect and sync before ${action}, so nothing you wrote is lost.`,
+      );
+    }
+  }
+
   /** Wipes the cache of another account before this one's data comes in. */
   async function adopt(account: Account, token: string, client: ServerClient) {
     const previous = await readState(db, 'account');
@@ -86,10 +101,12 @@ export function createSessionService(options: SessionServiceOptions) {
       previous?.personId === account.personId &&
       previous.demo === account.demo &&
       (account.demo || previous.serverUrl === account.serverUrl);
+    if (!sameAccount) await refuseToDropPendingWrites('switching account');
     await options.onSignedOut();
     await db.transaction().execute(async (trx) => {
       if (!sameAccount) {
         await discardSyncedData(trx);
+        await clearPersonalData(trx);
         await deleteState(trx, 'lastSyncedAt');
       }
       await writeState(trx, 'account', account);
@@ -102,6 +119,12 @@ export function createSessionService(options: SessionServiceOptions) {
 
   return {
     getSession,
+
+    /** Who may write personal data now: the signed-in person's id, or null. */
+    async signedInPersonId(): Promise<string | null> {
+      const [account, token] = await Promise.all([readState(db, 'account'), secrets.get(TOKEN_SECRET)]);
+      return account && token ? account.personId : null;
+    },
 
     connectServer: ({ serverUrl, token }: ConnectInput): Promise<Session> =>
       serialize(async () => {
@@ -136,13 +159,16 @@ export function createSessionService(options: SessionServiceOptions) {
     /** Ends the session. `reason` set: the server refused us; the cache stays for the same account's return. */
     signOut: (reason: string | null = null): Promise<Session> =>
       serialize(async () => {
+        if (!reason) await refuseToDropPendingWrites('signing out');
         await options.onSignedOut();
         await secrets.delete(TOKEN_SECRET);
         await db.transaction().execute(async (trx) => {
           if (reason) {
             await writeState(trx, 'signedOutReason', reason);
           } else {
+            // The next person to sign in here must not see (or push) this one's personal data.
             await discardSyncedData(trx);
+            await clearPersonalData(trx);
             await deleteState(trx, 'lastSyncedAt', 'account', 'signedOutReason');
           }
         });

@@ -22,11 +22,59 @@ export interface LocalStateTable {
   value: string;
 }
 
+/** A connection as stored locally; `kinds` is a JSON array. */
+export interface ConnectionColumns {
+  person_id: string;
+  kinds: string;
+  strength: number;
+  how_met: string;
+  since: string | null;
+  last_interaction_at: string | null;
+  visibility: string;
+  updated_at: number;
+}
+
+/** The server's version of a connection, from the snapshot and pulls. */
+export interface ConnectionsSyncedTable extends ConnectionColumns {
+  seq: number;
+}
+
+export interface SharedConnectionsTable {
+  owner_id: string;
+  person_id: string;
+  kinds: string;
+  strength: number;
+  seq: number;
+}
+
+/** A local write not yet acknowledged by the server, in mutation-id order. */
+export interface OutboxTable {
+  mutation_id: number;
+  type: string;
+  person_id: string;
+  /** JSON of the mutation's other fields (a put's patch). */
+  payload: string;
+  created_at: number;
+}
+
+export interface RejectedWritesTable {
+  mutation_id: number;
+  description: string;
+  reason: string;
+  at: number;
+}
+
 /** The local cache's schema, as Kysely sees it (people_fts is reached through raw SQL only). */
 export interface LocalDb {
   people: PeopleTable;
   person_skills: PersonSkillsTable;
   local_state: LocalStateTable;
+  connections_synced: ConnectionsSyncedTable;
+  /** connections_synced with the pending outbox folded on top: what the UI reads. */
+  connections: ConnectionColumns;
+  shared_connections: SharedConnectionsTable;
+  outbox: OutboxTable;
+  rejected_writes: RejectedWritesTable;
 }
 
 export const LOCAL_DB_FILE = 'kith.db';

@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { ReadDb } from '#shared/node/open-database';
+import { ClientId } from '#shared/wire/push';
+import { BootstrapSection } from '#shared/wire/sync';
 import type { LocalDb } from './local-db.ts';
 
 /** Every key of local_state with the shape of its value; a value that fails its schema reads as absent. */
@@ -13,6 +15,7 @@ const stateSchemas = {
   bootstrap: z.object({
     dataset: z.string(),
     cursor: z.number().int().min(0),
+    section: BootstrapSection,
     after: z.string(),
     applied: z.number().int().min(0),
   }),
@@ -20,6 +23,10 @@ const stateSchemas = {
   /** Whose data this cache holds. */
   account: z.object({ serverUrl: z.string(), personId: z.string(), demo: z.boolean() }),
   signedOutReason: z.string(),
+  /** This installation's id in pushes: random, created once, kept across accounts. */
+  clientId: ClientId,
+  /** The last mutation id given to a local write; never goes back, so (clientId, id) is never reused. */
+  lastMutationId: z.number().int().min(0),
 };
 export type StateKey = keyof typeof stateSchemas;
 export type StateValue<K extends StateKey> = z.infer<(typeof stateSchemas)[K]>;

@@ -1,6 +1,15 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { Connection, SharedConnection } from '#shared/domain/connection';
 import type { Person } from '#shared/domain/person';
-import type { Change, PullPage } from '#shared/wire/sync';
+import type { BootstrapSection, Change, PullPage } from '#shared/wire/sync';
+import {
+  clearSyncedConnections,
+  deleteSharedConnections,
+  deleteSyncedConnections,
+  recomputeConnections,
+  upsertSharedConnections,
+  upsertSyncedConnections,
+} from '../network/connections.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { deleteState, readState, writeState } from '../store/local-state.repo.ts';
 import { clearPeople, deletePeople, upsertPeople } from '../store/people.repo.ts';
@@ -9,33 +18,61 @@ import { ServerError } from './server-client.ts';
 export interface BootstrapProgress {
   dataset: string;
   cursor: number;
+  /** The section of the last row applied, and its key there. */
+  section: BootstrapSection;
   after: string;
   applied: number;
 }
 
+/** Rows of the snapshot, by section, in the order they came. */
+export interface SnapshotBatch {
+  people: Person[];
+  connections: Connection[];
+  shared: SharedConnection[];
+}
+
 /**
  * Applies one batch of the snapshot and records how far it got, in one transaction: a crash or a cut
- * connection resumes after the last id committed here.
+ * connection resumes after the last row committed here.
  */
 export async function applySnapshotBatch(
   db: Kysely<LocalDb>,
-  people: readonly Person[],
+  batch: SnapshotBatch,
   progress: BootstrapProgress,
   { fresh }: { fresh: boolean },
 ) {
   await db.transaction().execute(async (trx) => {
     await upsertPeople(
       trx,
-      people.map((person) => ({ person, seq: progress.cursor })),
+      batch.people.map((person) => ({ person, seq: progress.cursor })),
       { fresh },
+    );
+    await upsertSyncedConnections(
+      trx,
+      batch.connections.map((connection) => ({ connection, seq: progress.cursor })),
+    );
+    await upsertSharedConnections(
+      trx,
+      batch.shared.map((shared) => ({ shared, seq: progress.cursor })),
     );
     await writeState(trx, 'bootstrap', progress);
   });
 }
 
-/** The snapshot is complete: from now on, incremental pulls from its cursor. */
-export async function finishSnapshot(db: Kysely<LocalDb>, dataset: string, cursor: number, now: number) {
+/**
+ * The snapshot is complete: rows it did not contain are gone from the server (every row it wrote carries
+ * its cursor as seq), the UI's connections are rebuilt on it, then incremental pulls from its cursor.
+ */
+export async function finishSnapshot(
+  db: Kysely<LocalDb>,
+  { dataset, snapshotCursor, cursor }: { dataset: string; snapshotCursor: number; cursor: number },
+  now: number,
+) {
   await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('people').where('seq', '<', snapshotCursor).execute();
+    await trx.deleteFrom('connections_synced').where('seq', '<', snapshotCursor).execute();
+    await trx.deleteFrom('shared_connections').where('seq', '<', snapshotCursor).execute();
+    await recomputeConnections(trx);
     await deleteState(trx, 'bootstrap');
     await writeState(trx, 'dataset', dataset);
     await writeState(trx, 'cursor', cursor);
@@ -43,43 +80,89 @@ export async function finishSnapshot(db: Kysely<LocalDb>, dataset: string, curso
   });
 }
 
+function keyOf(change: Change) {
+  switch (change.entity) {
+    case 'person':
+      return `person:${change.op === 'upsert' ? change.value.id : change.id}`;
+    case 'connection':
+      return `connection:${change.op === 'upsert' ? change.value.personId : change.personId}`;
+    case 'shared_connection': {
+      const { ownerId, personId } = change.op === 'upsert' ? change.value : change;
+      return `shared:${ownerId}/${personId}`;
+    }
+  }
+}
+
+export interface PullPageOutcome {
+  /** People upserted or deleted. */
+  people: number;
+  /** Own or shared connections upserted or deleted. */
+  connections: number;
+}
+
 /**
  * Applies one pull page and moves the cursor in the same transaction. Within a page the last change of
- * an id wins; a page that was cut off never gets here, so nothing is half-applied.
+ * a key wins; a page that was cut off never gets here, so nothing is half-applied. The UI's connections
+ * of the people touched are rebuilt with the pending writes on top.
  */
 export async function applyPullPage(
   db: Kysely<LocalDb>,
   { dataset, changes, cursor }: PullPage,
   now: number,
-) {
+): Promise<PullPageOutcome> {
   const latest = new Map<string, Change>();
   for (const change of changes) {
-    const id = change.op === 'upsert' ? change.value.id : change.id;
-    latest.delete(id);
-    latest.set(id, change);
+    const key = keyOf(change);
+    latest.delete(key);
+    latest.set(key, change);
   }
-  const upserts: { person: Person; seq: number }[] = [];
-  const deletes: string[] = [];
-  for (const change of latest.values()) {
-    if (change.op === 'upsert') upserts.push({ person: change.value, seq: change.seq });
-    else deletes.push(change.id);
+  const people: { person: Person; seq: number }[] = [];
+  const goneIds: string[] = [];
+  const connections: { connection: Connection; seq: number }[] = [];
+  const goneConnections: string[] = [];
+  const shared: { shared: SharedConnection; seq: number }[] = [];
+  const goneShared: { ownerId: string; personId: string }[] = [];
+  for (const c of latest.values()) {
+    if (c.entity === 'person') {
+      if (c.op === 'upsert') people.push({ person: c.value, seq: c.seq });
+      else goneIds.push(c.id);
+    } else if (c.entity === 'connection') {
+      if (c.op === 'upsert') connections.push({ connection: c.value, seq: c.seq });
+      else goneConnections.push(c.personId);
+    } else if (c.op === 'upsert') shared.push({ shared: c.value, seq: c.seq });
+    else goneShared.push({ ownerId: c.ownerId, personId: c.personId });
   }
-  await db.transaction().execute(async (trx) => {
+  const applied = await db.transaction().execute(async (trx) => {
     if ((await readState(trx, 'dataset')) !== dataset) {
       throw new ServerError('cursor_reset', "The server's data was rebuilt since the last sync");
     }
     const current = await readState(trx, 'cursor');
-    if (current !== null && cursor < current) return; // an older page arriving late changes nothing
-    await deletePeople(trx, deletes);
-    await upsertPeople(trx, upserts);
+    if (current !== null && cursor < current) return false; // an older page arriving late changes nothing
+    await deletePeople(trx, goneIds);
+    await upsertPeople(trx, people);
+    await deleteSyncedConnections(trx, goneConnections);
+    await upsertSyncedConnections(trx, connections);
+    await deleteSharedConnections(trx, goneShared);
+    await upsertSharedConnections(trx, shared);
+    await recomputeConnections(trx, [...goneConnections, ...connections.map((c) => c.connection.personId)]);
     await writeState(trx, 'cursor', cursor);
     await writeState(trx, 'lastSyncedAt', now);
+    return true;
   });
-  return latest.size;
+  if (!applied) return { people: 0, connections: 0 };
+  return {
+    people: people.length + goneIds.length,
+    connections: connections.length + goneConnections.length + shared.length + goneShared.length,
+  };
 }
 
-/** Forgets everything synced, in the caller's transaction: the next sync bootstraps afresh. */
+/**
+ * Forgets everything synced, in the caller's transaction: the next sync bootstraps afresh. Pending writes
+ * stay queued (nothing the user wrote is lost) and the UI keeps showing its connections until the new
+ * snapshot is folded under them.
+ */
 export async function discardSyncedData(trx: Transaction<LocalDb>) {
   await clearPeople(trx);
+  await clearSyncedConnections(trx);
   await deleteState(trx, 'cursor', 'dataset', 'bootstrap');
 }

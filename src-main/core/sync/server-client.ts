@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { Me, DemoSession } from '#shared/wire/auth';
+import { PushResponse, type PushRequest } from '#shared/wire/push';
 import { BootstrapLine, PullPage, type BootstrapQuery } from '#shared/wire/sync';
 
 /**
@@ -97,12 +98,21 @@ export function createServerClient({
         body: '{}',
       }),
 
+    /** Sends queued writes; the server applies each (clientId, mutationId) once, so a retry is harmless. */
+    push: (request: PushRequest) =>
+      json(PushResponse, '/v1/sync/push', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      }),
+
     pull: (since: number, limit: number) => json(PullPage, `/v1/sync/pull?since=${since}&limit=${limit}`),
 
     /** The snapshot as a stream of validated lines; a stream that stops before its end line throws. */
     async *bootstrap(query: BootstrapQuery): AsyncGenerator<BootstrapLine> {
       const params = new URLSearchParams();
       if (query.cursor !== undefined) params.set('cursor', String(query.cursor));
+      if (query.section !== undefined) params.set('section', query.section);
       if (query.after !== undefined) params.set('after', query.after);
       const idle = new IdleTimeout(timeoutMs);
       const response = await request(`/v1/sync/bootstrap?${params}`, { signal: idle.signal });

@@ -1,10 +1,18 @@
 import type { Kysely } from 'kysely';
-import type { Person } from '#shared/domain/person';
+import type { RejectedWrite } from '#shared/domain/network';
 import type { SyncStatus } from '#shared/domain/sync-status';
+import type { BootstrapSection } from '#shared/wire/sync';
 import type { LocalDb } from '../store/local-db.ts';
 import { readState } from '../store/local-state.repo.ts';
-import { applyPullPage, applySnapshotBatch, discardSyncedData, finishSnapshot } from './apply-sync.ts';
+import {
+  applyPullPage,
+  applySnapshotBatch,
+  discardSyncedData,
+  finishSnapshot,
+  type SnapshotBatch,
+} from './apply-sync.ts';
 import { backoffDelay } from './backoff.ts';
+import { pushOutbox } from './push-outbox.ts';
 import { ServerError, type ServerClient } from './server-client.ts';
 
 export interface SyncEngineOptions {
@@ -13,6 +21,10 @@ export interface SyncEngineOptions {
   onStatus: (status: SyncStatus) => void;
   /** Rows were applied: directory queries are stale. */
   onChanged: (count: number) => void;
+  /** The user's connections changed (pulled, or a rejected write rolled back). */
+  onNetworkChanged?: () => void;
+  /** The server refused a queued write; it was rolled back locally. */
+  onRejected: (write: RejectedWrite) => void;
   /** The server refused the token: the session must end. */
   onUnauthorized: (message: string) => void;
   now?: () => number;
@@ -20,14 +32,19 @@ export interface SyncEngineOptions {
   /** Rows per snapshot transaction; small enough to keep the event loop responsive. */
   batchSize?: number;
   pullLimit?: number;
+  /** How long pushSoon waits for more writes before syncing. */
+  pushDelayMs?: number;
   /** Pull this often while running. */
   intervalMs?: number;
   retry?: { baseMs?: number; maxMs?: number };
 }
 
+const emptyBatch = (): SnapshotBatch => ({ people: [], connections: [], shared: [] });
+
 /**
- * Keeps the local cache in step with the server: the snapshot first (resumable, in batches), then
- * incremental pulls. One run at a time; failures retry with backoff; a named service with start/stop.
+ * Keeps the local cache in step with the server: queued writes pushed first, then the snapshot
+ * (resumable, in batches) or incremental pulls. One run at a time; failures retry with backoff; a named
+ * service with start/stop.
  */
 export function createSyncEngine(options: SyncEngineOptions) {
   const { db, client, onStatus, onChanged, onUnauthorized } = options;
@@ -35,12 +52,16 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const batchSize = options.batchSize ?? 2000;
   const pullLimit = options.pullLimit ?? 1000;
   const intervalMs = options.intervalMs ?? 5 * 60_000;
+  const pushDelayMs = options.pushDelayMs ?? 300;
+  const onNetworkChanged = () => options.onNetworkChanged?.();
 
   let status: SyncStatus = { state: 'idle', lastSyncedAt: null };
   let running: Promise<SyncStatus> | null = null;
   let timer: NodeJS.Timeout | undefined;
   let failures = 0;
   let stopped = true;
+  let pushTimer: NodeJS.Timeout | undefined;
+  let rerun = false;
 
   function setStatus(next: SyncStatus) {
     status = next;
@@ -60,7 +81,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
     let applied = resume?.applied ?? 0;
     let queued = applied;
     let expected = applied;
-    let batch: Person[] = [];
+    let batch = emptyBatch();
+    let size = 0;
+    let last: { section: BootstrapSection; after: string } | null = null;
     let cursor = resume?.cursor ?? 0;
     let dataset = resume?.dataset ?? '';
     let lastChangedAt = 0;
@@ -70,11 +93,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
     const flush = async () => {
       const rows = batch;
-      const last = rows.at(-1);
-      if (!last) return;
-      batch = [];
+      if (!last || size === 0) return;
+      const progress = { dataset, cursor, ...last, applied: (queued += size) };
+      batch = emptyBatch();
+      size = 0;
       await committing;
-      const progress = { dataset, cursor, after: last.id, applied: (queued += rows.length) };
       committing = applySnapshotBatch(db, rows, progress, { fresh }).then(() => {
         applied = progress.applied;
         setStatus({
@@ -91,7 +114,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       committing.catch(() => undefined);
     };
 
-    const query = resume ? { cursor: resume.cursor, after: resume.after } : {};
+    const query = resume ? { cursor: resume.cursor, section: resume.section, after: resume.after } : {};
     try {
       for await (const line of client.bootstrap(query)) {
         if (stopped) return;
@@ -102,14 +125,24 @@ export function createSyncEngine(options: SyncEngineOptions) {
           dataset = line.dataset;
           cursor = line.cursor;
           expected = applied + line.total;
-        } else if (line.type === 'person') {
-          batch.push(line.value);
-          if (batch.length >= batchSize) await flush();
-        } else {
+        } else if (line.type === 'end') {
           await flush();
           await committing;
-          await finishSnapshot(db, dataset, line.cursor, now());
+          await finishSnapshot(db, { dataset, snapshotCursor: cursor, cursor: line.cursor }, now());
           onChanged(applied);
+          onNetworkChanged();
+        } else {
+          if (line.type === 'person') {
+            batch.people.push(line.value);
+            last = { section: 'people', after: line.value.id };
+          } else if (line.type === 'connection') {
+            batch.connections.push(line.value);
+            last = { section: 'connections', after: line.value.personId };
+          } else {
+            batch.shared.push(line.value);
+            last = { section: 'shared_connections', after: `${line.value.ownerId}/${line.value.personId}` };
+          }
+          if (++size >= batchSize) await flush();
         }
       }
     } finally {
@@ -123,19 +156,41 @@ export function createSyncEngine(options: SyncEngineOptions) {
     for (;;) {
       const page = await client.pull(cursor, pullLimit);
       if (stopped) return;
-      const count = await applyPullPage(db, page, now());
-      if (count > 0) onChanged(count);
+      const outcome = await applyPullPage(db, page, now());
+      if (outcome.people > 0) onChanged(outcome.people);
+      if (outcome.connections > 0) onNetworkChanged();
       cursor = page.cursor;
       if (!page.hasMore) return;
     }
   }
 
+  /** Local writes go first: the pull that follows brings them back as the server's version. */
+  async function push() {
+    const outcome = await pushOutbox(db, client, {
+      now,
+      onRejected: (write) => options.onRejected(write),
+    });
+    if (outcome.rejected.length > 0) onNetworkChanged();
+  }
+
   async function syncOnce() {
     const lastSyncedAt = await readState(db, 'lastSyncedAt');
-    if ((await readState(db, 'cursor')) === null) await bootstrap(lastSyncedAt);
-    else setStatus({ state: 'syncing', lastSyncedAt, progress: null });
+    const bootstrapping = (await readState(db, 'cursor')) === null;
+    if (!bootstrapping) setStatus({ state: 'syncing', lastSyncedAt, progress: null });
+    // A push the server fails (a 500, a reply of the wrong shape) must not stop the rest of the data
+    // syncing: pull anyway, then report the push's failure. Offline or unauthorized ends the run here.
+    let pushFailure: ServerError | null = null;
+    try {
+      await push();
+    } catch (err) {
+      if (!(err instanceof ServerError && (err.kind === 'server' || err.kind === 'protocol'))) throw err;
+      pushFailure = err;
+    }
+    if (stopped) return;
+    if (bootstrapping) await bootstrap(lastSyncedAt);
     if (stopped) return;
     await pull();
+    if (pushFailure) throw pushFailure;
   }
 
   async function run(): Promise<SyncStatus> {
@@ -147,12 +202,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
         // The server's data was restored or rebuilt: our cursor means nothing there any more.
         await db.transaction().execute(discardSyncedData);
         onChanged(0);
+        onNetworkChanged();
         await syncOnce();
       }
       if (stopped) return status;
       failures = 0;
       setStatus({ state: 'idle', lastSyncedAt: await readState(db, 'lastSyncedAt') });
-      schedule(intervalMs);
+      // A write queued while this run was past its push goes out now rather than at the next interval.
+      schedule(rerun ? 0 : intervalMs);
+      rerun = false;
     } catch (err) {
       const synced = await readState(db, 'lastSyncedAt');
       if (err instanceof ServerError && err.kind === 'unauthorized') {
@@ -161,6 +219,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         onUnauthorized(err.message);
         return status;
       }
+      rerun = false; // the retry pushes whatever is queued by then
       const delay = backoffDelay(failures++, { ...options.retry, random: options.random });
       const message = err instanceof ServerError ? err.message : `Sync failed: ${String(err)}`;
       if (err instanceof ServerError && err.kind === 'offline') {
@@ -183,6 +242,15 @@ export function createSyncEngine(options: SyncEngineOptions) {
   return {
     getStatus: () => status,
     syncNow,
+    /** A local write was queued: sync soon, once for a burst of writes. */
+    pushSoon() {
+      if (stopped) return;
+      clearTimeout(pushTimer);
+      pushTimer = setTimeout(() => {
+        if (running) rerun = true;
+        else void syncNow();
+      }, pushDelayMs);
+    },
     /** Starts syncing at once, then on the interval. */
     start() {
       stopped = false;
@@ -192,6 +260,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(pushTimer);
       await running?.catch(() => undefined);
     },
   };

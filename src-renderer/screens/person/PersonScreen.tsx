@@ -16,6 +16,8 @@ import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { InlineError } from '../../components/InlineError.tsx';
 import { useProfile } from '../../hooks/use-directory.ts';
+import { useSession } from '../../hooks/use-session.ts';
+import { ConnectionCard } from './ConnectionCard.tsx';
 import { resetDirectoryFilters } from '../../lib/directory-filters.ts';
 import { DirectReports } from './DirectReports.tsx';
 import { ManagerChain } from './ManagerChain.tsx';
@@ -25,6 +27,7 @@ import { SkillBadges } from './SkillBadges.tsx';
 /** A colleague's page, read from the local cache: it works offline. */
 export function PersonScreen({ id }: { id: string }) {
   const profile = useProfile(decodeURIComponent(id));
+  const session = useSession();
   const [, navigate] = useLocation();
   const back = () => (window.history.length > 1 ? window.history.back() : navigate('/people'));
   const openSkill = (skill: string) => {
@@ -35,9 +38,15 @@ export function PersonScreen({ id }: { id: string }) {
   let body;
   if (profile.data) {
     const { person, managerChain, directReports } = profile.data;
+    const isMe = session.data?.state === 'signed_in' && session.data.me?.id === person.id;
     body = (
       <Stack gap="lg">
         <PersonHeader person={person} />
+        {isMe ? null : (
+          <Section title="Your connection">
+            <ConnectionCard personId={person.id} personName={person.name} />
+          </Section>
+        )}
         <Section title="Skills">
           <SkillBadges skills={person.skills} onOpen={openSkill} />
         </Section>

@@ -3,6 +3,7 @@ import * as createPeople from './0010-create-people.ts';
 import * as createTokens from './0020-create-tokens.ts';
 import * as createServerMeta from './0030-create-server-meta.ts';
 import * as addDatasetId from './0040-add-dataset-id.ts';
+import * as createConnections from './0050-create-connections.ts';
 
 /** Every server migration, in order; a new one is one new line here. */
 export const serverMigrations: MigrationTable = {
@@ -10,4 +11,5 @@ export const serverMigrations: MigrationTable = {
   '0020-create-tokens': createTokens,
   '0030-create-server-meta': createServerMeta,
   '0040-add-dataset-id': addDatasetId,
+  '0050-create-connections': createConnections,
 };

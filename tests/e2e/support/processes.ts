@@ -65,9 +65,13 @@ export function startProcess(args: string[], marker: string, timeoutMs = 90_000)
   });
 }
 
-export function startServer(): Promise<RunningProcess> {
+/** A demo-org server; pass the port and data folder of a stopped one to start it again as it was. */
+export function startServer({
+  port = 0,
+  dataDir = tempDir('kith-e2e-server-'),
+} = {}): Promise<RunningProcess> {
   return startProcess(
-    ['src-server/main.ts', '--port', '0', '--demo', 'S', '--data', tempDir('kith-e2e-server-')],
+    ['src-server/main.ts', '--port', String(port), '--demo', 'S', '--data', dataDir],
     'KITH_SERVER_READY',
   );
 }

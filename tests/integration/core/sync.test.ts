@@ -243,6 +243,7 @@ describe('sync engine resuming after the connection drops', () => {
       pullLimit: 50,
       onStatus: () => undefined,
       onChanged: () => undefined,
+      onRejected: () => undefined,
       onUnauthorized: () => undefined,
       retry: { baseMs: 60_000 },
     });

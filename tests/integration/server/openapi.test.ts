@@ -27,6 +27,7 @@ describe('GET /v1/openapi.json', () => {
       '/v1/me',
       '/v1/sync/bootstrap',
       '/v1/sync/pull',
+      '/v1/sync/push',
     ]);
     expect(Object.keys(doc.paths['/v1/demo/sessions'] ?? {})).toEqual(['post']);
   });
@@ -36,6 +37,7 @@ describe('GET /v1/openapi.json', () => {
     for (const path of ['/v1/me', '/v1/sync/bootstrap', '/v1/sync/pull']) {
       expect(doc.paths[path]?.get?.security).toEqual([{ bearerAuth: [] }]);
     }
+    expect(doc.paths['/v1/sync/push']?.post?.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.paths['/v1/health']?.get?.security).toBeUndefined();
   });
 

@@ -8,6 +8,8 @@ export interface ServerFixture extends RunningServer {
   dir: string;
   /** fetch against the server, with the token (if given) as a bearer header. */
   get(path: string, token?: string): Promise<Response>;
+  /** POST a JSON body (a string is sent as is), with the token as a bearer header. */
+  post(path: string, body: unknown, token?: string): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -21,6 +23,15 @@ export async function startTestServer(
     dir,
     get: (path, token) =>
       fetch(`${server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+    post: (path, body, token) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
     async stop() {
       await server.close();
       await rm(dir, { recursive: true, force: true });

@@ -33,7 +33,14 @@ describe('server migrations', () => {
       db,
     );
     expect(tables.rows.map((r) => r.name)).toEqual(
-      expect.arrayContaining(['people', 'tokens', 'change_seq', 'server_meta']),
+      expect.arrayContaining([
+        'people',
+        'tokens',
+        'change_seq',
+        'server_meta',
+        'connections',
+        'client_mutations',
+      ]),
     );
   });
 

@@ -8,11 +8,11 @@ import {
   findPerson,
   findPersonByEmail,
   insertPeople,
-  listChangesSince,
   listSnapshotLines,
   listSnapshotPage,
   upsertPeople,
 } from '#server/repos/people.repo';
+import { listChangesFor } from '#server/repos/changes.repo';
 import { generateOrg } from '#server/demo/generate-org';
 import { makePerson, range } from '../../../integration/server/server-fixture.ts';
 import { openTestDb } from './repo-fixture.ts';
@@ -68,7 +68,7 @@ describe('upsertPeople', () => {
     await deletePerson(db, 'p000001');
     await upsertPeople(db, [makePerson(1)]);
     expect(await findPerson(db, 'p000001')).toEqual(makePerson(1));
-    expect(await listChangesSince(db, 2, 100, 10)).toEqual([
+    expect(await listChangesFor(db, 'p000001', { since: 2, upTo: 100, limit: 10 })).toEqual([
       { entity: 'person', op: 'upsert', seq: 3, value: makePerson(1) },
     ]);
   });
@@ -103,15 +103,17 @@ describe('deletePerson', () => {
   });
 });
 
-describe('listChangesSince', () => {
-  it('returns changes in (since, upTo] by seq, at most limit', async () => {
+describe('listChangesFor', () => {
+  it('returns person changes in (since, upTo] by seq, at most limit', async () => {
     await upsertPeople(
       db,
       range(1, 5).map((n) => makePerson(n)),
     );
-    const changes = await listChangesSince(db, 1, 4, 10);
+    const changes = await listChangesFor(db, 'p000001', { since: 1, upTo: 4, limit: 10 });
     expect(changes.map((c) => c.seq)).toEqual([2, 3, 4]);
-    expect((await listChangesSince(db, 0, 5, 2)).map((c) => c.seq)).toEqual([1, 2]);
+    expect((await listChangesFor(db, 'p000001', { since: 0, upTo: 5, limit: 2 })).map((c) => c.seq)).toEqual([
+      1, 2,
+    ]);
   });
 });
 

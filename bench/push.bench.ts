@@ -1,0 +1,74 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createCore } from '#core/create-core';
+import type { Person } from '#shared/domain/person';
+import { DemoSession } from '#shared/wire/auth';
+import { memorySecrets } from '../tests/support/memory-secrets.ts';
+import { startGateProxy } from './support/gate-proxy.ts';
+import { report } from './support/results.ts';
+import { round } from './support/stats.ts';
+
+/**
+ * 10,000 connection writes queued while the server is unreachable, then the time for the next sync to
+ * push them all (in batches) and pull their echo back.
+ */
+export async function benchPush({
+  serverUrl,
+  people,
+  workDir,
+  writes,
+}: {
+  serverUrl: string;
+  people: readonly Person[];
+  workDir: string;
+  writes: number;
+}) {
+  const gate = await startGateProxy(serverUrl);
+  const dataDir = join(workDir, 'push-client');
+  await rm(dataDir, { recursive: true, force: true });
+  const core = await createCore({ dataDir, secrets: memorySecrets() });
+  try {
+    const response = await fetch(`${serverUrl}/v1/demo/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const { token, person: me } = DemoSession.parse(await response.json());
+    const idle = new Promise<void>((resolve) =>
+      core.events.on('sync.status', (s) => s.state === 'idle' && resolve()),
+    );
+    await core.handlers.session.connectServer({ serverUrl: gate.url, token });
+    await idle;
+
+    gate.setOpen(false);
+    const others = people.filter((p) => p.id !== me.id);
+    const queueStarted = performance.now();
+    for (let i = 0; i < writes; i++) {
+      const person = others[i % others.length]!;
+      await core.handlers.network.saveConnection({
+        personId: person.id,
+        patch: { kinds: ['worked_with'], strength: (i % 5) + 1, howMet: `Benchmark write ${i}` },
+      });
+    }
+    const queueSeconds = (performance.now() - queueStarted) / 1000;
+    await core.handlers.sync.syncNow(undefined);
+
+    gate.setOpen(true);
+    const started = performance.now();
+    const status = await core.handlers.sync.syncNow(undefined);
+    const seconds = (performance.now() - started) / 1000;
+    if (status.state !== 'idle') throw new Error(`the push did not finish: ${JSON.stringify(status)}`);
+    const { items } = await core.handlers.network.listConnections({ sort: 'name', direction: 'asc' });
+    report('push', {
+      mutations: writes,
+      seconds: round(seconds),
+      mutationsPerSecond: Math.round(writes / seconds),
+      goalSeconds: 5,
+      connectionsAfter: items.length,
+      localWritesQueuedSeconds: round(queueSeconds),
+    });
+  } finally {
+    await core.close();
+    await gate.close();
+  }
+}

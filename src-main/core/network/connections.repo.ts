@@ -1,0 +1,160 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Connection, SharedConnection } from '#shared/domain/connection';
+import { Connection as ConnectionSchema } from '#shared/domain/connection';
+import type { ReadDb } from '#shared/node/open-database';
+import type { ConnectionColumns, LocalDb } from '../store/local-db.ts';
+import { deleteState } from '../store/local-state.repo.ts';
+import { foldConnection } from './connection-fold.ts';
+import { listPendingWrites } from './outbox.repo.ts';
+
+type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
+
+/** Well under SQLite's limit of bound parameters per statement. */
+const IDS_PER_STATEMENT = 10_000;
+
+export function toConnection(row: ConnectionColumns): Connection {
+  return ConnectionSchema.parse({
+    personId: row.person_id,
+    kinds: JSON.parse(row.kinds) as unknown,
+    strength: row.strength,
+    howMet: row.how_met,
+    since: row.since,
+    lastInteractionAt: row.last_interaction_at,
+    visibility: row.visibility,
+    updatedAt: row.updated_at,
+  });
+}
+
+export function toConnectionColumns(c: Connection): ConnectionColumns {
+  return {
+    person_id: c.personId,
+    kinds: JSON.stringify(c.kinds),
+    strength: c.strength,
+    how_met: c.howMet,
+    since: c.since,
+    last_interaction_at: c.lastInteractionAt,
+    visibility: c.visibility,
+    updated_at: c.updatedAt,
+  };
+}
+
+function chunk<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += IDS_PER_STATEMENT) out.push(items.slice(i, i + IDS_PER_STATEMENT));
+  return out;
+}
+
+/** The connection the UI shows (server version plus pending writes), or null. */
+export async function findConnection(db: ReadDb<LocalDb>, personId: string): Promise<Connection | null> {
+  const row = await db
+    .selectFrom('connections')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return row ? toConnection(row) : null;
+}
+
+export async function upsertSyncedConnections(
+  db: WriteDb,
+  entries: readonly { connection: Connection; seq: number }[],
+) {
+  for (const { connection, seq } of entries) {
+    const row = { ...toConnectionColumns(connection), seq };
+    await db
+      .insertInto('connections_synced')
+      .values(row)
+      .onConflict((oc) => oc.column('person_id').doUpdateSet(row))
+      .execute();
+  }
+}
+
+export async function deleteSyncedConnections(db: WriteDb, personIds: readonly string[]) {
+  for (const part of chunk(personIds)) {
+    await db.deleteFrom('connections_synced').where('person_id', 'in', part).execute();
+  }
+}
+
+export async function upsertSharedConnections(
+  db: WriteDb,
+  entries: readonly { shared: SharedConnection; seq: number }[],
+) {
+  for (const { shared, seq } of entries) {
+    const row = {
+      owner_id: shared.ownerId,
+      person_id: shared.personId,
+      kinds: JSON.stringify(shared.kinds),
+      strength: shared.strength,
+      seq,
+    };
+    await db
+      .insertInto('shared_connections')
+      .values(row)
+      .onConflict((oc) => oc.columns(['owner_id', 'person_id']).doUpdateSet(row))
+      .execute();
+  }
+}
+
+export async function deleteSharedConnections(
+  db: WriteDb,
+  keys: readonly { ownerId: string; personId: string }[],
+) {
+  for (const { ownerId, personId } of keys) {
+    await db
+      .deleteFrom('shared_connections')
+      .where('owner_id', '=', ownerId)
+      .where('person_id', '=', personId)
+      .execute();
+  }
+}
+
+/**
+ * Rebuilds the UI's rows of these people as fold(server version, pending writes in order): a pulled change
+ * never overwrites a pending local edit, and a write dropped from the outbox disappears. Omit the ids to
+ * rebuild every row (after a snapshot).
+ */
+export async function recomputeConnections(trx: Transaction<LocalDb>, personIds?: readonly string[]) {
+  const ids = personIds ? [...new Set(personIds)] : await listAllConnectionIds(trx);
+  for (const part of chunk(ids)) {
+    const synced = await trx
+      .selectFrom('connections_synced')
+      .selectAll()
+      .where('person_id', 'in', part)
+      .execute();
+    const syncedById = new Map(synced.map((row) => [row.person_id, toConnection(row)]));
+    const pending = await listPendingWrites(trx, part);
+    await trx.deleteFrom('connections').where('person_id', 'in', part).execute();
+    for (const personId of part) {
+      const folded = foldConnection(personId, syncedById.get(personId) ?? null, pending.get(personId) ?? []);
+      if (folded) await trx.insertInto('connections').values(toConnectionColumns(folded)).execute();
+    }
+  }
+}
+
+async function listAllConnectionIds(db: ReadDb<LocalDb>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('connections_synced')
+    .select('person_id')
+    .union(db.selectFrom('outbox').select('person_id'))
+    .union(db.selectFrom('connections').select('person_id'))
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
+/** Forgets the server's personal data (a cursor reset); pending writes and what the UI shows stay. */
+export async function clearSyncedConnections(db: WriteDb) {
+  await db.deleteFrom('connections_synced').execute();
+  await db.deleteFrom('shared_connections').execute();
+}
+
+/**
+ * Forgets every personal row, pending writes included: another account signs in, or this one signs out.
+ * The client id goes too: the server ties one to the first account that pushes with it. Mutation ids
+ * keep counting up.
+ */
+export async function clearPersonalData(db: WriteDb) {
+  await clearSyncedConnections(db);
+  await db.deleteFrom('connections').execute();
+  await db.deleteFrom('outbox').execute();
+  await db.deleteFrom('rejected_writes').execute();
+  await deleteState(db, 'clientId');
+}

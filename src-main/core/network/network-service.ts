@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { Connection } from '#shared/domain/connection';
+import { NetworkQuery, type SaveConnectionInput } from '#shared/domain/network';
+import { KithError } from '#shared/errors';
+import type { LocalDb } from '../store/local-db.ts';
+import { findConnection, recomputeConnections } from './connections.repo.ts';
+import { listNetwork } from './network.repo.ts';
+import { appendToOutbox, type NewMutation } from './outbox.repo.ts';
+import { deleteRejectedWrite, listRejectedWrites } from './rejected-writes.repo.ts';
+
+export interface NetworkServiceOptions {
+  db: Kysely<LocalDb>;
+  /** The signed-in person's id, or null when nobody is signed in. */
+  signedInPersonId: () => Promise<string | null>;
+  /** A local write committed: tell the UI and push it soon. */
+  onWritten: () => void;
+  now?: () => number;
+}
+
+/** The user's connections: reads, and offline-first writes (the row and its outbox entry in one transaction). */
+export function createNetworkService({
+  db,
+  signedInPersonId,
+  onWritten,
+  now = Date.now,
+}: NetworkServiceOptions) {
+  async function checkTarget(personId: string) {
+    const me = await signedInPersonId();
+    if (!me) throw new KithError('unauthorized', 'Sign in to record your connections');
+    if (personId === me) throw new KithError('invalid_input', 'You cannot record a connection with yourself');
+    const person = await db.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
+    if (!person) throw new KithError('not_found', `No colleague with id ${personId} in the directory`);
+  }
+
+  async function write(mutation: NewMutation): Promise<Connection | null> {
+    const connection = await db.transaction().execute(async (trx) => {
+      await appendToOutbox(trx, mutation, now());
+      await recomputeConnections(trx, [mutation.personId]);
+      return findConnection(trx, mutation.personId);
+    });
+    onWritten();
+    return connection;
+  }
+
+  return {
+    listConnections: (query: NetworkQuery) => listNetwork(db, NetworkQuery.parse(query)),
+    getConnection: (personId: string) => findConnection(db, personId),
+
+    async saveConnection({ personId, patch }: SaveConnectionInput): Promise<Connection> {
+      await checkTarget(personId);
+      const existing = await findConnection(db, personId);
+      if (existing && Object.keys(patch).length === 0) return existing; // nothing to change, nothing to queue
+      const saved = await write({ type: 'connection.put', personId, patch });
+      if (!saved) throw new KithError('internal', `The connection with ${personId} was not saved`);
+      return saved;
+    },
+
+    async removeConnection(personId: string): Promise<{ removed: boolean }> {
+      await checkTarget(personId);
+      if (!(await findConnection(db, personId))) return { removed: false };
+      await write({ type: 'connection.delete', personId });
+      return { removed: true };
+    },
+
+    listRejected: () => listRejectedWrites(db),
+    async dismissRejected(mutationId: number) {
+      await deleteRejectedWrite(db, mutationId);
+      return {};
+    },
+  };
+}
+export type NetworkService = ReturnType<typeof createNetworkService>;

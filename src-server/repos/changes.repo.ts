@@ -1,0 +1,65 @@
+import { sql } from 'kysely';
+import type { ReadDb } from '#shared/node/open-database';
+import type { Change } from '#shared/wire/sync';
+import type { ServerDb } from '../db/schema.ts';
+import { CONNECTION_JSON, SHARED_CONNECTION_JSON } from './connection-row.ts';
+import { PERSON_JSON } from './people.repo.ts';
+
+/**
+ * What changed in a viewer's view in (since, upTo], by seq, at most `limit`: people; the viewer's own
+ * connections, whole; others' connections as SharedConnection while shared and live, else a delete — only
+ * when it stopped being visible after `since`, so a connection that was always private never shows.
+ * One UNION ALL over the tables, each Change written as JSON by SQLite (the route's schema checks it).
+ */
+export async function listChangesFor(
+  db: ReadDb<ServerDb>,
+  viewerId: string,
+  { since, upTo, limit }: { since: number; upTo: number; limit: number },
+): Promise<Change[]> {
+  const people = db
+    .selectFrom('people')
+    .select([
+      'seq',
+      sql<string>`case when deleted = 1
+        then json_object('entity', 'person', 'op', 'delete', 'seq', seq, 'id', id)
+        else json_object('entity', 'person', 'op', 'upsert', 'seq', seq, 'value', ${PERSON_JSON}) end`.as(
+        'change',
+      ),
+    ])
+    .where('seq', '>', since)
+    .where('seq', '<=', upTo);
+  const own = db
+    .selectFrom('connections')
+    .select([
+      'seq',
+      sql<string>`case when deleted = 1
+        then json_object('entity', 'connection', 'op', 'delete', 'seq', seq, 'personId', person_id)
+        else json_object('entity', 'connection', 'op', 'upsert', 'seq', seq, 'value', ${CONNECTION_JSON}) end`.as(
+        'change',
+      ),
+    ])
+    .where('owner_id', '=', viewerId)
+    .where('seq', '>', since)
+    .where('seq', '<=', upTo);
+  const others = db
+    .selectFrom('connections')
+    .select([
+      'seq',
+      sql<string>`case when visibility = 'shared' and deleted = 0
+        then json_object('entity', 'shared_connection', 'op', 'upsert', 'seq', seq,
+          'value', ${SHARED_CONNECTION_JSON})
+        else json_object('entity', 'shared_connection', 'op', 'delete', 'seq', seq,
+          'ownerId', owner_id, 'personId', person_id) end`.as('change'),
+    ])
+    .where('owner_id', '!=', viewerId)
+    .where('seq', '>', since)
+    .where('seq', '<=', upTo)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('visibility', '=', 'shared'), eb('deleted', '=', 0)]),
+        eb('unshared_seq', '>', since),
+      ]),
+    );
+  const rows = await people.unionAll(own).unionAll(others).orderBy('seq').limit(limit).execute();
+  return rows.map((row) => JSON.parse(row.change) as Change);
+}

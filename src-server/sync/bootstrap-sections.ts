@@ -1,0 +1,79 @@
+import type { BootstrapLine, BootstrapSection } from '#shared/wire/sync';
+import type { ReadDb } from '#shared/node/open-database';
+import { KithError } from '#shared/errors';
+import type { ServerDb } from '../db/schema.ts';
+import {
+  countOwnSnapshot,
+  countSharedSnapshot,
+  listOwnSnapshotPage,
+  listSharedSnapshotPage,
+} from '../repos/connections.repo.ts';
+import { countSnapshot, listSnapshotLines } from '../repos/people.repo.ts';
+
+/** One page of a section: its NDJSON lines (each ending in \n) and the key of its last row. */
+export interface SectionPage {
+  text: string;
+  count: number;
+  lastKey: string;
+}
+
+/** How the snapshot reads one section at a cursor, keyset-paged by a string key. */
+export interface SectionReader {
+  count(after: string | undefined): Promise<number>;
+  page(after: string | undefined, limit: number): Promise<SectionPage | null>;
+}
+
+const toText = (lines: string[]) => lines.map((l) => `${l}\n`).join('');
+const line = (value: BootstrapLine) => JSON.stringify(value);
+
+/** The readers of a viewer's snapshot at a cursor, one per section. */
+export function sectionReaders(
+  db: ReadDb<ServerDb>,
+  viewerId: string,
+  cursor: number,
+): Record<BootstrapSection, SectionReader> {
+  const range = { viewerId, cursor };
+  return {
+    people: {
+      count: (after) => countSnapshot(db, { cursor, after }),
+      async page(after, limit) {
+        const rows = await listSnapshotLines(db, { cursor, after, limit });
+        const last = rows.at(-1);
+        return last ? { text: toText(rows.map((r) => r.line)), count: rows.length, lastKey: last.id } : null;
+      },
+    },
+    connections: {
+      count: (after) => countOwnSnapshot(db, { ...range, after }),
+      async page(after, limit) {
+        const rows = await listOwnSnapshotPage(db, { ...range, after, limit });
+        const last = rows.at(-1);
+        if (!last) return null;
+        const text = toText(rows.map((value) => line({ type: 'connection', value })));
+        return { text, count: rows.length, lastKey: last.personId };
+      },
+    },
+    shared_connections: {
+      count: (after) => countSharedSnapshot(db, { ...range, after: parseSharedKey(after) }),
+      async page(after, limit) {
+        const rows = await listSharedSnapshotPage(db, { ...range, after: parseSharedKey(after), limit });
+        const last = rows.at(-1);
+        if (!last) return null;
+        const text = toText(rows.map((value) => line({ type: 'shared_connection', value })));
+        return { text, count: rows.length, lastKey: `${last.ownerId}/${last.personId}` };
+      },
+    },
+  };
+}
+
+/** `${ownerId}/${personId}`, the resume key of the shared_connections section. */
+function parseSharedKey(after: string | undefined) {
+  if (after === undefined) return undefined;
+  const slash = after.indexOf('/');
+  if (slash <= 0 || slash === after.length - 1) {
+    throw new KithError(
+      'invalid_input',
+      `query parameter 'after': in the shared_connections section it is ownerId/personId, got '${after}'`,
+    );
+  }
+  return { ownerId: after.slice(0, slash), personId: after.slice(slash + 1) };
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ConnectionFields } from '../domain/connection.ts';
+import { Person } from '../domain/person.ts';
+
+/** One installation of the app; with a mutation id it names a local write once and for all. */
+export const ClientId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'A client id is 8–64 letters, digits, _ or -');
+/** Increases by one with every local write of a client. */
+export const MutationId = z.number().int().min(1);
+
+export const PUSH_BATCH_MAX = 500;
+
+/**
+ * The largest push body the server accepts. A full batch fits even at worst (500 edits, each with a
+ * 2,000-character howMet that JSON escapes to \uXXXX: about 6.2 MB).
+ */
+export const PUSH_BODY_MAX_BYTES = 8 * 1024 * 1024;
+
+/** A local write, as the client queued it. */
+export const Mutation = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('connection.put'),
+    mutationId: MutationId,
+    personId: Person.shape.id,
+    /** Only the fields this write changed: other fields keep what other devices wrote. */
+    patch: ConnectionFields.partial().strict(),
+  }),
+  z.strictObject({ type: z.literal('connection.delete'), mutationId: MutationId, personId: Person.shape.id }),
+]);
+export type Mutation = z.infer<typeof Mutation>;
+
+/** POST /v1/sync/push: mutations in mutation-id order. */
+export const PushRequest = z.strictObject({
+  clientId: ClientId,
+  mutations: z.array(Mutation).min(1).max(PUSH_BATCH_MAX),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const MutationResult = z.object({
+  mutationId: MutationId,
+  /** applied: now; duplicate: applied by an earlier push (a retry); rejected: never, see reason. */
+  status: z.enum(['applied', 'duplicate', 'rejected']),
+  reason: z.string().optional(),
+});
+export type MutationResult = z.infer<typeof MutationResult>;
+
+export const PushResponse = z.object({ results: z.array(MutationResult) });
+export type PushResponse = z.infer<typeof PushResponse>;

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { openDatabase } from '#shared/node/open-database';
+import { startServer, startWebHost, tempDir, type RunningProcess } from './support/processes.ts';
+
+/** Connections, end to end: written on a profile, listed in My network, saved offline and synced later. */
+test.describe.configure({ mode: 'serial' });
+
+const serverData = tempDir('kith-e2e-network-server-');
+let server: RunningProcess;
+let web: RunningProcess;
+let page: Page;
+
+async function serverHowMet(): Promise<string[]> {
+  const db = await openDatabase<{ connections: { how_met: string } }>({
+    file: join(serverData, 'kith-server.db'),
+  });
+  try {
+    return (await db.selectFrom('connections').select('how_met').execute()).map((r) => r.how_met);
+  } finally {
+    await db.destroy();
+  }
+}
+
+test.beforeAll(async ({ browser }) => {
+  server = await startServer({ dataDir: serverData });
+  web = await startWebHost(server.url);
+  page = await browser.newPage();
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  await web?.kill();
+  await server?.kill();
+});
+
+test('a connection added on a profile shows in My network', async () => {
+  await page.goto(web.url);
+  await expect(page.getByTestId('directory-row').nth(1)).toBeVisible({ timeout: 60_000 });
+  // Anyone but the signed-in person (whose own profile has no connection card).
+  const me = (await page.getByTestId('account-menu').innerText()).split('\n')[0] ?? '';
+  const firstIsMe = (await page.getByTestId('directory-row').first().innerText()).includes(me);
+  await page
+    .getByTestId('directory-row')
+    .nth(firstIsMe ? 1 : 0)
+    .click();
+  const name = (await page.getByTestId('profile-name').textContent())?.trim() ?? '';
+  expect(name).not.toBe('');
+  await page.getByRole('button', { name: 'Add connection' }).click();
+  const editor = page.getByTestId('connection-editor');
+  await editor.getByText('Worked with').click();
+  await editor.getByLabel('How you met').fill('Platform guild, Lyon 2024');
+  await editor.getByText('Shared', { exact: true }).click();
+  await page.screenshot({ path: 'test-results/connection-editor.png', fullPage: true });
+  await page.getByTestId('connection-save').click();
+
+  const card = page.getByTestId('connection-card');
+  await expect(card.getByText('Worked with')).toBeVisible();
+  await expect(card.getByText('Platform guild, Lyon 2024')).toBeVisible();
+  await expect(card.getByText('Shared')).toBeVisible();
+  await page.screenshot({ path: 'test-results/profile-connection.png', fullPage: true });
+
+  await page.getByRole('link', { name: 'My network' }).click();
+  await expect(page.getByTestId('network-row')).toHaveCount(1);
+  await expect(page.getByTestId('network-row')).toContainText(name);
+  await page.screenshot({ path: 'test-results/network.png', fullPage: true });
+  await expect.poll(serverHowMet, { timeout: 15_000 }).toEqual(['Platform guild, Lyon 2024']);
+});
+
+test('a connection edited while the server is down reaches it once it is back', async () => {
+  const port = Number(new URL(server.url).port);
+  await server.kill();
+  await page.getByTestId('network-row').first().getByRole('link').click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByTestId('connection-editor').getByLabel('How you met').fill('Written on a plane');
+  await page.getByTestId('connection-save').click();
+  await expect(page.getByTestId('connection-card').getByText('Written on a plane')).toBeVisible();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('Offline');
+
+  server = await startServer({ port, dataDir: serverData });
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('Synced', { timeout: 30_000 });
+  await expect.poll(serverHowMet, { timeout: 15_000 }).toEqual(['Written on a plane']);
+  await page.screenshot({ path: 'test-results/connection-synced.png', fullPage: true });
+});

@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { createCore } from '#core/create-core';
+import type { Core } from '#core/core-types';
+import { LOCAL_DB_FILE, type LocalDb } from '#core/store/local-db';
+import { openDatabase } from '#shared/node/open-database';
+import { generateOrg, issueToken, startServer, type RunningServer } from '#server/server';
+import { memorySecrets } from '../../support/memory-secrets.ts';
+import { makeTempDir } from '../../support/temp-dir.ts';
+
+export const DEMO = { size: 'S' as const, seed: 7 };
+export const demoOrg = generateOrg(DEMO);
+export const me = demoOrg.demoUserId;
+/** Colleagues other than the demo user, for connections. */
+export const colleagues = demoOrg.people.filter((p) => p.id !== me);
+
+/** A real server on 127.0.0.1 (restartable on the same file and port) and cores signed in to it. */
+export async function startPushFixture() {
+  const dir = await makeTempDir();
+  const dbFile = join(dir.path, 'server', 'kith-server.db');
+  let server: RunningServer = await startServer({ dbFile, demo: DEMO });
+  const port = Number(new URL(server.url).port);
+  const cleanups: (() => Promise<unknown>)[] = [];
+
+  return {
+    get server() {
+      return server;
+    },
+    url: server.url,
+    async stopServer() {
+      await server.close();
+    },
+    async restartServer() {
+      server = await startServer({ dbFile, port, demo: DEMO });
+    },
+    /** The server comes back on the same address from a rebuilt database (its cursors mean nothing now). */
+    async rebuildServer() {
+      const tokens = await server.db.selectFrom('tokens').selectAll().execute();
+      await server.close();
+      server = await startServer({ dbFile: join(dir.path, 'rebuilt', 'kith-server.db'), port, demo: DEMO });
+      await server.db.insertInto('tokens').values(tokens).execute();
+    },
+    /** A core with its own data dir (a device), signed in as `personId`. */
+    async signedInCore(
+      device: string,
+      {
+        personId = me,
+        serverUrl = server.url,
+        fetch,
+      }: { personId?: string; serverUrl?: string; fetch?: typeof globalThis.fetch } = {},
+    ) {
+      const dataDir = join(dir.path, device);
+      const core = await createCore({ dataDir, secrets: memorySecrets(), fetch });
+      cleanups.push(() => core.close());
+      const token = await issueToken(server.db, personId);
+      await core.handlers.session.connectServer({ serverUrl, token });
+      // A second handle on the same file, to look at what the core wrote (WAL lets both in).
+      const db = await openDatabase<LocalDb>({ file: join(dataDir, LOCAL_DB_FILE) });
+      cleanups.push(() => db.destroy());
+      return { core, db, token };
+    },
+    async close() {
+      for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+      await server.close();
+      await dir.remove();
+    },
+  };
+}
+
+/** Waits for the sync under way, then runs one more and returns its status. */
+export async function settle(core: Core) {
+  for (let i = 0; i < 400; i++) {
+    const status = await core.handlers.sync.getStatus(undefined);
+    if (status.state !== 'syncing') return core.handlers.sync.syncNow(undefined);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('sync did not settle');
+}
+
+export async function outboxSize(db: Kysely<LocalDb>) {
+  return (await db.selectFrom('outbox').select('mutation_id').execute()).length;
+}
+
+export function serverConnection(server: RunningServer, ownerId: string, personId: string) {
+  return server.db
+    .selectFrom('connections')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}
