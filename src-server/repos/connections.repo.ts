@@ -6,7 +6,8 @@ import {
   type SharedConnection,
 } from '#shared/domain/connection';
 import type { ReadDb } from '#shared/node/open-database';
-import type { ServerDb } from '../db/schema.ts';
+import { bulkInsert } from '#shared/node/bulk-insert';
+import type { ConnectionsTable, ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
 import {
@@ -36,76 +37,103 @@ export async function findConnection(
   return row && fromConnectionColumns(row);
 }
 
-/** The whole row, tombstones included: what a write builds on. */
-function findConnectionRow(db: ReadDb<ServerDb>, { ownerId, personId }: ConnectionKey) {
-  return db
-    .selectFrom('connections')
-    .selectAll()
-    .where('owner_id', '=', ownerId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
-}
+/** A write of the owner's: a patch of some fields, or a removal. */
+export type ConnectionEdit = { personId: string } & ({ patch: Partial<ConnectionFields> } | { remove: true });
 
 /**
- * Applies a patch onto the owner's connection (or onto NEW_CONNECTION when there is none, or a tombstone):
- * only the patched fields change, so edits of different fields from different devices all survive.
- * The row gets a new seq and updated_at = now.
+ * Applies an owner's edits in order, in the caller's transaction or a new one: the rows they touch are
+ * read in one query, each changed connection gets one new seq, and all are written in one statement.
+ * A patch changes only its fields (onto NEW_CONNECTION when there is no live row), so edits of different
+ * fields from different devices all survive. Removing what isn't there changes nothing and takes no seq.
  */
+export async function writeConnections(
+  db: Kysely<ServerDb>,
+  ownerId: string,
+  edits: readonly ConnectionEdit[],
+  now: number,
+): Promise<void> {
+  if (edits.length === 0) return;
+  await inTransaction(db, async (trx) => {
+    const personIds = [...new Set(edits.map((e) => e.personId))];
+    const rows = new Map<string, ConnectionsTable>();
+    for (let i = 0; i < personIds.length; i += 10_000) {
+      const found = await trx
+        .selectFrom('connections')
+        .selectAll()
+        .where('owner_id', '=', ownerId)
+        .where('person_id', 'in', personIds.slice(i, i + 10_000))
+        .execute();
+      for (const row of found) rows.set(row.person_id, row);
+    }
+    const changed = new Map<string, ConnectionsTable>();
+    for (const edit of edits) {
+      const current = changed.get(edit.personId) ?? rows.get(edit.personId);
+      const live = current?.deleted === 0 ? current : undefined;
+      if ('remove' in edit) {
+        if (!live) continue;
+        changed.set(edit.personId, { ...live, deleted: 1, updated_at: now });
+      } else {
+        const base: ConnectionFields = live ? fromConnectionColumns(live) : NEW_CONNECTION;
+        const fields: ConnectionFields = { ...base, ...definedFields(edit.patch) };
+        changed.set(edit.personId, {
+          owner_id: ownerId,
+          person_id: edit.personId,
+          ...toConnectionFieldColumns(fields),
+          updated_at: now,
+          deleted: 0,
+          seq: current?.seq ?? 0,
+          unshared_seq: current?.unshared_seq ?? null,
+        });
+      }
+    }
+    if (changed.size === 0) return;
+    const firstSeq = await reserveSeqs(trx, changed.size);
+    const written = [...changed.values()].map((row, i): ConnectionsTable => {
+      const seq = firstSeq + i;
+      const old = rows.get(row.person_id);
+      const wasShared = old?.deleted === 0 && old.visibility === 'shared';
+      const isShared = row.deleted === 0 && row.visibility === 'shared';
+      return { ...row, seq, unshared_seq: wasShared && !isShared ? seq : row.unshared_seq };
+    });
+    await bulkInsert(
+      trx,
+      'connections',
+      CONNECTIONS_TABLE_COLUMNS,
+      written.map((row) => CONNECTIONS_TABLE_COLUMNS.map((c) => row[c])),
+      { upsertOn: ['owner_id', 'person_id'] },
+    );
+  });
+}
+
+/** Applies a patch onto the owner's connection (see writeConnections) and returns it. */
 export async function patchConnection(
   db: Kysely<ServerDb>,
-  key: ConnectionKey,
+  { ownerId, personId }: ConnectionKey,
   patch: Partial<ConnectionFields>,
   now: number,
 ): Promise<Connection> {
   return inTransaction(db, async (trx) => {
-    const existing = await findConnectionRow(trx, key);
-    const live = existing?.deleted === 0 ? existing : undefined;
-    const base: ConnectionFields = live ? fromConnectionColumns(live) : NEW_CONNECTION;
-    const fields: ConnectionFields = { ...base, ...definedFields(patch) };
-    const seq = await reserveSeqs(trx, 1);
-    const wasShared = live?.visibility === 'shared';
-    const row = {
-      owner_id: key.ownerId,
-      person_id: key.personId,
-      ...toConnectionFieldColumns(fields),
-      updated_at: now,
-      deleted: 0,
-      seq,
-      unshared_seq: wasShared && fields.visibility !== 'shared' ? seq : (existing?.unshared_seq ?? null),
-    };
-    await trx
-      .insertInto('connections')
-      .values(row)
-      .onConflict((oc) => oc.columns(['owner_id', 'person_id']).doUpdateSet(row))
-      .execute();
-    return fromConnectionColumns(row);
+    await writeConnections(trx, ownerId, [{ personId, patch }], now);
+    const connection = await findConnection(trx, { ownerId, personId });
+    if (!connection) throw new Error(`The connection to ${personId} just written is missing`);
+    return connection;
   });
 }
 
-/** Tombstones the owner's live connection with a new seq; null (and no seq taken) when there was none. */
-export async function deleteConnection(
-  db: Kysely<ServerDb>,
-  key: ConnectionKey,
-  now: number,
-): Promise<number | null> {
-  return inTransaction(db, async (trx) => {
-    const existing = await findConnectionRow(trx, key);
-    if (!existing || existing.deleted === 1) return null;
-    const seq = await reserveSeqs(trx, 1);
-    await trx
-      .updateTable('connections')
-      .set({
-        deleted: 1,
-        seq,
-        updated_at: now,
-        unshared_seq: existing.visibility === 'shared' ? seq : existing.unshared_seq,
-      })
-      .where('owner_id', '=', key.ownerId)
-      .where('person_id', '=', key.personId)
-      .execute();
-    return seq;
-  });
-}
+const CONNECTIONS_TABLE_COLUMNS = [
+  'owner_id',
+  'person_id',
+  'kinds',
+  'strength',
+  'how_met',
+  'since',
+  'last_interaction_at',
+  'visibility',
+  'updated_at',
+  'deleted',
+  'seq',
+  'unshared_seq',
+] as const satisfies readonly (keyof ConnectionsTable)[];
 
 /** zod drops absent keys, but a patch built in code may carry `undefined`: it must not erase a field. */
 function definedFields(patch: Partial<ConnectionFields>): Partial<ConnectionFields> {

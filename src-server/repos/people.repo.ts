@@ -174,3 +174,19 @@ export async function listSnapshotPage(
   const rows = await query.orderBy('id').limit(limit).execute();
   return rows.map(fromPersonColumns);
 }
+
+/** Which of these ids are live people, in one query a 10,000 ids. */
+export async function findLivePersonIds(db: ReadDb<ServerDb>, ids: readonly string[]): Promise<Set<string>> {
+  const live = new Set<string>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 10_000) {
+    const rows = await db
+      .selectFrom('people')
+      .select('id')
+      .where('id', 'in', unique.slice(i, i + 10_000))
+      .where('deleted', '=', 0)
+      .execute();
+    for (const row of rows) live.add(row.id);
+  }
+  return live;
+}

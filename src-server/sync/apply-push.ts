@@ -1,10 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Mutation, MutationResult, PushRequest, PushResponse } from '#shared/wire/push';
 import { KithError } from '#shared/errors';
 import type { ServerDb } from '../db/schema.ts';
 import { findClient, upsertClient } from '../repos/client-mutations.repo.ts';
-import { deleteConnection, patchConnection } from '../repos/connections.repo.ts';
-import { findPerson } from '../repos/people.repo.ts';
+import { writeConnections, type ConnectionEdit } from '../repos/connections.repo.ts';
+import { findLivePersonIds } from '../repos/people.repo.ts';
 
 /**
  * Applies a push for its owner in ONE transaction, mutations in order. A mutation id at or below the
@@ -23,43 +23,36 @@ export async function applyPush(
     if (client && client.ownerId !== ownerId) {
       throw new KithError('forbidden', `Client id ${clientId} belongs to another account`);
     }
-    let last = client?.lastMutationId ?? 0;
-    const results: MutationResult[] = [];
-    for (const mutation of mutations) {
-      if (mutation.mutationId <= last) {
-        results.push({ mutationId: mutation.mutationId, status: 'duplicate' });
-        continue;
+    const previous = client?.lastMutationId ?? 0;
+    const fresh = mutations.filter((m) => m.mutationId > previous);
+    const colleagues = await findLivePersonIds(
+      trx,
+      fresh.filter((m) => m.type === 'connection.put').map((m) => m.personId),
+    );
+    const edits: ConnectionEdit[] = [];
+    const results = mutations.map((mutation): MutationResult => {
+      const { mutationId, personId } = mutation;
+      if (mutationId <= previous) return { mutationId, status: 'duplicate' };
+      if (mutation.type === 'connection.delete') {
+        // No check on the person: a colleague who left can still be removed.
+        edits.push({ personId, remove: true });
+        return { mutationId, status: 'applied' };
       }
-      results.push(await applyMutation(trx, ownerId, mutation, now));
-      last = mutation.mutationId;
-    }
+      if (personId === ownerId)
+        return { mutationId, status: 'rejected', reason: "You can't connect to yourself" };
+      if (!colleagues.has(personId)) {
+        return { mutationId, status: 'rejected', reason: `No colleague with id ${personId}` };
+      }
+      edits.push({ personId, patch: mutation.patch });
+      return { mutationId, status: 'applied' };
+    });
+    await writeConnections(trx, ownerId, edits, now);
+    const last = fresh.at(-1)?.mutationId ?? previous;
     if (!client || last !== client.lastMutationId) {
       await upsertClient(trx, clientId, { ownerId, lastMutationId: last });
     }
     return { results };
   });
-}
-
-async function applyMutation(
-  trx: Transaction<ServerDb>,
-  ownerId: string,
-  mutation: Mutation,
-  now: number,
-): Promise<MutationResult> {
-  const { mutationId, personId } = mutation;
-  const key = { ownerId, personId };
-  if (mutation.type === 'connection.delete') {
-    // No check on the person: a colleague who left can still be removed; deleting nothing is a no-op.
-    await deleteConnection(trx, key, now);
-    return { mutationId, status: 'applied' };
-  }
-  if (personId === ownerId)
-    return { mutationId, status: 'rejected', reason: "You can't connect to yourself" };
-  if (!(await findPerson(trx, personId))) {
-    return { mutationId, status: 'rejected', reason: `No colleague with id ${personId}` };
-  }
-  await patchConnection(trx, key, mutation.patch, now);
-  return { mutationId, status: 'applied' };
 }
 
 /** Mutation ids name a client's writes in order; a batch out of order is a client bug, refused whole. */

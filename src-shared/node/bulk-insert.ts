@@ -15,21 +15,22 @@ export async function bulkInsert<DB, T extends keyof DB & string>(
   table: T,
   columns: readonly (keyof DB[T] & string)[],
   rows: readonly (readonly unknown[])[],
-  /** Replace the row that has the same `key` instead of failing. */
-  { upsertOn }: { upsertOn?: keyof DB[T] & string } = {},
+  /** Replace the row that has the same key (one column or several) instead of failing. */
+  { upsertOn }: { upsertOn?: (keyof DB[T] & string) | readonly (keyof DB[T] & string)[] } = {},
 ) {
   const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
   for (let start = 0; start < rows.length; start += perStatement) {
     const part = rows.slice(start, start + perStatement);
-    const key = `${table}|${columns.join(',')}|${part.length}|${upsertOn ?? ''}`;
+    const conflict = upsertOn === undefined ? [] : typeof upsertOn === 'string' ? [upsertOn] : upsertOn;
+    const key = `${table}|${columns.join(',')}|${part.length}|${conflict.join(',')}`;
     let text = sqlCache.get(key);
     if (!text) {
       const tuple = `(${columns.map(() => '?').join(',')})`;
       const quoted = columns.map((c) => `"${c}"`).join(',');
       text = `insert into "${table}" (${quoted}) values ${Array(part.length).fill(tuple).join(',')}`;
-      if (upsertOn) {
-        const updates = columns.filter((c) => c !== upsertOn).map((c) => `"${c}" = excluded."${c}"`);
-        text += ` on conflict ("${upsertOn}") do update set ${updates.join(', ')}`;
+      if (conflict.length) {
+        const updates = columns.filter((c) => !conflict.includes(c)).map((c) => `"${c}" = excluded."${c}"`);
+        text += ` on conflict (${conflict.map((c) => `"${c}"`).join(', ')}) do update set ${updates.join(', ')}`;
       }
       if (sqlCache.size > 256) sqlCache.clear();
       sqlCache.set(key, text);
