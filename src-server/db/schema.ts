@@ -1,3 +1,4 @@
+import type { ConnectionColumns } from '#shared/node/connection-columns';
 import type { PersonColumns } from '#shared/node/person-columns';
 
 /** The server database as Kysely sees it; the migrations in ./migrations create exactly these tables. */
@@ -35,19 +36,8 @@ export interface ServerMetaTable {
 }
 
 /** Personal data: one owner's connection to a colleague. Its seq comes from the same sequence as people's. */
-export interface ConnectionsTable {
+export interface ConnectionsTable extends ConnectionColumns {
   owner_id: string;
-  person_id: string;
-  /** JSON array of ConnectionKind. */
-  kinds: string;
-  strength: number;
-  how_met: string;
-  /** YYYY-MM-DD or null. */
-  since: string | null;
-  last_interaction_at: string | null;
-  visibility: 'private' | 'shared';
-  /** ms since epoch, the server's clock. */
-  updated_at: number;
   /** 0 | 1: a tombstone keeps its row so pull can report the delete. */
   deleted: number;
   seq: number;

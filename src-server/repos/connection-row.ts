@@ -1,49 +1,6 @@
 import { sql } from 'kysely';
-import type {
-  Connection,
-  ConnectionFields,
-  ConnectionKind,
-  SharedConnection,
-} from '#shared/domain/connection';
+import type { ConnectionKind, SharedConnection } from '#shared/domain/connection';
 import type { ConnectionsTable } from '../db/schema.ts';
-
-/** The columns a Connection is read from, for select lists. */
-export const CONNECTION_COLUMNS = [
-  'person_id',
-  'kinds',
-  'strength',
-  'how_met',
-  'since',
-  'last_interaction_at',
-  'visibility',
-  'updated_at',
-] as const satisfies readonly (keyof ConnectionsTable)[];
-
-type ConnectionColumns = Pick<ConnectionsTable, (typeof CONNECTION_COLUMNS)[number]>;
-
-export function toConnectionFieldColumns(fields: ConnectionFields) {
-  return {
-    kinds: JSON.stringify(fields.kinds),
-    strength: fields.strength,
-    how_met: fields.howMet,
-    since: fields.since,
-    last_interaction_at: fields.lastInteractionAt,
-    visibility: fields.visibility,
-  } satisfies Partial<ConnectionsTable>;
-}
-
-export function fromConnectionColumns(row: ConnectionColumns): Connection {
-  return {
-    personId: row.person_id,
-    kinds: JSON.parse(row.kinds) as ConnectionKind[],
-    strength: row.strength,
-    howMet: row.how_met,
-    since: row.since,
-    lastInteractionAt: row.last_interaction_at,
-    visibility: row.visibility,
-    updatedAt: row.updated_at,
-  };
-}
 
 /** What everyone else may see of a shared connection: never how they met, never dates. */
 export function toSharedConnection(

@@ -14,8 +14,8 @@ import {
   CONNECTION_COLUMNS,
   fromConnectionColumns,
   toConnectionFieldColumns,
-  toSharedConnection,
-} from './connection-row.ts';
+} from '#shared/node/connection-columns';
+import { toSharedConnection } from './connection-row.ts';
 
 export interface ConnectionKey {
   ownerId: string;

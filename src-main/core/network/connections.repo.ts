@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Connection, SharedConnection } from '#shared/domain/connection';
-import { Connection as ConnectionSchema } from '#shared/domain/connection';
+import { fromConnectionColumns, toConnectionColumns } from '#shared/node/connection-columns';
 import type { ReadDb } from '#shared/node/open-database';
-import type { ConnectionColumns, LocalDb } from '../store/local-db.ts';
+import type { LocalDb } from '../store/local-db.ts';
 import { deleteState } from '../store/local-state.repo.ts';
 import { foldConnection } from './connection-fold.ts';
 import { listPendingWrites } from './outbox.repo.ts';
@@ -11,32 +11,6 @@ type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
 
 /** Well under SQLite's limit of bound parameters per statement. */
 const IDS_PER_STATEMENT = 10_000;
-
-export function toConnection(row: ConnectionColumns): Connection {
-  return ConnectionSchema.parse({
-    personId: row.person_id,
-    kinds: JSON.parse(row.kinds) as unknown,
-    strength: row.strength,
-    howMet: row.how_met,
-    since: row.since,
-    lastInteractionAt: row.last_interaction_at,
-    visibility: row.visibility,
-    updatedAt: row.updated_at,
-  });
-}
-
-export function toConnectionColumns(c: Connection): ConnectionColumns {
-  return {
-    person_id: c.personId,
-    kinds: JSON.stringify(c.kinds),
-    strength: c.strength,
-    how_met: c.howMet,
-    since: c.since,
-    last_interaction_at: c.lastInteractionAt,
-    visibility: c.visibility,
-    updated_at: c.updatedAt,
-  };
-}
 
 function chunk<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -51,7 +25,7 @@ export async function findConnection(db: ReadDb<LocalDb>, personId: string): Pro
     .selectAll()
     .where('person_id', '=', personId)
     .executeTakeFirst();
-  return row ? toConnection(row) : null;
+  return row ? fromConnectionColumns(row) : null;
 }
 
 export async function upsertSyncedConnections(
@@ -120,7 +94,7 @@ export async function recomputeConnections(trx: Transaction<LocalDb>, personIds?
       .selectAll()
       .where('person_id', 'in', part)
       .execute();
-    const syncedById = new Map(synced.map((row) => [row.person_id, toConnection(row)]));
+    const syncedById = new Map(synced.map((row) => [row.person_id, fromConnectionColumns(row)]));
     const pending = await listPendingWrites(trx, part);
     await trx.deleteFrom('connections').where('person_id', 'in', part).execute();
     for (const personId of part) {

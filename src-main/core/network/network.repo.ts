@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { NetworkEntry, NetworkQuery } from '#shared/domain/network';
 import type { ReadDb } from '#shared/node/open-database';
 import type { LocalDb } from '../store/local-db.ts';
-import { toConnection } from './connections.repo.ts';
+import { fromConnectionColumns } from '#shared/node/connection-columns';
 
 type NetworkFilters = Omit<NetworkQuery, 'sort' | 'direction'> & {
   sort: NonNullable<NetworkQuery['sort']>;
@@ -33,7 +33,7 @@ export async function listNetwork(db: ReadDb<LocalDb>, query: NetworkFilters): P
 
   const rows = await q.execute();
   return rows.map((r) => ({
-    connection: toConnection(r),
+    connection: fromConnectionColumns(r),
     person: {
       id: r.id,
       name: r.name,

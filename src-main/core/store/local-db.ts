@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { migrate } from '#shared/node/migrate';
 import { openDatabase } from '#shared/node/open-database';
+import type { ConnectionColumns } from '#shared/node/connection-columns';
 import type { PersonColumns } from '#shared/node/person-columns';
 import { localMigrations } from './migrations/index.ts';
 
@@ -22,17 +23,6 @@ export interface LocalStateTable {
   value: string;
 }
 
-/** A connection as stored locally; `kinds` is a JSON array. */
-export interface ConnectionColumns {
-  person_id: string;
-  kinds: string;
-  strength: number;
-  how_met: string;
-  since: string | null;
-  last_interaction_at: string | null;
-  visibility: string;
-  updated_at: number;
-}
 
 /** The server's version of a connection, from the snapshot and pulls. */
 export interface ConnectionsSyncedTable extends ConnectionColumns {
