@@ -23,7 +23,6 @@ export interface LocalStateTable {
   value: string;
 }
 
-
 /** The server's version of a connection, from the snapshot and pulls. */
 export interface ConnectionsSyncedTable extends ConnectionColumns {
   seq: number;
