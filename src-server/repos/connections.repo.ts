@@ -122,14 +122,7 @@ export async function patchConnection(
 
 const CONNECTIONS_TABLE_COLUMNS = [
   'owner_id',
-  'person_id',
-  'kinds',
-  'strength',
-  'how_met',
-  'since',
-  'last_interaction_at',
-  'visibility',
-  'updated_at',
+  ...CONNECTION_COLUMNS,
   'deleted',
   'seq',
   'unshared_seq',

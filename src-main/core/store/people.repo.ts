@@ -1,27 +1,14 @@
 import { type Kysely, type Transaction } from 'kysely';
 import type { Person } from '#shared/domain/person';
 import { bulkInsert } from '#shared/node/bulk-insert';
-import { toPersonColumns } from '#shared/node/person-columns';
+import { PERSON_COLUMNS, toPersonColumns } from '#shared/node/person-columns';
 import type { LocalDb, PeopleTable } from './local-db.ts';
 
 type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
 
 /** SQLite allows 32,766 bound parameters per statement; stay well under it. */
 const MAX_PARAMS = 30_000;
-const PEOPLE_COLUMNS = [
-  'id',
-  'email',
-  'name',
-  'title',
-  'department',
-  'location',
-  'manager_id',
-  'skills',
-  'bio',
-  'timezone',
-  'active',
-  'seq',
-] as const satisfies readonly (keyof PeopleTable)[];
+const PEOPLE_COLUMNS = [...PERSON_COLUMNS, 'seq'] as const satisfies readonly (keyof PeopleTable)[];
 
 export function toPeopleRow(person: Person, seq: number): Omit<PeopleTable, 'pk'> {
   return { ...toPersonColumns(person), seq };
