@@ -28,6 +28,7 @@ const eventNames = [
   'session.changed',
   'directory.changed',
   'network.changed',
+  'notes.changed',
   'sync.rejected',
 ] as const satisfies IpcEventName[];
 // Fails to compile when the contract gains an event this list lacks.
@@ -60,6 +61,14 @@ const api = {
     getConnection: (input) => invoke('network.getConnection', input),
     saveConnection: (input) => invoke('network.saveConnection', input),
     removeConnection: (input) => invoke('network.removeConnection', input),
+  },
+  notes: {
+    listForPerson: (input) => invoke('notes.listForPerson', input),
+    search: (input) => invoke('notes.search', input),
+    save: (input) => invoke('notes.save', input),
+    delete: (input) => invoke('notes.delete', input),
+    listTags: (input) => invoke('notes.listTags', input),
+    listFollowUps: (input) => invoke('notes.listFollowUps', input),
   },
   sync: {
     getStatus: (input) => invoke('sync.getStatus', input),

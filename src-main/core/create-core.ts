@@ -6,6 +6,7 @@ import { createDirectoryService } from './directory/directory-service.ts';
 import { createEventHub } from './events.ts';
 import { createNetworkService } from './network/network-service.ts';
 import { countOutbox } from './network/outbox.repo.ts';
+import { createNotesService } from './notes/notes-service.ts';
 import { createSessionService } from './session/session-service.ts';
 import { openLocalDb } from './store/local-db.ts';
 import { readState } from './store/local-state.repo.ts';
@@ -29,6 +30,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   });
 
+  const notes = createNotesService({
+    db,
+    signedInPersonId: () => session.signedInPersonId(),
+    now: options.now,
+    onWritten: () => events.emit('notes.changed', {}),
+  });
+
   const session = createSessionService({
     db,
     secrets: options.secrets,
@@ -37,6 +45,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onChanged(s) {
       events.emit('session.changed', s);
       events.emit('network.changed', {}); // another account's (or no one's) connections now
+      events.emit('notes.changed', {});
     },
     async flushPendingWrites() {
       if ((await countOutbox(db)) === 0) return 0;
@@ -93,6 +102,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       getConnection: ({ personId }) => network.getConnection(personId),
       saveConnection: (input) => network.saveConnection(input),
       removeConnection: ({ personId }) => network.removeConnection(personId),
+    },
+    notes: {
+      listForPerson: ({ personId }) => notes.listForPerson(personId),
+      search: async (query) => ({ items: await notes.search(query) }),
+      save: (input) => notes.save(input),
+      delete: ({ id }) => notes.delete(id),
+      listTags: () => notes.listTags(),
+      listFollowUps: () => notes.listFollowUps(),
     },
     sync: {
       listRejected: () => network.listRejected(),

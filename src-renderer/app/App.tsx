@@ -7,7 +7,9 @@ import { InlineError } from '../components/InlineError.tsx';
 import { useCoreEvents } from '../hooks/use-core-events.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { DirectoryScreen } from '../screens/directory/DirectoryScreen.tsx';
+import { FollowUpsScreen } from '../screens/follow-ups/FollowUpsScreen.tsx';
 import { NetworkScreen } from '../screens/network/NetworkScreen.tsx';
+import { NotesScreen } from '../screens/notes/NotesScreen.tsx';
 import { PersonScreen } from '../screens/person/PersonScreen.tsx';
 import { WelcomeScreen } from '../screens/welcome/WelcomeScreen.tsx';
 
@@ -57,6 +59,8 @@ function Screens() {
         <Route path="/people" component={DirectoryScreen} />
         <Route path="/people/:id">{(params) => <PersonScreen id={params.id} />}</Route>
         <Route path="/network" component={NetworkScreen} />
+        <Route path="/notes" component={NotesScreen} />
+        <Route path="/follow-ups" component={FollowUpsScreen} />
         <Route>
           <Redirect to="/people" replace />
         </Route>

@@ -1,6 +1,6 @@
 import { AppShell, Box, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconAddressBook, IconAffiliate, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconAffiliate, IconCalendarDue, IconNotes, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { requestSearchFocus } from '../lib/directory-filters.ts';
@@ -11,6 +11,8 @@ import { SyncStatusIndicator } from './SyncStatusIndicator.tsx';
 const screens = [
   { href: '/people', label: 'People', icon: IconUsers },
   { href: '/network', label: 'My network', icon: IconAffiliate },
+  { href: '/notes', label: 'Notes', icon: IconNotes },
+  { href: '/follow-ups', label: 'Follow-ups', icon: IconCalendarDue },
 ] as const;
 
 /** The window frame: the navigation rail on the left, the sync status at its foot, the screen on the right. */

@@ -25,6 +25,9 @@ export function useCoreEvents(): void {
   useApiEvent('network.changed', () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.network });
   });
+  useApiEvent('notes.changed', () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.notes });
+  });
   useApiEvent('sync.rejected', (rejected) => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.rejected });
     showToast(

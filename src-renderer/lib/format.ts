@@ -56,3 +56,12 @@ export function colorFor(key: string): string {
   for (let i = 0; i < key.length; i += 1) hash = (hash * 31 + key.charCodeAt(i)) | 0;
   return avatarColors[Math.abs(hash) % avatarColors.length] ?? 'blue';
 }
+
+/** "12 Mar 2026" for a moment, in the reader's locale and timezone. */
+export function formatDate(timestamp: number): string {
+  return new Date(timestamp).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+}

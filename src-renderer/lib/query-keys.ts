@@ -1,4 +1,5 @@
 import type { NetworkQuery } from '#shared/domain/network';
+import type { NoteSearchQuery } from '#shared/domain/note';
 import type { DirectoryFilters } from './directory-filters.ts';
 
 /** Every TanStack Query key the renderer uses, in one place. Directory keys share the ['directory'] prefix. */
@@ -15,4 +16,10 @@ export const queryKeys = {
   connections: (query: NetworkQuery) => ['network', 'list', query] as const,
   connection: (personId: string) => ['network', 'connection', personId] as const,
   rejected: ['sync', 'rejected'] as const,
+  /** The user's notes; every key under ['notes'] goes stale on `notes.changed`. */
+  notes: ['notes'] as const,
+  notesForPerson: (personId: string) => ['notes', 'person', personId] as const,
+  noteSearch: (query: NoteSearchQuery) => ['notes', 'search', query] as const,
+  noteTags: ['notes', 'tags'] as const,
+  followUps: ['notes', 'follow-ups'] as const,
 };

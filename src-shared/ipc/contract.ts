@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DirectoryFacets, DirectoryPage, DirectoryQuery, PersonProfile } from '../domain/directory.ts';
 import { Connection } from '../domain/connection.ts';
 import { NetworkEntry, NetworkQuery, RejectedWrite, SaveConnectionInput } from '../domain/network.ts';
+import { FollowUps, Note, NoteSearchQuery, NoteWithPerson, SaveNoteInput } from '../domain/note.ts';
 import { Person } from '../domain/person.ts';
 import { ConnectInput, Session } from '../domain/session.ts';
 import { SyncStatus } from '../domain/sync-status.ts';
@@ -43,6 +44,16 @@ export const ipcContract = {
       z.object({ removed: z.boolean() }),
     ),
   },
+  notes: {
+    /** A colleague's notes: pinned first, then newest first. */
+    listForPerson: method(z.strictObject({ personId: Person.shape.id }), z.array(Note)),
+    search: method(NoteSearchQuery, z.object({ items: z.array(NoteWithPerson) })),
+    save: method(SaveNoteInput, Note),
+    delete: method(z.strictObject({ id: Note.shape.id }), z.object({ deleted: z.boolean() })),
+    listTags: method(noInput, z.array(z.object({ value: z.string(), count: z.number().int().min(0) }))),
+    /** Follow-ups due, as of today on this computer's clock. */
+    listFollowUps: method(noInput, FollowUps),
+  },
   sync: {
     getStatus: method(noInput, SyncStatus),
     syncNow: method(noInput, SyncStatus),
@@ -60,6 +71,8 @@ export const ipcEvents = {
   'directory.changed': z.object({ count: z.number().int().min(0) }),
   /** The user's connections changed (a local write, a pull, or a rolled-back rejection). */
   'network.changed': z.object({}),
+  /** The user's notes changed. */
+  'notes.changed': z.object({}),
   /** The server refused a local write; it was undone locally. */
   'sync.rejected': RejectedWrite,
 } as const;

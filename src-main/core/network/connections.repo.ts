@@ -3,6 +3,7 @@ import type { Connection, SharedConnection } from '#shared/domain/connection';
 import { fromConnectionColumns, toConnectionColumns } from '#shared/node/connection-columns';
 import type { ReadDb } from '#shared/node/open-database';
 import type { LocalDb } from '../store/local-db.ts';
+import { deleteAllNotes } from '../notes/notes.repo.ts';
 import { deleteState } from '../store/local-state.repo.ts';
 import { foldConnection } from './connection-fold.ts';
 import { listPendingWrites } from './outbox.repo.ts';
@@ -130,5 +131,6 @@ export async function clearPersonalData(db: WriteDb) {
   await db.deleteFrom('connections').execute();
   await db.deleteFrom('outbox').execute();
   await db.deleteFrom('rejected_writes').execute();
+  await deleteAllNotes(db);
   await deleteState(db, 'clientId');
 }

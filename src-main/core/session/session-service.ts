@@ -4,6 +4,7 @@ import type { ConnectInput, Session } from '#shared/domain/session';
 import { KithError } from '#shared/errors';
 import type { SecretStore } from '../core-types.ts';
 import { clearPersonalData } from '../network/connections.repo.ts';
+import { countNotes } from '../notes/notes.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { deleteState, readState, writeState, type StateValue } from '../store/local-state.repo.ts';
 import { discardSyncedData } from '../sync/apply-sync.ts';
@@ -84,6 +85,16 @@ export function createSessionService(options: SessionServiceOptions) {
 
   /** Nothing the user wrote is ever lost: leaving an account waits until its writes reached the server. */
   async function refuseToDropPendingWrites(action: string) {
+    // Notes never reach the server until end-to-end encryption is set up: leaving would delete them.
+    const notes = await countNotes(db);
+    if (notes > 0) {
+      throw new KithError(
+        'unavailable',
+        `${notes} ${notes === 1 ? 'note is' : 'notes are'} only on this computer: notes are not synced yet. ` +
+          `${action.charAt(0).toUpperCase()}${action.slice(1)} would delete ${notes === 1 ? 'it' : 'them'}; ` +
+          `delete ${notes === 1 ? 'it' : 'them'} first if you no longer need ${notes === 1 ? 'it' : 'them'}.`,
+      );
+    }
     const pending = await options.flushPendingWrites();
     if (pending > 0) {
       throw new KithError(

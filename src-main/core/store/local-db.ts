@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import { migrate } from '#shared/node/migrate';
 import { openDatabase } from '#shared/node/open-database';
 import type { ConnectionColumns } from '#shared/node/connection-columns';
@@ -53,6 +53,22 @@ export interface RejectedWritesTable {
   at: number;
 }
 
+/** A private note; local only until end-to-end encryption is set up (notes_fts is reached through raw SQL). */
+export interface NotesTable {
+  pk: Generated<number>;
+  id: string;
+  person_id: string;
+  body: string;
+  /** JSON array of tags, as written. */
+  tags: string;
+  /** JSON array of the same tags lower-cased: what the tag filter compares. */
+  tag_keys: string;
+  pinned: 0 | 1;
+  follow_up_at: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 /** The local cache's schema, as Kysely sees it (people_fts is reached through raw SQL only). */
 export interface LocalDb {
   people: PeopleTable;
@@ -64,6 +80,7 @@ export interface LocalDb {
   shared_connections: SharedConnectionsTable;
   outbox: OutboxTable;
   rejected_writes: RejectedWritesTable;
+  notes: NotesTable;
 }
 
 export const LOCAL_DB_FILE = 'kith.db';

@@ -21,6 +21,7 @@ import { ConnectionCard } from './ConnectionCard.tsx';
 import { resetDirectoryFilters } from '../../lib/directory-filters.ts';
 import { DirectReports } from './DirectReports.tsx';
 import { ManagerChain } from './ManagerChain.tsx';
+import { NotesCard } from './NotesCard.tsx';
 import { PersonHeader } from './PersonHeader.tsx';
 import { SkillBadges } from './SkillBadges.tsx';
 
@@ -43,9 +44,14 @@ export function PersonScreen({ id }: { id: string }) {
       <Stack gap="lg">
         <PersonHeader person={person} />
         {isMe ? null : (
-          <Section title="Your connection">
-            <ConnectionCard personId={person.id} personName={person.name} />
-          </Section>
+          <>
+            <Section title="Your connection">
+              <ConnectionCard personId={person.id} personName={person.name} />
+            </Section>
+            <Section title="Notes">
+              <NotesCard personId={person.id} personName={person.name} />
+            </Section>
+          </>
         )}
         <Section title="Skills">
           <SkillBadges skills={person.skills} onOpen={openSkill} />

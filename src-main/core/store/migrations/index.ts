@@ -3,6 +3,7 @@ import * as m0010 from './0010-create-people.ts';
 import * as m0020 from './0020-create-sync-state.ts';
 import * as m0030 from './0030-add-name-search.ts';
 import * as m0040 from './0040-create-connections.ts';
+import * as m0050 from './0050-create-notes.ts';
 
 /** Every local schema version, in order. Add a line here for each new migration file. */
 export const localMigrations: MigrationTable = {
@@ -10,4 +11,5 @@ export const localMigrations: MigrationTable = {
   '0020-create-sync-state': m0020,
   '0030-add-name-search': m0030,
   '0040-create-connections': m0040,
+  '0050-create-notes': m0050,
 };

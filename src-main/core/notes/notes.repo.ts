@@ -1,0 +1,218 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Note, NoteFields, NoteWithPerson } from '#shared/domain/note';
+import type { PersonSummary } from '#shared/domain/person';
+import type { ReadDb } from '#shared/node/open-database';
+import type { LocalDb, NotesTable } from '../store/local-db.ts';
+import { toFtsWords } from '../directory/fts-query.ts';
+
+type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
+type NoteRow = Selectable<NotesTable>;
+
+const NOTE_COLUMNS = [
+  'n.pk',
+  'n.id',
+  'n.person_id',
+  'n.body',
+  'n.tags',
+  'n.tag_keys',
+  'n.pinned',
+  'n.follow_up_at',
+  'n.created_at',
+  'n.updated_at',
+] as const;
+
+function fromNoteRow(row: NoteRow): Note {
+  return {
+    id: row.id,
+    personId: row.person_id,
+    body: row.body,
+    tags: JSON.parse(row.tags) as string[],
+    pinned: row.pinned === 1,
+    followUpAt: row.follow_up_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toNoteColumns(fields: NoteFields) {
+  return {
+    person_id: fields.personId,
+    body: fields.body,
+    tags: JSON.stringify(fields.tags),
+    tag_keys: JSON.stringify(fields.tags.map((t) => t.toLowerCase())),
+    pinned: fields.pinned ? (1 as const) : (0 as const),
+    follow_up_at: fields.followUpAt,
+  };
+}
+
+/** Notes can outlive their subject in the directory (a colleague left): they are still listed, under the id. */
+function formerColleague(personId: string): PersonSummary {
+  return {
+    id: personId,
+    name: 'No longer in the directory',
+    title: '',
+    department: '',
+    location: '',
+    active: false,
+  };
+}
+
+/** Notes with the person they are about; a LEFT JOIN, so notes about people gone from the directory stay. */
+function selectNotesWithPeople(db: ReadDb<LocalDb>) {
+  return db
+    .selectFrom('notes as n')
+    .leftJoin('people as p', 'p.id', 'n.person_id')
+    .select(NOTE_COLUMNS)
+    .select([
+      'p.name as p_name',
+      'p.title as p_title',
+      'p.department as p_department',
+      'p.location as p_location',
+      'p.active as p_active',
+    ]);
+}
+
+type NoteWithPersonRow = NoteRow & {
+  p_name: string | null;
+  p_title: string | null;
+  p_department: string | null;
+  p_location: string | null;
+  p_active: number | null;
+};
+
+function fromNoteWithPersonRow(row: NoteWithPersonRow): NoteWithPerson {
+  const note = fromNoteRow(row);
+  const person =
+    row.p_name === null
+      ? formerColleague(row.person_id)
+      : {
+          id: row.person_id,
+          name: row.p_name,
+          title: row.p_title ?? '',
+          department: row.p_department ?? '',
+          location: row.p_location ?? '',
+          active: row.p_active === 1,
+        };
+  return { note, person };
+}
+
+export async function findNote(db: ReadDb<LocalDb>, id: string): Promise<Note | null> {
+  const row = await db
+    .selectFrom('notes as n')
+    .select(NOTE_COLUMNS)
+    .where('n.id', '=', id)
+    .executeTakeFirst();
+  return row ? fromNoteRow(row) : null;
+}
+
+/** Pinned first, then the most recently edited. */
+export async function listNotesForPerson(db: ReadDb<LocalDb>, personId: string): Promise<Note[]> {
+  const rows = await db
+    .selectFrom('notes as n')
+    .select(NOTE_COLUMNS)
+    .where('n.person_id', '=', personId)
+    .orderBy('n.pinned', 'desc')
+    .orderBy('n.updated_at', 'desc')
+    .orderBy('n.pk', 'desc')
+    .execute();
+  return rows.map(fromNoteRow);
+}
+
+export interface NoteSearch {
+  text: string;
+  tag?: string | undefined;
+  limit: number;
+}
+
+/** Every typed word a prefix over body and tags, ranked by bm25 then newest; no word: every note, newest first. */
+export async function searchNotes(
+  db: ReadDb<LocalDb>,
+  { text, tag, limit }: NoteSearch,
+): Promise<NoteWithPerson[]> {
+  const words = toFtsWords(text);
+  let query = selectNotesWithPeople(db);
+  if (tag !== undefined) {
+    const key = tag.trim().toLowerCase();
+    query = query.where(
+      sql<boolean>`exists (select 1 from json_each(n.tag_keys) where json_each.value = ${key})`,
+    );
+  }
+  if (words) {
+    const matches = sql<{ pk: number; rank: number }>`(select rowid as pk, bm25(notes_fts) as rank
+      from notes_fts where notes_fts match ${words.query})`.as('m');
+    query = query.innerJoin(matches, 'm.pk', 'n.pk').orderBy('m.rank');
+  }
+  const rows = await query.orderBy('n.updated_at', 'desc').orderBy('n.pk', 'desc').limit(limit).execute();
+  return rows.map(fromNoteWithPersonRow);
+}
+
+/** Each tag once (spelt as most notes spell it), with how many notes carry it: most used first. */
+export async function listNoteTags(db: ReadDb<LocalDb>): Promise<{ value: string; count: number }[]> {
+  const rows = await db
+    .selectFrom(sql<{ value: string }>`notes n, json_each(n.tags)`.as('t'))
+    .select(['t.value', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy('t.value')
+    .execute();
+  const byKey = new Map<string, { count: number; spellings: Map<string, number> }>();
+  for (const { value, count } of rows) {
+    const key = value.toLowerCase();
+    const entry = byKey.get(key) ?? { count: 0, spellings: new Map() };
+    entry.count += count;
+    entry.spellings.set(value, count);
+    byKey.set(key, entry);
+  }
+  return [...byKey]
+    .map(([key, { count, spellings }]) => ({
+      value: [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? key,
+      count,
+    }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+/** Notes with a follow-up on or before `until` (YYYY-MM-DD), soonest first. */
+export async function listNotesDueBy(db: ReadDb<LocalDb>, until: string): Promise<NoteWithPerson[]> {
+  const rows = await selectNotesWithPeople(db)
+    .where('n.follow_up_at', 'is not', null)
+    .where('n.follow_up_at', '<=', until)
+    .orderBy('n.follow_up_at')
+    .orderBy('n.pinned', 'desc')
+    .orderBy('n.updated_at', 'desc')
+    .execute();
+  return rows.map(fromNoteWithPersonRow);
+}
+
+export async function insertNote(
+  db: WriteDb,
+  note: { id: string; fields: NoteFields; at: number },
+): Promise<void> {
+  await db
+    .insertInto('notes')
+    .values({ id: note.id, ...toNoteColumns(note.fields), created_at: note.at, updated_at: note.at })
+    .execute();
+}
+
+export async function updateNote(db: WriteDb, id: string, fields: NoteFields, at: number): Promise<void> {
+  await db
+    .updateTable('notes')
+    .set({ ...toNoteColumns(fields), updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteNote(db: WriteDb, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('notes').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+export async function countNotes(db: ReadDb<LocalDb>): Promise<number> {
+  const row = await db
+    .selectFrom('notes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Sign-out and account switches: the next person to sign in here must not see these. */
+export async function deleteAllNotes(db: WriteDb): Promise<void> {
+  await db.deleteFrom('notes').execute();
+}

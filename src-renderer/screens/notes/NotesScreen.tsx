@@ -1,0 +1,160 @@
+import {
+  Badge,
+  Box,
+  Center,
+  CloseButton,
+  EmptyState,
+  Group,
+  Loader,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconNotes, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useLocation } from 'wouter';
+import type { NoteWithPerson } from '#shared/domain/note';
+import { InlineError } from '../../components/InlineError.tsx';
+import { PersonLink } from '../../components/PersonLink.tsx';
+import { useNoteSearch, useNoteTags } from '../../hooks/use-notes.ts';
+import { formatCount, formatDate } from '../../lib/format.ts';
+import { noteSnippet } from '../../lib/note-text.ts';
+
+const SEARCH_DEBOUNCE_MS = 150;
+
+/** Every note you wrote, searchable as you type (each word a prefix) and filterable by tag. Works offline. */
+export function NotesScreen() {
+  const [text, setText] = useState('');
+  const [tag, setTag] = useState<string | null>(null);
+  const [debounced] = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
+  const results = useNoteSearch({ text: debounced, tag: tag ?? undefined });
+  const tags = useNoteTags();
+  const filtered = Boolean(debounced || tag);
+
+  let body;
+  if (results.error) {
+    body = (
+      <InlineError
+        title="Could not search your notes"
+        error={results.error}
+        onRetry={() => void results.refetch()}
+      />
+    );
+  } else if (!results.data) {
+    body = (
+      <Center py={80}>
+        <Loader />
+      </Center>
+    );
+  } else if (results.data.items.length === 0) {
+    body = (
+      <Center py={80}>
+        <EmptyState
+          icon={<IconNotes size={28} />}
+          title={filtered ? 'No note matches' : 'No notes yet'}
+          description={
+            filtered
+              ? 'Try fewer or shorter words — each word matches the start of a word — or clear the tag filter.'
+              : "Open a colleague's profile in People and add a note: it stays on this computer and only you can read it."
+          }
+          data-testid="notes-empty"
+        />
+      </Center>
+    );
+  } else {
+    body = (
+      <Stack gap="sm" data-testid="notes-results">
+        {results.data.items.map((item) => (
+          <NoteResult key={item.note.id} item={item} />
+        ))}
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap={0} style={{ flex: '1 1 auto', minHeight: 0 }}>
+      <Stack
+        gap="sm"
+        p="lg"
+        pb="md"
+        style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+      >
+        <Group justify="space-between" align="baseline">
+          <Title order={1} fz={22}>
+            Notes
+          </Title>
+          <Text size="sm" c="dimmed" data-testid="notes-total">
+            {results.data ? formatCount(results.data.items.length, 'note') : ' '}
+          </Text>
+        </Group>
+        <Group gap="sm" wrap="nowrap">
+          <TextInput
+            aria-label="Search notes"
+            placeholder="Search your notes"
+            leftSection={<IconSearch size={16} />}
+            rightSection={
+              text ? <CloseButton size="sm" aria-label="Clear search" onClick={() => setText('')} /> : null
+            }
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            style={{ flex: 1 }}
+            data-testid="notes-search"
+          />
+          <Select
+            aria-label="Tag"
+            placeholder="Any tag"
+            clearable
+            searchable
+            w={220}
+            data={tags.data?.map((t) => ({ value: t.value, label: `${t.value} (${t.count})` })) ?? []}
+            value={tag}
+            onChange={setTag}
+            nothingFoundMessage="No tag yet"
+          />
+        </Group>
+      </Stack>
+      <ScrollArea style={{ flex: '1 1 auto' }} type="auto">
+        <Box px="lg" py="md" maw={960}>
+          {body}
+        </Box>
+      </ScrollArea>
+    </Stack>
+  );
+}
+
+/** A found note: who it is about, when, its tags and the start of its text; opens the person's page. */
+function NoteResult({ item }: { item: NoteWithPerson }) {
+  const { note, person } = item;
+  const [, navigate] = useLocation();
+  const open = () => navigate(`/people/${encodeURIComponent(person.id)}`);
+  return (
+    <Paper withBorder radius="md" p="sm" data-testid="note-result">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>
+        <Box maw={320}>
+          <PersonLink person={person} />
+        </Box>
+        <Group gap={6} justify="flex-end">
+          {note.tags.map((t) => (
+            <Badge key={t} size="xs" variant="light" tt="none">
+              {t}
+            </Badge>
+          ))}
+          <Text size="xs" c="dimmed">
+            {formatDate(note.updatedAt)}
+          </Text>
+        </Group>
+      </Group>
+      <UnstyledButton onClick={open} w="100%" px={6} data-testid="note-result-open">
+        <Text size="sm" lineClamp={3}>
+          {noteSnippet(note.body)}
+        </Text>
+      </UnstyledButton>
+    </Paper>
+  );
+}

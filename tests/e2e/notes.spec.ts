@@ -1,0 +1,124 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startServer, startWebHost, tempDir, type RunningProcess } from './support/processes.ts';
+
+/** Notes, end to end: written on a profile in markdown, rendered safely, found by search, due on Follow-ups. */
+test.describe.configure({ mode: 'serial' });
+
+let server: RunningProcess;
+let web: RunningProcess;
+let page: Page;
+
+/** Today on this computer's clock, as the date input and the core read it. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const BODY = [
+  'Talked about the **zanzibar** migration, see [the plan](https://example.com/plan).',
+  '',
+  '<script>window.__kithPwned = 1</script>',
+  '',
+  'Avatar idea: <img src="x" onerror="window.__kithPwned = 2">',
+].join('\n');
+
+test.beforeAll(async ({ browser }) => {
+  server = await startServer({ dataDir: tempDir('kith-e2e-notes-server-') });
+  web = await startWebHost(server.url);
+  page = await browser.newPage();
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  await web?.kill();
+  await server?.kill();
+});
+
+test('a markdown note on a profile renders safely, is found by search and is due today', async () => {
+  await page.goto(web.url);
+  await expect(page.getByTestId('directory-row').nth(1)).toBeVisible({ timeout: 60_000 });
+  // Anyone but the signed-in person (whose own profile has no notes section).
+  const me = (await page.getByTestId('account-menu').innerText()).split('\n')[0] ?? '';
+  const firstIsMe = (await page.getByTestId('directory-row').first().innerText()).includes(me);
+  await page
+    .getByTestId('directory-row')
+    .nth(firstIsMe ? 1 : 0)
+    .click();
+  const name = (await page.getByTestId('profile-name').textContent())?.trim() ?? '';
+  expect(name).not.toBe('');
+  await expect(page.getByTestId('notes-privacy')).toContainText('Notes stay on this computer');
+
+  await page.getByRole('button', { name: 'Add note' }).click();
+  const editor = page.getByTestId('note-editor');
+  await editor.getByLabel('Note', { exact: true }).fill(BODY);
+  const tags = editor.getByRole('combobox', { name: 'Tags' });
+  await tags.fill('platform');
+  await tags.press('Enter');
+  await editor.getByLabel('Follow up on').fill(localToday());
+  await editor.getByText('Preview', { exact: true }).click();
+  await expect(editor.getByTestId('note-preview').locator('strong')).toHaveText('zanzibar');
+  await page.screenshot({ path: 'test-results/note-editor.png', fullPage: true });
+  await page.getByTestId('note-save').click();
+  await expect(editor).toBeHidden();
+
+  const body = page.getByTestId('note-item').first().getByTestId('note-body');
+  await expect(body.locator('strong')).toHaveText('zanzibar');
+  const link = body.getByRole('link', { name: 'the plan' });
+  await expect(link).toHaveAttribute('href', 'https://example.com/plan');
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', 'noreferrer noopener');
+  // Raw HTML shows as text, never as elements.
+  await expect(body).toContainText('<script>window.__kithPwned = 1</script>');
+  await expect(body).toContainText('<img src="x" onerror="window.__kithPwned = 2">');
+  await expect(body.locator('script, img')).toHaveCount(0);
+  expect(await page.evaluate('globalThis.__kithPwned')).toBeUndefined();
+  await expect(page.getByTestId('note-item').first()).toContainText('platform');
+  await page.getByTestId('notes-card').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/profile-notes.png', fullPage: true });
+
+  await page.getByRole('link', { name: 'Notes', exact: true }).click();
+  await page.getByTestId('notes-search').fill('zanzi migr');
+  await expect(page.getByTestId('note-result')).toHaveCount(1);
+  await expect(page.getByTestId('note-result')).toContainText(name);
+  await expect(page.getByTestId('note-result')).toContainText('Talked about the zanzibar migration');
+  await page.screenshot({ path: 'test-results/notes-search.png', fullPage: true });
+  await page.getByTestId('notes-search').fill('zanzix');
+  await expect(page.getByTestId('notes-empty')).toBeVisible();
+  await page.getByTestId('notes-search').fill('zanzi');
+  await page.getByTestId('note-result-open').click();
+  await expect(page.getByTestId('profile-name')).toHaveText(name);
+
+  await page.getByRole('link', { name: 'Follow-ups' }).click();
+  const today = page.getByTestId('follow-ups-today');
+  await expect(today.getByTestId('follow-up-item')).toHaveCount(1);
+  await expect(today).toContainText(name);
+  await expect(today).toContainText('Talked about the zanzibar migration');
+  await page.screenshot({ path: 'test-results/follow-ups.png', fullPage: true });
+});
+
+test('a note can be filtered by tag, pinned, and deleted after a confirm', async () => {
+  await page.getByRole('link', { name: 'Notes', exact: true }).click();
+  await page.getByTestId('notes-search').fill('');
+  await page.getByRole('combobox', { name: 'Tag' }).click();
+  await page.getByRole('option', { name: 'platform (1)' }).click();
+  await expect(page.getByTestId('note-result')).toHaveCount(1);
+  await page.getByTestId('note-result-open').click();
+
+  const item = page.getByTestId('note-item').first();
+  await item.getByRole('button', { name: 'Edit' }).click();
+  await page.getByTestId('note-editor').getByRole('switch', { name: 'Pin to the top' }).check();
+  await page.getByTestId('note-save').click();
+  await expect(item.getByText('Pinned')).toBeVisible();
+
+  await item.getByRole('button', { name: 'Delete…' }).click();
+  await item.getByRole('button', { name: 'Delete note' }).click();
+  await expect(page.getByTestId('note-item')).toHaveCount(0);
+  await expect(page.getByTestId('notes-card')).toContainText('No notes about');
+
+  await page.getByRole('link', { name: 'Follow-ups' }).click();
+  const empty = page.getByTestId('follow-ups-empty');
+  await expect(empty).toContainText('Nothing due');
+  await expect(empty).toContainText('Add a follow-up date to a note to see it here.');
+  await page.screenshot({ path: 'test-results/follow-ups-empty.png', fullPage: true });
+});
