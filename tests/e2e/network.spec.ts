@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openDatabase } from '#shared/node/open-database';
+import { openAColleague } from './support/colleague.ts';
 import { startServer, startWebHost, tempDir, type RunningProcess } from './support/processes.ts';
 
 /** Connections, end to end: written on a profile, listed in My network, saved offline and synced later. */
@@ -35,17 +36,7 @@ test.afterAll(async () => {
 });
 
 test('a connection added on a profile shows in My network', async () => {
-  await page.goto(web.url);
-  await expect(page.getByTestId('directory-row').nth(1)).toBeVisible({ timeout: 60_000 });
-  // Anyone but the signed-in person (whose own profile has no connection card).
-  const me = (await page.getByTestId('account-menu').innerText()).split('\n')[0] ?? '';
-  const firstIsMe = (await page.getByTestId('directory-row').first().innerText()).includes(me);
-  await page
-    .getByTestId('directory-row')
-    .nth(firstIsMe ? 1 : 0)
-    .click();
-  const name = (await page.getByTestId('profile-name').textContent())?.trim() ?? '';
-  expect(name).not.toBe('');
+  const name = await openAColleague(page, web.url);
   await page.getByRole('button', { name: 'Add connection' }).click();
   const editor = page.getByTestId('connection-editor');
   await editor.getByText('Worked with').click();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openAColleague } from './support/colleague.ts';
 import { startServer, startWebHost, tempDir, type RunningProcess } from './support/processes.ts';
 
 /** Notes, end to end: written on a profile in markdown, rendered safely, found by search, due on Follow-ups. */
@@ -36,17 +37,7 @@ test.afterAll(async () => {
 });
 
 test('a markdown note on a profile renders safely, is found by search and is due today', async () => {
-  await page.goto(web.url);
-  await expect(page.getByTestId('directory-row').nth(1)).toBeVisible({ timeout: 60_000 });
-  // Anyone but the signed-in person (whose own profile has no notes section).
-  const me = (await page.getByTestId('account-menu').innerText()).split('\n')[0] ?? '';
-  const firstIsMe = (await page.getByTestId('directory-row').first().innerText()).includes(me);
-  await page
-    .getByTestId('directory-row')
-    .nth(firstIsMe ? 1 : 0)
-    .click();
-  const name = (await page.getByTestId('profile-name').textContent())?.trim() ?? '';
-  expect(name).not.toBe('');
+  const name = await openAColleague(page, web.url);
   await expect(page.getByTestId('notes-privacy')).toContainText('Notes stay on this computer');
 
   await page.getByRole('button', { name: 'Add note' }).click();

@@ -1,8 +1,9 @@
-import { Box, Group, Stack, Text, Title } from '@mantine/core';
+import { Box, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useRef, type KeyboardEvent } from 'react';
 import { useLocation } from 'wouter';
 import type { PersonSummary } from '#shared/domain/person';
+import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 import { InlineError } from '../../components/InlineError.tsx';
 import { useDirectoryHead } from '../../hooks/use-directory.ts';
 import {
@@ -37,20 +38,12 @@ export function DirectoryScreen() {
 
   return (
     <Stack gap={0} style={{ flex: '1 1 auto', minHeight: 0 }}>
-      <Stack
-        gap="sm"
-        p="lg"
-        pb="md"
-        style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+      <ScreenHeader
+        title="People"
+        countTestId="directory-total"
+        count={head.data ? describeTotal(head.data.page) : null}
+        busy={pending}
       >
-        <Group justify="space-between" align="baseline">
-          <Title order={1} fz={22}>
-            People
-          </Title>
-          <Text size="sm" c="dimmed" data-testid="directory-total" aria-live="polite" aria-busy={pending}>
-            {head.data ? describeTotal(head.data.page) : ' '}
-          </Text>
-        </Group>
         <DirectorySearchBox
           value={filters.text}
           onChange={(value) => setDirectoryFilters({ text: value })}
@@ -58,7 +51,7 @@ export function DirectoryScreen() {
           busy={pending}
         />
         <DirectoryFilterBar filters={filters} />
-      </Stack>
+      </ScreenHeader>
       <Results query={query} keyHandlerRef={keyHandlerRef} onOpen={openPerson} />
     </Stack>
   );

@@ -12,6 +12,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
+import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 import { IconCalendarCheck } from '@tabler/icons-react';
 import { useLocation } from 'wouter';
 import type { NoteWithPerson } from '#shared/domain/note';
@@ -86,20 +87,11 @@ export function FollowUpsScreen() {
 
   return (
     <Stack gap={0} style={{ flex: '1 1 auto', minHeight: 0 }}>
-      <Group
-        justify="space-between"
-        align="baseline"
-        p="lg"
-        pb="md"
-        style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
-      >
-        <Title order={1} fz={22}>
-          Follow-ups
-        </Title>
-        <Text size="sm" c="dimmed" data-testid="follow-ups-total">
-          {data ? formatCount(total, 'follow-up') : ' '}
-        </Text>
-      </Group>
+      <ScreenHeader
+        title="Follow-ups"
+        countTestId="follow-ups-total"
+        count={data ? formatCount(total, 'follow-up') : null}
+      />
       <ScrollArea style={{ flex: '1 1 auto' }} type="auto">
         <Box px="lg" py="md" maw={960}>
           {body}

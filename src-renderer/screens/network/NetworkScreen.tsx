@@ -10,11 +10,11 @@ import {
   Stack,
   Table,
   Text,
-  Title,
 } from '@mantine/core';
 import { IconUsersPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { NetworkQuery } from '#shared/domain/network';
+import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 import { InlineError } from '../../components/InlineError.tsx';
 import { PersonLink } from '../../components/PersonLink.tsx';
 import { useConnections } from '../../hooks/use-network.ts';
@@ -112,22 +112,13 @@ export function NetworkScreen() {
 
   return (
     <Stack gap={0} style={{ flex: '1 1 auto', minHeight: 0 }}>
-      <Stack
-        gap="sm"
-        p="lg"
-        pb="md"
-        style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+      <ScreenHeader
+        title="My network"
+        countTestId="network-total"
+        count={connections.data ? formatCount(connections.data.items.length, 'connection') : null}
       >
-        <Group justify="space-between" align="baseline">
-          <Title order={1} fz={22}>
-            My network
-          </Title>
-          <Text size="sm" c="dimmed" data-testid="network-total">
-            {connections.data ? formatCount(connections.data.items.length, 'connection') : ' '}
-          </Text>
-        </Group>
         <NetworkFilterBar query={query} onChange={setQuery} />
-      </Stack>
+      </ScreenHeader>
       <ScrollArea style={{ flex: '1 1 auto' }} type="auto">
         <Box px="lg" pb="lg">
           {body}

@@ -12,7 +12,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
   UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -20,6 +19,7 @@ import { IconNotes, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import type { NoteWithPerson } from '#shared/domain/note';
+import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 import { InlineError } from '../../components/InlineError.tsx';
 import { PersonLink } from '../../components/PersonLink.tsx';
 import { useNoteSearch, useNoteTags } from '../../hooks/use-notes.ts';
@@ -79,20 +79,11 @@ export function NotesScreen() {
 
   return (
     <Stack gap={0} style={{ flex: '1 1 auto', minHeight: 0 }}>
-      <Stack
-        gap="sm"
-        p="lg"
-        pb="md"
-        style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+      <ScreenHeader
+        title="Notes"
+        countTestId="notes-total"
+        count={results.data ? formatCount(results.data.items.length, 'note') : null}
       >
-        <Group justify="space-between" align="baseline">
-          <Title order={1} fz={22}>
-            Notes
-          </Title>
-          <Text size="sm" c="dimmed" data-testid="notes-total">
-            {results.data ? formatCount(results.data.items.length, 'note') : ' '}
-          </Text>
-        </Group>
         <Group gap="sm" wrap="nowrap">
           <TextInput
             aria-label="Search notes"
@@ -118,7 +109,7 @@ export function NotesScreen() {
             nothingFoundMessage="No tag yet"
           />
         </Group>
-      </Stack>
+      </ScreenHeader>
       <ScrollArea style={{ flex: '1 1 auto' }} type="auto">
         <Box px="lg" py="md" maw={960}>
           {body}
