@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateOrg } from '#server/demo/generate-org';
 import { benchBootstrap } from './bootstrap.bench.ts';
+import { benchNotesSearch } from './notes.bench.ts';
 import { benchPush } from './push.bench.ts';
 import { benchSearch } from './search.bench.ts';
 import { startServerProcess } from './support/server-process.ts';
@@ -35,6 +36,13 @@ try {
     people: org.people,
     workDir: join(cache, 'clients'),
     writes: quick ? 500 : 10_000,
+  });
+  await benchNotesSearch({
+    serverUrl: server.url,
+    people: org.people,
+    workDir: join(cache, 'clients'),
+    notes: quick ? 500 : 10_000,
+    queries: 1000,
   });
 } finally {
   await server.stop();

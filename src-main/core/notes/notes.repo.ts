@@ -125,8 +125,9 @@ export interface NoteSearch {
 }
 
 /** Every typed word a prefix over body and tags, ranked by bm25 then newest; no word: every note, newest first. */
+/** Raw SQL for FTS5: it takes the full handle. */
 export async function searchNotes(
-  db: ReadDb<LocalDb>,
+  db: Kysely<LocalDb>,
   { text, tag, limit }: NoteSearch,
 ): Promise<NoteWithPerson[]> {
   const words = toFtsWords(text);
@@ -138,6 +139,24 @@ export async function searchNotes(
     );
   }
   if (words) {
+    const probe = await sql<{ n: number }>`select count(*) as n from (select 1 from notes_fts
+      where notes_fts match ${words.query} limit ${RANKED_NOTES_MAX + 1})`.execute(db);
+    if ((probe.rows[0]?.n ?? 0) > RANKED_NOTES_MAX) {
+      // Too broad to rank every match: the newest matches, read from the index newest first.
+      const tagCondition =
+        tag === undefined
+          ? sql``
+          : sql`and exists (select 1 from json_each(n.tag_keys)
+        where json_each.value = ${tag.trim().toLowerCase()})`;
+      const newest = await sql<{ pk: number }>`select notes_fts.rowid as pk from notes_fts
+        cross join notes n on n.pk = notes_fts.rowid
+        where notes_fts match ${words.query} ${tagCondition}
+        order by notes_fts.rowid desc limit ${limit}`.execute(db);
+      const pks = newest.rows.map((r) => r.pk);
+      if (pks.length === 0) return [];
+      const rows = await query.where('n.pk', 'in', pks).orderBy('n.pk', 'desc').execute();
+      return rows.map(fromNoteWithPersonRow);
+    }
     const matches = sql<{ pk: number; rank: number }>`(select rowid as pk, bm25(notes_fts) as rank
       from notes_fts where notes_fts match ${words.query})`.as('m');
     query = query.innerJoin(matches, 'm.pk', 'n.pk').orderBy('m.rank');
@@ -145,6 +164,12 @@ export async function searchNotes(
   const rows = await query.orderBy('n.updated_at', 'desc').orderBy('n.pk', 'desc').limit(limit).execute();
   return rows.map(fromNoteWithPersonRow);
 }
+
+/**
+ * Up to this many matches are ranked by bm25; a broader query ("pl" in ten thousand notes) lists the
+ * newest matches instead: scoring every match would cost tens of milliseconds.
+ */
+export const RANKED_NOTES_MAX = 500;
 
 /** Each tag once (spelt as most notes spell it), with how many notes carry it: most used first. */
 export async function listNoteTags(db: ReadDb<LocalDb>): Promise<{ value: string; count: number }[]> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toLocalDay } from '#core/notes/local-day';
+import { RANKED_NOTES_MAX } from '#core/notes/notes.repo';
 import { createNotesService, type NotesService } from '#core/notes/notes-service';
 import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import { deletePeople, upsertPeople } from '#core/store/people.repo';
@@ -207,6 +208,20 @@ describe('notes service', () => {
       });
       expect(await notes.listForPerson(bob.id)).toHaveLength(1);
     });
+  });
+
+  it('lists the newest matches of a query too broad to rank, with the tag filter still applied', async () => {
+    const many = RANKED_NOTES_MAX + 20;
+    for (let i = 0; i < many; i++) {
+      await notes.save(note({ body: `Roadmap sync number ${i}`, tags: i % 2 ? ['odd'] : [] }));
+    }
+    const broad = await notes.search({ text: 'road', limit: 5 });
+    expect(broad.map((r) => r.note.body)).toEqual(
+      [1, 2, 3, 4, 5].map((k) => `Roadmap sync number ${many - k}`),
+    );
+    const tagged = await notes.search({ text: 'road', tag: 'ODD', limit: 3 });
+    expect(tagged.every((r) => r.note.tags.includes('odd'))).toBe(true);
+    expect(tagged[0]?.note.body).toBe(`Roadmap sync number ${many % 2 ? many - 2 : many - 1}`);
   });
 
   it('counts tags across notes, most used first, folding case', async () => {
