@@ -4,7 +4,7 @@ import { createCore } from '#core/create-core';
 import type { Person } from '#shared/domain/person';
 import { DemoSession } from '#shared/wire/auth';
 import { memorySecrets } from '../tests/support/memory-secrets.ts';
-import { startGateProxy } from './support/gate-proxy.ts';
+import { startCuttingProxy } from '../tests/support/cutting-proxy.ts';
 import { report } from './support/results.ts';
 import { round } from './support/stats.ts';
 
@@ -23,7 +23,7 @@ export async function benchPush({
   workDir: string;
   writes: number;
 }) {
-  const gate = await startGateProxy(serverUrl);
+  const gate = await startCuttingProxy(serverUrl);
   const dataDir = join(workDir, 'push-client');
   await rm(dataDir, { recursive: true, force: true });
   const core = await createCore({ dataDir, secrets: memorySecrets() });

@@ -6,13 +6,12 @@ import {
   Group,
   Loader,
   Paper,
-  ScrollArea,
   Stack,
   Text,
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { ScreenHeader } from '../../components/ScreenHeader.tsx';
+import { ListScreen } from '../../components/ListScreen.tsx';
 import { IconCalendarCheck } from '@tabler/icons-react';
 import { useLocation } from 'wouter';
 import type { NoteWithPerson } from '#shared/domain/note';
@@ -86,18 +85,14 @@ export function FollowUpsScreen() {
   }
 
   return (
-    <Stack gap={0} style={{ flex: '1 1 auto', minHeight: 0 }}>
-      <ScreenHeader
-        title="Follow-ups"
-        countTestId="follow-ups-total"
-        count={data ? formatCount(total, 'follow-up') : null}
-      />
-      <ScrollArea style={{ flex: '1 1 auto' }} type="auto">
-        <Box px="lg" py="md" maw={960}>
-          {body}
-        </Box>
-      </ScrollArea>
-    </Stack>
+    <ListScreen
+      title="Follow-ups"
+      countTestId="follow-ups-total"
+      count={data ? formatCount(total, 'follow-up') : null}
+      maw={960}
+    >
+      {body}
+    </ListScreen>
   );
 }
 

@@ -1,20 +1,8 @@
-import {
-  Badge,
-  Box,
-  Center,
-  EmptyState,
-  Group,
-  Loader,
-  Rating,
-  ScrollArea,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Badge, Center, EmptyState, Group, Loader, Rating, Table, Text } from '@mantine/core';
 import { IconUsersPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { NetworkQuery } from '#shared/domain/network';
-import { ScreenHeader } from '../../components/ScreenHeader.tsx';
+import { ListScreen } from '../../components/ListScreen.tsx';
 import { InlineError } from '../../components/InlineError.tsx';
 import { PersonLink } from '../../components/PersonLink.tsx';
 import { useConnections } from '../../hooks/use-network.ts';
@@ -111,19 +99,13 @@ export function NetworkScreen() {
   }
 
   return (
-    <Stack gap={0} style={{ flex: '1 1 auto', minHeight: 0 }}>
-      <ScreenHeader
-        title="My network"
-        countTestId="network-total"
-        count={connections.data ? formatCount(connections.data.items.length, 'connection') : null}
-      >
-        <NetworkFilterBar query={query} onChange={setQuery} />
-      </ScreenHeader>
-      <ScrollArea style={{ flex: '1 1 auto' }} type="auto">
-        <Box px="lg" pb="lg">
-          {body}
-        </Box>
-      </ScrollArea>
-    </Stack>
+    <ListScreen
+      title="My network"
+      countTestId="network-total"
+      count={connections.data ? formatCount(connections.data.items.length, 'connection') : null}
+      controls={<NetworkFilterBar query={query} onChange={setQuery} />}
+    >
+      {body}
+    </ListScreen>
   );
 }

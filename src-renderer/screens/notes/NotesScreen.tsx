@@ -7,7 +7,6 @@ import {
   Group,
   Loader,
   Paper,
-  ScrollArea,
   Select,
   Stack,
   Text,
@@ -19,7 +18,7 @@ import { IconNotes, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import type { NoteWithPerson } from '#shared/domain/note';
-import { ScreenHeader } from '../../components/ScreenHeader.tsx';
+import { ListScreen } from '../../components/ListScreen.tsx';
 import { InlineError } from '../../components/InlineError.tsx';
 import { PersonLink } from '../../components/PersonLink.tsx';
 import { useNoteSearch, useNoteTags } from '../../hooks/use-notes.ts';
@@ -78,12 +77,12 @@ export function NotesScreen() {
   }
 
   return (
-    <Stack gap={0} style={{ flex: '1 1 auto', minHeight: 0 }}>
-      <ScreenHeader
-        title="Notes"
-        countTestId="notes-total"
-        count={results.data ? formatCount(results.data.items.length, 'note') : null}
-      >
+    <ListScreen
+      title="Notes"
+      countTestId="notes-total"
+      count={results.data ? formatCount(results.data.items.length, 'note') : null}
+      maw={960}
+      controls={
         <Group gap="sm" wrap="nowrap">
           <TextInput
             aria-label="Search notes"
@@ -109,13 +108,10 @@ export function NotesScreen() {
             nothingFoundMessage="No tag yet"
           />
         </Group>
-      </ScreenHeader>
-      <ScrollArea style={{ flex: '1 1 auto' }} type="auto">
-        <Box px="lg" py="md" maw={960}>
-          {body}
-        </Box>
-      </ScrollArea>
-    </Stack>
+      }
+    >
+      {body}
+    </ListScreen>
   );
 }
 
