@@ -59,6 +59,7 @@ export async function benchNotesSearch({
         tags: [pick(TAGS)],
         pinned: false,
         followUpAt: null,
+        interaction: null,
       });
     }
 

@@ -69,6 +69,12 @@ const api = {
     delete: (input) => invoke('notes.delete', input),
     listTags: (input) => invoke('notes.listTags', input),
     listFollowUps: (input) => invoke('notes.listFollowUps', input),
+    dismissConflict: (input) => invoke('notes.dismissConflict', input),
+    getEncryption: (input) => invoke('notes.getEncryption', input),
+    setUpEncryption: (input) => invoke('notes.setUpEncryption', input),
+    unlock: (input) => invoke('notes.unlock', input),
+    exportMarkdown: (input) => invoke('notes.exportMarkdown', input),
+    importContacts: (input) => invoke('notes.importContacts', input),
   },
   sync: {
     getStatus: (input) => invoke('sync.getStatus', input),

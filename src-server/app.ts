@@ -9,6 +9,7 @@ import { openApiOptions } from './http/openapi-options.ts';
 import { demoSessionRoutes } from './routes/demo-sessions.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
+import { notesKeyRoutes } from './routes/notes-key.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { pushRoutes } from './routes/push.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -38,6 +39,7 @@ export async function buildApp({ db, demo, logger }: AppOptions): Promise<Fastif
     await signedIn.register(meRoutes(db));
     await signedIn.register(syncRoutes(db));
     await signedIn.register(pushRoutes(db));
+    await signedIn.register(notesKeyRoutes(db));
   });
   return app;
 }

@@ -4,6 +4,8 @@ export const ERROR_CODES = [
   'not_found',
   'unauthorized',
   'forbidden',
+  /** The request clashes with what the server already holds (a notes key set up by another device). */
+  'conflict',
   /** The server no longer knows a sync cursor (its data was restored or rebuilt): bootstrap again. */
   'cursor_reset',
   'offline',

@@ -2,6 +2,7 @@
  * The web host (development and end-to-end tests only, never shipped): the real core in this Node process,
  * the built renderer served on 127.0.0.1, window.api bridged over a token-guarded WebSocket.
  *   tsx src-web/main.ts [--server <url>] [--port <n>] [--data <dir>]
+ * "Export as Markdown" writes into $KITH_EXPORT_DIR when set, else into <data folder>/exports.
  */
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
       dataDir,
       secrets: createFileSecretStore(dataDir),
       launchDemoServer: async () => ({ serverUrl: await ensureServer() }),
+      // No folder dialog in a browser tab: exports go to $KITH_EXPORT_DIR, else <data folder>/exports.
+      chooseExportFolder: async () => resolve(process.env.KITH_EXPORT_DIR || join(dataDir, 'exports')),
     });
     await signInToDemo(core);
     host = await startWebHost({ core, repoRoot, port: args.port });

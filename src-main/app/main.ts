@@ -4,7 +4,7 @@
  * checklist, item by item, is in security-policy.ts.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, type OpenDialogOptions } from 'electron';
 import { createCore } from '#core/create-core';
 import type { Core } from '#core/core-types';
 import { describeError } from '#shared/errors';
@@ -54,6 +54,7 @@ function runApp(): void {
         dataDir: userData,
         secrets: createSafeStorageSecrets(join(userData, 'secrets.json')),
         launchDemoServer: () => demoServer.launch(),
+        chooseExportFolder: () => chooseExportFolder(mainWindow),
       });
       disposers.push(registerIpcHandlers(createDispatcher(core.handlers)));
       disposers.push(forwardCoreEvents(core.events, () => mainWindow?.webContents ?? null));
@@ -97,6 +98,17 @@ function runApp(): void {
       demoServer.stop();
     }
   }
+}
+
+/** The folder dialog of "Export as Markdown": the person picks (or creates) a folder; null when cancelled. */
+async function chooseExportFolder(window: BrowserWindow | null): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: 'Export notes as Markdown',
+    buttonLabel: 'Export here',
+    properties: ['openDirectory', 'createDirectory'],
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

@@ -1,4 +1,5 @@
 import type { ContractHandlers, IpcEventName, IpcEventPayload } from '#shared/ipc/contract';
+import type { KeyStore } from './notes/key-store.ts';
 
 /** Where secrets (the access token) live: Electron safeStorage in the app, a file in tests and the web host. */
 export interface SecretStore {
@@ -11,10 +12,19 @@ export interface CoreOptions {
   /** Folder of the local cache (kith.db) and anything else the core keeps on disk. */
   dataDir: string;
   secrets: SecretStore;
+  /** Where the unwrapped notes key lives; by default in `secrets` (the OS keychain in the app). */
+  keyStore?: KeyStore;
   /** Starts the bundled demo server when the person asks for the demo organization. */
   launchDemoServer?: () => Promise<{ serverUrl: string }>;
   fetch?: typeof globalThis.fetch;
   now?: () => number;
+  /**
+   * Asks where to export notes as Markdown (a folder dialog in the app, a configured folder in the web
+   * host); null when the person cancels. Without it, exporting fails with a clear error.
+   */
+  chooseExportFolder?: () => Promise<string | null>;
+  /** Sync timings; tests shorten them. A request (or a stream's silence) longer than requestTimeoutMs fails. */
+  sync?: { requestTimeoutMs?: number; retry?: { baseMs?: number; maxMs?: number } };
 }
 
 export type CoreEventListener<E extends IpcEventName> = (payload: IpcEventPayload<E>) => void;

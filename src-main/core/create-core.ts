@@ -4,13 +4,18 @@ import type { ContractHandlers } from '#shared/ipc/contract';
 import type { Core, CoreOptions } from './core-types.ts';
 import { createDirectoryService } from './directory/directory-service.ts';
 import { createEventHub } from './events.ts';
+import { createImportExportService } from './import-export/import-export-service.ts';
+import { createFollowUpsService } from './follow-ups/follow-ups-service.ts';
 import { createNetworkService } from './network/network-service.ts';
 import { countOutbox } from './network/outbox.repo.ts';
+import { createSecretKeyStore } from './notes/key-store.ts';
+import { createNotesEncryption } from './notes/notes-encryption.ts';
 import { createNotesService } from './notes/notes-service.ts';
 import { createSessionService } from './session/session-service.ts';
 import { openLocalDb } from './store/local-db.ts';
 import { readState } from './store/local-state.repo.ts';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.ts';
+import type { ServerClient } from './sync/server-client.ts';
 
 const SIGNED_OUT: SyncStatus = { state: 'signed_out', lastSyncedAt: null };
 
@@ -20,6 +25,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createEventHub();
   const directory = createDirectoryService(db);
   let engine: SyncEngine | null = null;
+  let client: ServerClient | null = null;
   const network = createNetworkService({
     db,
     signedInPersonId: () => session.signedInPersonId(),
@@ -30,17 +36,46 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   });
 
+  const notesEncryption = createNotesEncryption({
+    db,
+    keyStore: options.keyStore ?? createSecretKeyStore(options.secrets),
+    signedInPersonId: () => session.signedInPersonId(),
+    client: () => client,
+    now: options.now,
+    onChanged() {
+      events.emit('notes.changed', {});
+      engine?.pushSoon();
+    },
+  });
+
   const notes = createNotesService({
     db,
     signedInPersonId: () => session.signedInPersonId(),
+    cipher: () => notesEncryption.cipher(),
     now: options.now,
-    onWritten: () => events.emit('notes.changed', {}),
+    onWritten({ queued, connections }) {
+      events.emit('notes.changed', {});
+      if (connections) events.emit('network.changed', {});
+      if (queued || connections) engine?.pushSoon();
+    },
+  });
+
+  const followUps = createFollowUpsService({ db, now: options.now });
+
+  const importExport = createImportExportService({
+    db,
+    signedInPersonId: () => session.signedInPersonId(),
+    notes,
+    network,
+    chooseExportFolder: options.chooseExportFolder,
+    now: options.now,
   });
 
   const session = createSessionService({
     db,
     secrets: options.secrets,
     fetch: options.fetch,
+    requestTimeoutMs: options.sync?.requestTimeoutMs,
     launchDemoServer: options.launchDemoServer,
     onChanged(s) {
       events.emit('session.changed', s);
@@ -52,20 +87,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await engine?.syncNow();
       return countOutbox(db);
     },
-    onSignedIn(client) {
+    notesSynced: async () => (await notesEncryption.cipher()) !== null,
+    forgetNotesKey: (accountId) => notesEncryption.forgetKey(accountId),
+    onSignedIn(signedInClient) {
       const previous = engine;
       void previous?.stop();
       resumeFailure = null;
+      client = signedInClient;
       engine = createSyncEngine({
         db,
-        client,
+        client: signedInClient,
         now: options.now,
+        retry: options.sync?.retry,
         onStatus: (status) => events.emit('sync.status', status),
         onChanged(count) {
           directory.invalidate();
           events.emit('directory.changed', { count });
         },
         onNetworkChanged: () => events.emit('network.changed', {}),
+        onNotesChanged: () => events.emit('notes.changed', {}),
+        notesCipher: () => notesEncryption.cipher(),
+        refreshNotesKeyState: (c) => notesEncryption.refreshKeyState(c),
         onRejected: (write) => events.emit('sync.rejected', write),
         onUnauthorized: (message) =>
           void session
@@ -78,6 +120,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       resumeFailure = null;
       const stopping = engine;
       engine = null;
+      client = null;
       await stopping?.stop();
       directory.invalidate();
       events.emit('sync.status', SIGNED_OUT);
@@ -109,7 +152,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       save: (input) => notes.save(input),
       delete: ({ id }) => notes.delete(id),
       listTags: () => notes.listTags(),
-      listFollowUps: () => notes.listFollowUps(),
+      dismissConflict: ({ id }) => notes.dismissConflict(id),
+      getEncryption: () => notesEncryption.getEncryption(),
+      setUpEncryption: ({ passphrase }) => notesEncryption.setUpEncryption(passphrase),
+      unlock: ({ passphrase }) => notesEncryption.unlock(passphrase),
+      exportMarkdown: () => importExport.exportMarkdown(),
+      importContacts: (input) => importExport.importContacts(input),
+      listFollowUps: () => followUps.listFollowUps(),
     },
     sync: {
       listRejected: () => network.listRejected(),

@@ -17,13 +17,19 @@ export function applySession(queryClient: QueryClient, session: Session): void {
 /** The one place where core events reach the query cache; mounted once, for the app's lifetime. */
 export function useCoreEvents(): void {
   const queryClient = useQueryClient();
-  useApiEvent('session.changed', (session) => applySession(queryClient, session));
+  useApiEvent('session.changed', (session) => {
+    applySession(queryClient, session);
+    // Signing in (or out) changes what this device knows of the notes key.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.notesEncryption });
+  });
   useApiEvent('sync.status', (status) => queryClient.setQueryData(queryKeys.syncStatus, status));
   useApiEvent('directory.changed', () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.directory });
   });
   useApiEvent('network.changed', () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.network });
+    // Keep-in-touch reminders follow the connections' cadences and last interactions.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.followUps });
   });
   useApiEvent('notes.changed', () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.notes });

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NoteSearchQuery, SaveNoteInput } from '#shared/domain/note';
+import type { Note, NoteFields, NoteSearchQuery, SaveNoteInput } from '#shared/domain/note';
 import { getApi } from '../lib/api.ts';
 import { queryKeys } from '../lib/query-keys.ts';
 
@@ -31,7 +31,47 @@ export function useSaveNote() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SaveNoteInput) => getApi().notes.save(input),
+    onSuccess: (note) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.notes });
+      // A logged interaction moves the connection's last interaction forward.
+      if (note.interaction) void queryClient.invalidateQueries({ queryKey: queryKeys.network });
+    },
+    meta: { inline: true },
+  });
+}
+
+/** A conflict copy kept as a note of its own. */
+export function useDismissConflict() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => getApi().notes.dismissConflict({ id }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.notes }),
+    meta: { inline: true },
+  });
+}
+
+export interface ResolveConflictInput {
+  original: Note;
+  copy: Note;
+  /** What the original becomes; absent: it stays as it is and only the copy goes. */
+  fields?: NoteFields;
+}
+
+/**
+ * Settles a conflict: the original takes `fields` (the copy's version, or a merge), then the copy is
+ * deleted. Saving first means a failure half-way leaves both texts, never neither.
+ */
+export function useResolveConflict() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ original, copy, fields }: ResolveConflictInput) => {
+      if (fields) await getApi().notes.save({ ...fields, id: original.id });
+      await getApi().notes.delete({ id: copy.id });
+    },
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.notes });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.network });
+    },
     meta: { inline: true },
   });
 }

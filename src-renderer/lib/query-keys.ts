@@ -21,5 +21,8 @@ export const queryKeys = {
   notesForPerson: (personId: string) => ['notes', 'person', personId] as const,
   noteSearch: (query: NoteSearchQuery) => ['notes', 'search', query] as const,
   noteTags: ['notes', 'tags'] as const,
+  /** Notes' follow-ups and keep-in-touch reminders: stale on `notes.changed` and on `network.changed`. */
   followUps: ['notes', 'follow-ups'] as const,
+  /** Under ['notes'] too: a sync that brings locked or unreadable notes says so with `notes.changed`. */
+  notesEncryption: ['notes', 'encryption'] as const,
 };

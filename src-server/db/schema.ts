@@ -9,6 +9,8 @@ export interface ServerDb {
   server_meta: ServerMetaTable;
   connections: ConnectionsTable;
   client_mutations: ClientMutationsTable;
+  notes: NotesTable;
+  notes_keys: NotesKeysTable;
 }
 
 /** One row (id = 1): the last value handed out by the change sequence shared by every synced table. */
@@ -54,4 +56,31 @@ export interface ClientMutationsTable {
   client_id: string;
   owner_id: string;
   last_mutation_id: number;
+}
+
+/** Personal data: one owner's end-to-end encrypted note. The server holds its ciphertext, never its text. */
+export interface NotesTable {
+  owner_id: string;
+  /** Chosen by the client (a uuid): unique per owner only. */
+  id: string;
+  /** 1 on the first write, one more with every applied write (a delete included). */
+  rev: number;
+  /** A NoteCiphertext; null in a tombstone. */
+  ciphertext: string | null;
+  /** The client whose write made the current revision: its own queued edits never conflict with it. */
+  writer_client_id: string;
+  /** 0 | 1: a tombstone keeps its row so pull can report the delete. */
+  deleted: number;
+  seq: number;
+  updated_at: number;
+}
+
+/** An owner's notes key, wrapped by their passphrase, so a new device can unlock their notes. */
+export interface NotesKeysTable {
+  owner_id: string;
+  /** Names the notes key itself; a passphrase change re-wraps the same key under the same id. */
+  key_id: string;
+  /** The WrappedNotesKey, as JSON. */
+  wrapped: string;
+  updated_at: number;
 }

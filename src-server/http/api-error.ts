@@ -8,6 +8,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
   cursor_reset: 410,
   offline: 503,
   unavailable: 503,

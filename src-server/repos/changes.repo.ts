@@ -3,12 +3,14 @@ import type { ReadDb } from '#shared/node/open-database';
 import type { Change } from '#shared/wire/sync';
 import type { ServerDb } from '../db/schema.ts';
 import { CONNECTION_JSON, SHARED_CONNECTION_JSON } from './connection-row.ts';
+import { NOTE_JSON } from './notes.repo.ts';
 import { PERSON_JSON } from './people.repo.ts';
 
 /**
  * What changed in a viewer's view in (since, upTo], by seq, at most `limit`: people; the viewer's own
  * connections, whole; others' connections as SharedConnection while shared and live, else a delete — only
- * when it stopped being visible after `since`, so a connection that was always private never shows.
+ * when it stopped being visible after `since`, so a connection that was always private never shows; the
+ * viewer's own notes (ciphertext), never anyone else's.
  * One UNION ALL over the tables, each Change written as JSON by SQLite (the route's schema checks it).
  */
 export async function listChangesFor(
@@ -60,6 +62,25 @@ export async function listChangesFor(
         eb('unshared_seq', '>', since),
       ]),
     );
-  const rows = await people.unionAll(own).unionAll(others).orderBy('seq').limit(limit).execute();
+  const notes = db
+    .selectFrom('notes')
+    .select([
+      'seq',
+      sql<string>`case when deleted = 1
+        then json_object('entity', 'note', 'op', 'delete', 'seq', seq, 'id', id)
+        else json_object('entity', 'note', 'op', 'upsert', 'seq', seq, 'value', ${NOTE_JSON}) end`.as(
+        'change',
+      ),
+    ])
+    .where('owner_id', '=', viewerId)
+    .where('seq', '>', since)
+    .where('seq', '<=', upTo);
+  const rows = await people
+    .unionAll(own)
+    .unionAll(others)
+    .unionAll(notes)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
   return rows.map((row) => JSON.parse(row.change) as Change);
 }

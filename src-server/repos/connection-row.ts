@@ -17,7 +17,8 @@ export function toSharedConnection(
 /** A connections row as Connection JSON, written by SQLite; keys match fromConnectionColumns. */
 export const CONNECTION_JSON = sql<string>`json_object(
   'personId', person_id, 'kinds', json(kinds), 'strength', strength, 'howMet', how_met, 'since', since,
-  'lastInteractionAt', last_interaction_at, 'visibility', visibility, 'updatedAt', updated_at)`;
+  'lastInteractionAt', last_interaction_at, 'visibility', visibility, 'keepInTouchDays', keep_in_touch_days,
+  'updatedAt', updated_at)`;
 
 /** A connections row as SharedConnection JSON: the four fields others may see, nothing else. */
 export const SHARED_CONNECTION_JSON = sql<string>`json_object(

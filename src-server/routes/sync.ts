@@ -20,9 +20,10 @@ export function syncRoutes(db: Kysely<ServerDb>): FastifyPluginAsyncZod {
           description:
             'NDJSON: one begin line (total = the rows this response sends), then the sections in order, ' +
             'each with seq ≤ cursor: people (live, by id), connections (your own, by personId), ' +
-            "shared_connections (others' shared ones, by ownerId then personId), then one end line. Resume " +
-            'a cut-off stream with the same cursor, section=<the section it was in> and after=<the last key ' +
-            'there: id, personId, or ownerId/personId>.',
+            "shared_connections (others' shared ones, by ownerId then personId), notes (your own, as " +
+            'ciphertext, by id), then one end line. Resume a cut-off stream with the same cursor, ' +
+            'section=<the section it was in> and after=<the last key there: id, personId, ownerId/personId ' +
+            'or note id>.',
           tags: ['sync'],
           security: BEARER_SECURITY,
           querystring: BootstrapQuery,
@@ -49,7 +50,8 @@ export function syncRoutes(db: Kysely<ServerDb>): FastifyPluginAsyncZod {
           summary: "Changes to the signed-in person's view after a cursor, by seq",
           description:
             "People; your own connections (whole); others' connections as shared_connection: an upsert " +
-            '(owner, person, kinds, strength) while shared, a delete once it turns private or is removed.',
+            '(owner, person, kinds, strength) while shared, a delete once it turns private or is removed; ' +
+            'your own notes as ciphertext. A page ends early once its notes reach 16 MB.',
           tags: ['sync'],
           security: BEARER_SECURITY,
           querystring: PullQuery,

@@ -5,11 +5,15 @@ import type { ServerDb } from '../db/schema.ts';
 import { findClient, upsertClient } from '../repos/client-mutations.repo.ts';
 import { writeConnections, type ConnectionEdit } from '../repos/connections.repo.ts';
 import { findLivePersonIds } from '../repos/people.repo.ts';
+import { applyNoteMutations, isNoteMutation, type NoteMutation } from './note-mutations.ts';
+
+type ConnectionMutation = Exclude<Mutation, NoteMutation>;
 
 /**
  * Applies a push for its owner in ONE transaction, mutations in order. A mutation id at or below the
- * client's last processed one is a retry (duplicate, applied once already); a rejected one counts as
- * processed too, since the client rolls it back and never sends it again.
+ * client's last processed one is a retry (duplicate, applied once already); a rejected or conflicting one
+ * counts as processed too, since the client settles it for good and never sends it again. Connections and
+ * notes are separate rows, so each kind is applied in order on its own, in one batched write.
  */
 export async function applyPush(
   db: Kysely<ServerDb>,
@@ -25,34 +29,53 @@ export async function applyPush(
     }
     const previous = client?.lastMutationId ?? 0;
     const fresh = mutations.filter((m) => m.mutationId > previous);
-    const colleagues = await findLivePersonIds(
+    const connectionResults = await applyConnectionMutations(
       trx,
-      fresh.filter((m) => m.type === 'connection.put').map((m) => m.personId),
+      ownerId,
+      fresh.filter((m): m is ConnectionMutation => !isNoteMutation(m)),
+      now,
     );
-    const edits: ConnectionEdit[] = [];
-    const results = mutations.map((mutation): MutationResult => {
-      const { mutationId, personId } = mutation;
-      if (mutationId <= previous) return { mutationId, status: 'duplicate' };
-      if (mutation.type === 'connection.delete') {
-        // No check on the person: a colleague who left can still be removed.
-        edits.push({ personId, remove: true });
-        return { mutationId, status: 'applied' };
-      }
-      if (personId === ownerId)
-        return { mutationId, status: 'rejected', reason: "You can't connect to yourself" };
-      if (!colleagues.has(personId)) {
-        return { mutationId, status: 'rejected', reason: `No colleague with id ${personId}` };
-      }
-      edits.push({ personId, patch: mutation.patch });
-      return { mutationId, status: 'applied' };
-    });
-    await writeConnections(trx, ownerId, edits, now);
+    const noteResults = await applyNoteMutations(trx, ownerId, clientId, fresh.filter(isNoteMutation), now);
+    const byId = new Map([...connectionResults, ...noteResults].map((r) => [r.mutationId, r]));
+    const results = mutations.map(
+      ({ mutationId }): MutationResult => byId.get(mutationId) ?? { mutationId, status: 'duplicate' },
+    );
     const last = fresh.at(-1)?.mutationId ?? previous;
     if (!client || last !== client.lastMutationId) {
       await upsertClient(trx, clientId, { ownerId, lastMutationId: last });
     }
     return { results };
   });
+}
+
+async function applyConnectionMutations(
+  trx: Kysely<ServerDb>,
+  ownerId: string,
+  mutations: readonly ConnectionMutation[],
+  now: number,
+): Promise<MutationResult[]> {
+  const colleagues = await findLivePersonIds(
+    trx,
+    mutations.filter((m) => m.type === 'connection.put').map((m) => m.personId),
+  );
+  const edits: ConnectionEdit[] = [];
+  const results = mutations.map((mutation): MutationResult => {
+    const { mutationId, personId } = mutation;
+    if (mutation.type === 'connection.delete') {
+      // No check on the person: a colleague who left can still be removed.
+      edits.push({ personId, remove: true });
+      return { mutationId, status: 'applied' };
+    }
+    if (personId === ownerId)
+      return { mutationId, status: 'rejected', reason: "You can't connect to yourself" };
+    if (!colleagues.has(personId)) {
+      return { mutationId, status: 'rejected', reason: `No colleague with id ${personId}` };
+    }
+    edits.push({ personId, patch: mutation.patch });
+    return { mutationId, status: 'applied' };
+  });
+  await writeConnections(trx, ownerId, edits, now);
+  return results;
 }
 
 /** Mutation ids name a client's writes in order; a batch out of order is a client bug, refused whole. */

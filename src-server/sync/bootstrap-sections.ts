@@ -8,6 +8,7 @@ import {
   listOwnSnapshotPage,
   listSharedSnapshotPage,
 } from '../repos/connections.repo.ts';
+import { countNotesSnapshot, listNotesSnapshotLines } from '../repos/notes.repo.ts';
 import { countSnapshot, listSnapshotLines } from '../repos/people.repo.ts';
 
 /** One page of a section: its NDJSON lines (each ending in \n) and the key of its last row. */
@@ -15,6 +16,8 @@ export interface SectionPage {
   text: string;
   count: number;
   lastKey: string;
+  /** The page stopped at a bound (rows, or bytes for notes), not at the section's end: more may follow. */
+  more?: boolean;
 }
 
 /** How the snapshot reads one section at a cursor, keyset-paged by a string key. */
@@ -60,6 +63,15 @@ export function sectionReaders(
         if (!last) return null;
         const text = toText(rows.map((value) => line({ type: 'shared_connection', value })));
         return { text, count: rows.length, lastKey: `${last.ownerId}/${last.personId}` };
+      },
+    },
+    notes: {
+      count: (after) => countNotesSnapshot(db, { ...range, after }),
+      async page(after, limit) {
+        const page = await listNotesSnapshotLines(db, { ...range, after, limit });
+        if (!page) return null;
+        const { lines, lastKey, full } = page;
+        return { text: toText(lines), count: lines.length, lastKey, more: full };
       },
     },
   };

@@ -14,10 +14,10 @@ const line = (value: BootstrapLine) => `${JSON.stringify(value)}\n`;
 /**
  * A viewer's snapshot at a cursor as NDJSON: begin, then the sections in BOOTSTRAP_SECTIONS order (live
  * people by id, the viewer's own live connections by person id, others' live shared connections by
- * owner/person), each holding rows with seq ≤ cursor, then end. Rows changed after the cursor are left out
- * and reach the client through pull, so each page can be a separate query. A resumed stream starts inside
- * `section` after `after`; every later section follows whole. One string chunk a page; the Readable asks
- * for the next page only when the socket drains.
+ * owner/person, the viewer's own live notes by id), each holding rows with seq ≤ cursor, then end. Rows
+ * changed after the cursor are left out and reach the client through pull, so each page can be a separate
+ * query. A resumed stream starts inside `section` after `after`; every later section follows whole. One
+ * string chunk a page; the Readable asks for the next page only when the socket drains.
  */
 export async function openBootstrapStream(
   db: Kysely<ServerDb>,
@@ -48,7 +48,7 @@ export async function openBootstrapStream(
         count += page.count;
         after = page.lastKey;
         yield page.text;
-        if (page.count < pageRows) break;
+        if (page.count < pageRows && !page.more) break;
       }
     }
     yield line({ type: 'end', cursor, count });

@@ -4,6 +4,7 @@ import { KithError } from '#shared/errors';
 import type { ServerDb } from '../db/schema.ts';
 import { findCurrentSeq } from '../repos/change-seq.repo.ts';
 import { listChangesFor } from '../repos/changes.repo.ts';
+import { findNotesPullEnd } from '../repos/notes.repo.ts';
 import { findDatasetId } from '../repos/server-meta.repo.ts';
 
 /** One page of the changes in a viewer's view after `since`, by seq, and the cursor to pull from next. */
@@ -15,11 +16,14 @@ export async function pullChanges(
   // Read the head first: a write committing between the two reads then lands after the returned cursor.
   const [head, dataset] = await Promise.all([findCurrentSeq(db), findDatasetId(db)]);
   assertKnownCursor(since, head);
-  const rows = await listChangesFor(db, viewerId, { since, upTo: head, limit: limit + 1 });
+  // Notes can be megabytes each: the page ends early where its notes reach their byte budget.
+  const upTo = await findNotesPullEnd(db, viewerId, { since, upTo: head, limit: limit + 1 });
+  const rows = await listChangesFor(db, viewerId, { since, upTo, limit: limit + 1 });
   const changes = rows.slice(0, limit);
-  const hasMore = rows.length > limit;
-  // A short page saw every change up to the head, including those outside this viewer's view.
-  const cursor = hasMore ? (changes.at(-1)?.seq ?? head) : head;
+  const full = rows.length > limit;
+  const hasMore = full || upTo < head;
+  // A short page saw every change up to upTo, including those outside this viewer's view.
+  const cursor = full ? (changes.at(-1)?.seq ?? upTo) : upTo;
   return { dataset, changes, cursor, hasMore };
 }
 

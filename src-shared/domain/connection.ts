@@ -18,6 +18,8 @@ export const ConnectionVisibility = z.enum(['private', 'shared']);
 /** A calendar day, YYYY-MM-DD. */
 export const IsoDay = z.iso.date({ error: 'Expected a date as YYYY-MM-DD' });
 
+export const KEEP_IN_TOUCH_MAX_DAYS = 365;
+
 /** What the owner says about a connection; every field can be edited on its own (last writer per field wins). */
 export const ConnectionFields = z.object({
   kinds: z
@@ -30,6 +32,8 @@ export const ConnectionFields = z.object({
   since: IsoDay.nullable(),
   lastInteractionAt: IsoDay.nullable(),
   visibility: ConnectionVisibility,
+  /** A keep-in-touch cadence: a follow-up falls due this many days after the last interaction. Owner-only. */
+  keepInTouchDays: z.number().int().min(1).max(KEEP_IN_TOUCH_MAX_DAYS).nullable(),
 });
 export type ConnectionFields = z.infer<typeof ConnectionFields>;
 
@@ -41,6 +45,7 @@ export const NEW_CONNECTION: ConnectionFields = {
   since: null,
   lastInteractionAt: null,
   visibility: 'private',
+  keepInTouchDays: null,
 };
 
 /**

@@ -3,7 +3,8 @@ import { Connection, ConnectionFields, ConnectionKind } from './connection.ts';
 import { Person, PersonSummary } from './person.ts';
 
 export const NetworkQuery = z.strictObject({
-  sort: z.enum(['name', 'strength', 'lastInteraction']).default('name'),
+  /** keepInTouch: by the day the keep-in-touch reminder falls due; connections without a cadence last. */
+  sort: z.enum(['name', 'strength', 'lastInteraction', 'keepInTouch']).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   kind: ConnectionKind.optional(),
   department: z.string().trim().min(1).max(120).optional(),

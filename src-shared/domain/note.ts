@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDay } from './connection.ts';
+import { Connection, IsoDay } from './connection.ts';
 import { Person, PersonSummary } from './person.ts';
 
 /** A note's markdown may be long, but not unbounded: 1 MB of text. */
@@ -11,6 +11,15 @@ export const NoteTag = z
   .min(1)
   .max(40)
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]*$/u, 'A tag is letters, digits, spaces, _ or -');
+
+export const INTERACTION_TYPES = ['meeting', 'call', 'message', 'coffee', 'event', 'other'] as const;
+
+/** A note can log an interaction: what it was and on which day. It shows in the person's timeline by that day. */
+export const Interaction = z.strictObject({
+  type: z.enum(INTERACTION_TYPES),
+  on: IsoDay,
+});
+export type Interaction = z.infer<typeof Interaction>;
 
 /** What the owner writes; the rest of a note is bookkeeping. */
 export const NoteFields = z.object({
@@ -27,19 +36,55 @@ export const NoteFields = z.object({
   pinned: z.boolean(),
   /** A follow-up is due on this day. */
   followUpAt: IsoDay.nullable(),
+  /** Set when the note logs an interaction (a meeting, a call…); null for a plain note. */
+  interaction: Interaction.nullable().default(null),
 });
 export type NoteFields = z.infer<typeof NoteFields>;
 
 /**
- * A private note about a colleague. Notes stay on this device until end-to-end encryption is set up
- * (a later step): nobody else, the server included, can read them.
+ * A private note about a colleague. Notes stay on this device until the owner sets up a passphrase; from
+ * then on they sync end-to-end encrypted: nobody else, the server included, can read them.
  */
 export const Note = NoteFields.extend({
   id: z.uuid(),
   createdAt: z.number().int().min(0),
   updatedAt: z.number().int().min(0),
+  /**
+   * A conflict copy: the same note was edited on two devices while offline, and this is the text the
+   * other edit would have overwritten. It names the note it is a copy of until the owner merges or keeps both.
+   */
+  conflictOf: z.uuid().nullable(),
 });
 export type Note = z.infer<typeof Note>;
+
+/** What is encrypted and synced for a note: everything but its id, which the server needs to address it. */
+export const NotePayload = Note.omit({ id: true }).strict();
+export type NotePayload = z.infer<typeof NotePayload>;
+
+/**
+ * Where this device stands with end-to-end encryption of notes:
+ * - device_only: no passphrase set up on any device (as far as this one knows): notes stay here, unsynced;
+ * - locked: a passphrase was set up on another device; typing it here unlocks the synced notes;
+ * - ready: the notes key is in this device's keychain; notes sync.
+ */
+export const NotesEncryption = z.object({
+  state: z.enum(['device_only', 'locked', 'ready']),
+  /** Notes synced from other devices that wait for the passphrase to be read. */
+  lockedNotes: z.number().int().min(0),
+  /** Notes whose ciphertext failed authentication (altered on the way or on the server): not shown, kept as they came. */
+  unreadableNotes: z.number().int().min(0),
+  /** Local notes not yet on the server. */
+  unsyncedNotes: z.number().int().min(0),
+});
+export type NotesEncryption = z.infer<typeof NotesEncryption>;
+
+export const PASSPHRASE_MIN = 10;
+export const Passphrase = z
+  .string()
+  .min(PASSPHRASE_MIN, `A passphrase needs at least ${PASSPHRASE_MIN} characters`)
+  .max(1024);
+export const PassphraseInput = z.strictObject({ passphrase: Passphrase });
+export type PassphraseInput = z.infer<typeof PassphraseInput>;
 
 export const SaveNoteInput = NoteFields.extend({
   /** Absent: a new note. */
@@ -58,10 +103,25 @@ export type NoteSearchQuery = z.input<typeof NoteSearchQuery>;
 export const NoteWithPerson = z.object({ note: Note, person: PersonSummary });
 export type NoteWithPerson = z.infer<typeof NoteWithPerson>;
 
-/** Follow-ups due, by when: overdue (before today), today, and the next 7 days. */
+/**
+ * One thing to follow up: a note's follow-up date, or a connection whose keep-in-touch cadence has run out
+ * since the last interaction (due on that day plus the cadence).
+ */
+export const FollowUpItem = z.discriminatedUnion('kind', [
+  NoteWithPerson.extend({ kind: z.literal('note') }),
+  z.object({
+    kind: z.literal('keep_in_touch'),
+    connection: Connection,
+    person: PersonSummary,
+    dueOn: IsoDay,
+  }),
+]);
+export type FollowUpItem = z.infer<typeof FollowUpItem>;
+
+/** Follow-ups due, by when: overdue (before today), today, and the next 7 days; soonest first in each. */
 export const FollowUps = z.object({
-  overdue: z.array(NoteWithPerson),
-  today: z.array(NoteWithPerson),
-  thisWeek: z.array(NoteWithPerson),
+  overdue: z.array(FollowUpItem),
+  today: z.array(FollowUpItem),
+  thisWeek: z.array(FollowUpItem),
 });
 export type FollowUps = z.infer<typeof FollowUps>;

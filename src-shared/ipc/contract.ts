@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { DirectoryFacets, DirectoryPage, DirectoryQuery, PersonProfile } from '../domain/directory.ts';
 import { Connection } from '../domain/connection.ts';
+import { ExportResult, ImportContactsInput, ImportReport } from '../domain/import-export.ts';
 import { NetworkEntry, NetworkQuery, RejectedWrite, SaveConnectionInput } from '../domain/network.ts';
-import { FollowUps, Note, NoteSearchQuery, NoteWithPerson, SaveNoteInput } from '../domain/note.ts';
+import {
+  FollowUps,
+  Note,
+  NotesEncryption,
+  NoteSearchQuery,
+  NoteWithPerson,
+  PassphraseInput,
+  SaveNoteInput,
+} from '../domain/note.ts';
 import { Person } from '../domain/person.ts';
 import { ConnectInput, Session } from '../domain/session.ts';
 import { SyncStatus } from '../domain/sync-status.ts';
@@ -51,8 +60,19 @@ export const ipcContract = {
     save: method(SaveNoteInput, Note),
     delete: method(z.strictObject({ id: Note.shape.id }), z.object({ deleted: z.boolean() })),
     listTags: method(noInput, z.array(z.object({ value: z.string(), count: z.number().int().min(0) }))),
-    /** Follow-ups due, as of today on this computer's clock. */
+    /** Notes' follow-ups and keep-in-touch reminders due, as of today on this computer's clock. */
     listFollowUps: method(noInput, FollowUps),
+    /** A conflict copy the owner keeps as a note of its own. */
+    dismissConflict: method(z.strictObject({ id: Note.shape.id }), Note),
+    getEncryption: method(noInput, NotesEncryption),
+    /** First device: creates the notes key, wraps it with the passphrase, stores it on the server; notes start syncing. */
+    setUpEncryption: method(PassphraseInput, NotesEncryption),
+    /** Another device: unwraps the server's notes key with the passphrase. A wrong one changes nothing. */
+    unlock: method(PassphraseInput, NotesEncryption),
+    /** Writes one Markdown file per colleague with notes into a folder the host asks for; null: cancelled. */
+    exportMarkdown: method(noInput, ExportResult),
+    /** Contacts and notes from a vCard 4.0 or CSV file, matched by email; a malformed file writes nothing. */
+    importContacts: method(ImportContactsInput, ImportReport),
   },
   sync: {
     getStatus: method(noInput, SyncStatus),

@@ -11,6 +11,8 @@ export interface ConnectionColumns {
   since: string | null;
   last_interaction_at: string | null;
   visibility: 'private' | 'shared';
+  /** Days, or null: no keep-in-touch cadence. */
+  keep_in_touch_days: number | null;
   /** ms since epoch, the server's clock. */
   updated_at: number;
 }
@@ -24,6 +26,7 @@ export const CONNECTION_COLUMNS = [
   'since',
   'last_interaction_at',
   'visibility',
+  'keep_in_touch_days',
   'updated_at',
 ] as const satisfies readonly (keyof ConnectionColumns)[];
 
@@ -35,6 +38,7 @@ export function toConnectionFieldColumns(fields: ConnectionFields) {
     since: fields.since,
     last_interaction_at: fields.lastInteractionAt,
     visibility: fields.visibility,
+    keep_in_touch_days: fields.keepInTouchDays,
   } satisfies Partial<ConnectionColumns>;
 }
 
@@ -55,6 +59,7 @@ export function fromConnectionColumns(row: ConnectionColumns): Connection {
     since: row.since,
     lastInteractionAt: row.last_interaction_at,
     visibility: row.visibility,
+    keepInTouchDays: row.keep_in_touch_days,
     updatedAt: row.updated_at,
   };
 }

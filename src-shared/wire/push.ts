@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConnectionFields } from '../domain/connection.ts';
 import { Person } from '../domain/person.ts';
+import { NoteCiphertext, NoteId, NoteRevision } from './notes.ts';
 
 /** One installation of the app; with a mutation id it names a local write once and for all. */
 export const ClientId = z
@@ -12,10 +13,11 @@ export const MutationId = z.number().int().min(1);
 export const PUSH_BATCH_MAX = 500;
 
 /**
- * The largest push body the server accepts. A full batch fits even at worst (500 edits, each with a
- * 2,000-character howMet that JSON escapes to \uXXXX: about 6.2 MB).
+ * The largest push body the server accepts. 500 connection edits fit even at worst (each with a
+ * 2,000-character howMet that JSON escapes to \uXXXX: about 6.2 MB), and so does one note of the largest
+ * ciphertext; the client fills a batch up to this size, so big notes travel a few at a time.
  */
-export const PUSH_BODY_MAX_BYTES = 8 * 1024 * 1024;
+export const PUSH_BODY_MAX_BYTES = 16 * 1024 * 1024;
 
 /** A local write, as the client queued it. */
 export const Mutation = z.discriminatedUnion('type', [
@@ -27,6 +29,26 @@ export const Mutation = z.discriminatedUnion('type', [
     patch: ConnectionFields.partial().strict(),
   }),
   z.strictObject({ type: z.literal('connection.delete'), mutationId: MutationId, personId: Person.shape.id }),
+  /**
+   * A note, encrypted whole on the client. baseRev: the server revision this edit started from (0: a
+   * new note). The server applies it when that is still the current revision, or when the current one
+   * was written by this same client (its own earlier, queued edit); otherwise the result is `conflict`
+   * and the client keeps its text as a conflict copy.
+   */
+  z.strictObject({
+    type: z.literal('note.put'),
+    mutationId: MutationId,
+    noteId: NoteId,
+    baseRev: NoteRevision,
+    ciphertext: NoteCiphertext,
+  }),
+  /** Deleting a note that another device edited since baseRev is a `conflict`: the edit is kept. */
+  z.strictObject({
+    type: z.literal('note.delete'),
+    mutationId: MutationId,
+    noteId: NoteId,
+    baseRev: NoteRevision,
+  }),
 ]);
 export type Mutation = z.infer<typeof Mutation>;
 
@@ -39,8 +61,12 @@ export type PushRequest = z.infer<typeof PushRequest>;
 
 export const MutationResult = z.object({
   mutationId: MutationId,
-  /** applied: now; duplicate: applied by an earlier push (a retry); rejected: never, see reason. */
-  status: z.enum(['applied', 'duplicate', 'rejected']),
+  /**
+   * applied: now; duplicate: applied by an earlier push (a retry); rejected: never, see reason;
+   * conflict: (notes) another device changed the note since this edit began, so this one was not
+   * applied: the client keeps its text as a conflict copy. Every status settles the mutation for good.
+   */
+  status: z.enum(['applied', 'duplicate', 'rejected', 'conflict']),
   reason: z.string().optional(),
 });
 export type MutationResult = z.infer<typeof MutationResult>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Connection, SharedConnection } from '../domain/connection.ts';
 import { Person } from '../domain/person.ts';
+import { NoteId, SyncedNote } from './notes.ts';
 
 /** A position in the server's change sequence. 0 = before everything. */
 export const Cursor = z.number().int().min(0);
@@ -8,9 +9,9 @@ export const Cursor = z.number().int().min(0);
 /**
  * The snapshot streams its sections in this order, each ordered by its key: people by id, the user's own
  * connections by person id, others' shared connections by owner id, then person id (resume key
- * `${ownerId}/${personId}`).
+ * `${ownerId}/${personId}`), the user's own notes (ciphertext) by note id.
  */
-export const BOOTSTRAP_SECTIONS = ['people', 'connections', 'shared_connections'] as const;
+export const BOOTSTRAP_SECTIONS = ['people', 'connections', 'shared_connections', 'notes'] as const;
 export const BootstrapSection = z.enum(BOOTSTRAP_SECTIONS);
 export type BootstrapSection = z.infer<typeof BootstrapSection>;
 
@@ -34,6 +35,7 @@ export const BootstrapLine = z.discriminatedUnion('type', [
   z.object({ type: z.literal('person'), value: Person }),
   z.object({ type: z.literal('connection'), value: Connection }),
   z.object({ type: z.literal('shared_connection'), value: SharedConnection }),
+  z.object({ type: z.literal('note'), value: SyncedNote }),
   z.object({ type: z.literal('end'), cursor: Cursor, count: z.number().int().min(0) }),
 ]);
 export type BootstrapLine = z.infer<typeof BootstrapLine>;
@@ -68,6 +70,9 @@ export const Change = z.union([
     ownerId: PersonId,
     personId: PersonId,
   }),
+  /** The user's own notes, as ciphertext. */
+  z.object({ entity: z.literal('note'), op: z.literal('upsert'), seq: Cursor, value: SyncedNote }),
+  z.object({ entity: z.literal('note'), op: z.literal('delete'), seq: Cursor, id: NoteId }),
 ]);
 export type Change = z.infer<typeof Change>;
 

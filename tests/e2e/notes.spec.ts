@@ -110,6 +110,74 @@ test('a note can be filtered by tag, pinned, and deleted after a confirm', async
   await page.getByRole('link', { name: 'Follow-ups' }).click();
   const empty = page.getByTestId('follow-ups-empty');
   await expect(empty).toContainText('Nothing due');
-  await expect(empty).toContainText('Add a follow-up date to a note to see it here.');
+  await expect(empty).toContainText('Add a follow-up date to a note');
   await page.screenshot({ path: 'test-results/follow-ups-empty.png', fullPage: true });
+});
+
+test('logged interactions join the timeline by the day they happened, pinned notes first', async () => {
+  await page.goBack();
+  const card = page.getByTestId('notes-card');
+  await expect(card).toContainText('No notes about');
+  const day = (offset: number) => {
+    const d = new Date();
+    d.setDate(d.getDate() + offset);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  };
+
+  const log = async (type: string, on: string, text: string) => {
+    await card.getByRole('button', { name: 'Log interaction' }).click();
+    const editor = page.getByTestId('note-editor');
+    await expect(editor.getByRole('radio', { name: 'Log an interaction' })).toBeChecked();
+    await editor.getByRole('combobox', { name: 'Interaction' }).click();
+    await page.getByRole('option', { name: type }).click();
+    await expect(editor.getByLabel('Day', { exact: true })).toHaveValue(localToday());
+    await editor.getByLabel('Day', { exact: true }).fill(on);
+    await editor.getByLabel('Note', { exact: true }).fill(text);
+    await page.getByTestId('note-save').click();
+    await expect(editor).toBeHidden();
+  };
+  // A connection, so that logging an interaction moves its "last talked" day forward.
+  await page.getByRole('button', { name: 'Add connection' }).click();
+  await page.getByTestId('connection-editor').getByText('Worked with').click();
+  await page.getByTestId('connection-save').click();
+  await expect(page.getByTestId('connection-card').getByText('Worked with')).toBeVisible();
+
+  await log('Coffee', day(-10), 'Coffee at the **Lyon** office.');
+  await card.getByRole('button', { name: 'Add note' }).click();
+  await page
+    .getByTestId('note-editor')
+    .getByLabel('Note', { exact: true })
+    .fill('A plain note, written today.');
+  await page.getByTestId('note-save').click();
+  await log('Call', day(-3), 'Quick call about the roadmap.');
+
+  const items = card.getByTestId('note-item');
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(0)).toContainText('A plain note, written today.');
+  await expect(items.nth(1).getByTestId('note-interaction')).toContainText('Call');
+  await expect(items.nth(2).getByTestId('note-interaction')).toContainText('Coffee');
+  await expect(items.nth(2).getByTestId('note-body').locator('strong')).toHaveText('Lyon');
+  const callDay = await page.evaluate((iso) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString(undefined, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+  }, day(-3));
+  await expect(page.getByTestId('connection-card')).toContainText(`last talked ${callDay}`);
+
+  // Pinned goes first, whatever its day.
+  await items.nth(2).getByRole('button', { name: 'Edit' }).click();
+  await expect(
+    page.getByTestId('note-editor').getByRole('radio', { name: 'Log an interaction' }),
+  ).toBeChecked();
+  await page.getByTestId('note-editor').getByRole('switch', { name: 'Pin to the top' }).check();
+  await page.getByTestId('note-save').click();
+  await expect(items.nth(0).getByTestId('note-interaction')).toContainText('Coffee');
+  await expect(items.nth(0)).toContainText('Pinned');
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/profile-timeline.png', fullPage: true });
 });

@@ -109,7 +109,7 @@ async function listAllConnectionIds(db: ReadDb<LocalDb>): Promise<string[]> {
   const rows = await db
     .selectFrom('connections_synced')
     .select('person_id')
-    .union(db.selectFrom('outbox').select('person_id'))
+    .union(db.selectFrom('outbox').select('person_id').where('note_id', 'is', null))
     .union(db.selectFrom('connections').select('person_id'))
     .execute();
   return rows.map((r) => r.person_id);
@@ -132,5 +132,5 @@ export async function clearPersonalData(db: WriteDb) {
   await db.deleteFrom('outbox').execute();
   await db.deleteFrom('rejected_writes').execute();
   await deleteAllNotes(db);
-  await deleteState(db, 'clientId');
+  await deleteState(db, 'clientId', 'notesKeyOnServer');
 }

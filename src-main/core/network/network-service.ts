@@ -55,6 +55,24 @@ export function createNetworkService({
       return saved;
     },
 
+    /** New connections in bulk (an import), all checked first, then queued in one transaction; existing ones are left as they are. */
+    async addConnections(inputs: readonly SaveConnectionInput[]): Promise<Connection[]> {
+      for (const { personId } of inputs) await checkTarget(personId);
+      const added = await db.transaction().execute(async (trx) => {
+        const ids: string[] = [];
+        for (const { personId, patch } of inputs) {
+          if (ids.includes(personId) || (await findConnection(trx, personId))) continue;
+          await appendToOutbox(trx, { type: 'connection.put', personId, patch }, now());
+          ids.push(personId);
+        }
+        if (ids.length) await recomputeConnections(trx, ids);
+        const saved = await Promise.all(ids.map((id) => findConnection(trx, id)));
+        return saved.filter((c): c is Connection => c !== null);
+      });
+      if (added.length) onWritten();
+      return added;
+    },
+
     async removeConnection(personId: string): Promise<{ removed: boolean }> {
       await checkTarget(personId);
       if (!(await findConnection(db, personId))) return { removed: false };

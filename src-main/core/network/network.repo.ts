@@ -3,6 +3,7 @@ import type { NetworkEntry, NetworkQuery } from '#shared/domain/network';
 import type { ReadDb } from '#shared/node/open-database';
 import type { LocalDb } from '../store/local-db.ts';
 import { fromConnectionColumns } from '#shared/node/connection-columns';
+import { KEEP_IN_TOUCH_DUE_ON } from '../follow-ups/keep-in-touch.repo.ts';
 
 type NetworkFilters = Omit<NetworkQuery, 'sort' | 'direction'> & {
   sort: NonNullable<NetworkQuery['sort']>;
@@ -29,6 +30,9 @@ export async function listNetwork(db: ReadDb<LocalDb>, query: NetworkFilters): P
   // Never-met connections go last whichever way the dates run.
   if (query.sort === 'lastInteraction')
     q = q.orderBy(sql`c.last_interaction_at is null`).orderBy('c.last_interaction_at', dir);
+  // Without a cadence, nothing falls due: those go last too.
+  if (query.sort === 'keepInTouch')
+    q = q.orderBy(sql`c.keep_in_touch_days is null`).orderBy(KEEP_IN_TOUCH_DUE_ON, dir);
   q = q.orderBy(sql`p.name collate nocase`, query.sort === 'name' ? dir : 'asc').orderBy('p.id');
 
   const rows = await q.execute();

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { ConnectionFields } from '#shared/domain/connection';
 import type { ReadDb } from '#shared/node/open-database';
+import { NoteCiphertext, NoteRevision } from '#shared/wire/notes';
 import type { Mutation } from '#shared/wire/push';
 import type { LocalDb, OutboxTable } from '../store/local-db.ts';
 import { readState, writeState } from '../store/local-state.repo.ts';
@@ -10,14 +11,17 @@ import type { PendingConnectionWrite } from './connection-fold.ts';
 
 type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
 
-/** A mutation before it has an id. */
-export type NewMutation = Mutation extends infer M
-  ? M extends Mutation
-    ? Omit<M, 'mutationId'>
-    : never
-  : never;
+type WithoutId<M> = M extends Mutation ? Omit<M, 'mutationId'> : never;
+/** A connection mutation before it has an id. */
+export type NewMutation = WithoutId<Extract<Mutation, { type: 'connection.put' | 'connection.delete' }>>;
+/** A note mutation before it has an id. */
+export type NewNoteMutation = WithoutId<Extract<Mutation, { type: 'note.put' | 'note.delete' }>>;
 
 const PutPayload = z.object({ patch: ConnectionFields.partial() });
+const NotePutPayload = z.object({ baseRev: NoteRevision, ciphertext: NoteCiphertext });
+const NoteDeletePayload = z.object({ baseRev: NoteRevision });
+
+export const isNoteWrite = (row: Pick<OutboxTable, 'note_id'>) => row.note_id !== null;
 
 /** This installation's client id, created the first time it is needed. */
 export async function ensureClientId(trx: WriteDb): Promise<string> {
@@ -28,11 +32,16 @@ export async function ensureClientId(trx: WriteDb): Promise<string> {
   return clientId;
 }
 
-/** Queues a local write under the next mutation id, in the caller's transaction. */
-export async function appendToOutbox(trx: Transaction<LocalDb>, mutation: NewMutation, now: number) {
+async function nextMutationId(trx: Transaction<LocalDb>) {
   await ensureClientId(trx);
   const mutationId = ((await readState(trx, 'lastMutationId')) ?? 0) + 1;
   await writeState(trx, 'lastMutationId', mutationId);
+  return mutationId;
+}
+
+/** Queues a local write under the next mutation id, in the caller's transaction. */
+export async function appendToOutbox(trx: Transaction<LocalDb>, mutation: NewMutation, now: number) {
+  const mutationId = await nextMutationId(trx);
   const { type, personId, ...rest } = mutation;
   await trx
     .insertInto('outbox')
@@ -47,7 +56,39 @@ export async function appendToOutbox(trx: Transaction<LocalDb>, mutation: NewMut
   return mutationId;
 }
 
+/** Queues a note write (under the person the note is about) in the caller's transaction. */
+export async function appendNoteToOutbox(
+  trx: Transaction<LocalDb>,
+  mutation: NewNoteMutation,
+  personId: string,
+  now: number,
+) {
+  const mutationId = await nextMutationId(trx);
+  const { type, noteId, ...rest } = mutation;
+  await trx
+    .insertInto('outbox')
+    .values({
+      mutation_id: mutationId,
+      type,
+      person_id: personId,
+      note_id: noteId,
+      payload: JSON.stringify(rest),
+      created_at: now,
+    })
+    .execute();
+  return mutationId;
+}
+
 export function toMutation(row: OutboxTable): Mutation {
+  if (row.note_id !== null) {
+    const noteId = row.note_id;
+    if (row.type === 'note.delete') {
+      const { baseRev } = NoteDeletePayload.parse(JSON.parse(row.payload));
+      return { type: 'note.delete', mutationId: row.mutation_id, noteId, baseRev };
+    }
+    const { baseRev, ciphertext } = NotePutPayload.parse(JSON.parse(row.payload));
+    return { type: 'note.put', mutationId: row.mutation_id, noteId, baseRev, ciphertext };
+  }
   if (row.type === 'connection.delete')
     return { type: 'connection.delete', mutationId: row.mutation_id, personId: row.person_id };
   const { patch } = PutPayload.parse(JSON.parse(row.payload));
@@ -58,7 +99,7 @@ function toPendingWrite(row: OutboxTable): PendingConnectionWrite {
   const mutation = toMutation(row);
   return mutation.type === 'connection.put'
     ? { type: mutation.type, patch: mutation.patch, createdAt: row.created_at }
-    : { type: mutation.type, createdAt: row.created_at };
+    : { type: 'connection.delete', createdAt: row.created_at };
 }
 
 /** The oldest queued writes, in mutation-id order. */
@@ -66,7 +107,37 @@ export function listOutbox(db: ReadDb<LocalDb>, limit: number) {
   return db.selectFrom('outbox').selectAll().orderBy('mutation_id').limit(limit).execute();
 }
 
-/** Each person's pending writes, in mutation-id order. */
+/** A mutation's bytes in a push body beyond its stored payload (type, ids, punctuation), with room to spare. */
+const MUTATION_OVERHEAD_BYTES = 256;
+
+/**
+ * The oldest queued writes, in mutation-id order, as many as fit in one push: at most `maxCount`, and their
+ * JSON at most `maxBytes` (always at least one write, so a big note still travels on its own). Sizes are
+ * read first (octet_length reads a row's header, not its overflow pages), so a batch of large notes is never
+ * loaded only to be cut.
+ */
+export async function listOutboxBatch(
+  db: ReadDb<LocalDb>,
+  { maxCount, maxBytes }: { maxCount: number; maxBytes: number },
+) {
+  const sizes = await db
+    .selectFrom('outbox')
+    .select(['mutation_id', sql<number>`octet_length(payload)`.as('bytes')])
+    .orderBy('mutation_id')
+    .limit(maxCount)
+    .execute();
+  const ids: number[] = [];
+  let total = 0;
+  for (const { mutation_id, bytes } of sizes) {
+    total += Number(bytes) + MUTATION_OVERHEAD_BYTES;
+    if (ids.length > 0 && total > maxBytes) break;
+    ids.push(mutation_id);
+  }
+  if (ids.length === 0) return [];
+  return db.selectFrom('outbox').selectAll().where('mutation_id', 'in', ids).orderBy('mutation_id').execute();
+}
+
+/** Each person's pending connection writes, in mutation-id order. */
 export async function listPendingWrites(db: ReadDb<LocalDb>, personIds: readonly string[]) {
   const out = new Map<string, PendingConnectionWrite[]>();
   if (personIds.length === 0) return out;
@@ -74,6 +145,7 @@ export async function listPendingWrites(db: ReadDb<LocalDb>, personIds: readonly
     .selectFrom('outbox')
     .selectAll()
     .where('person_id', 'in', personIds)
+    .where('note_id', 'is', null)
     .orderBy('mutation_id')
     .execute();
   for (const row of rows) {

@@ -1,54 +1,158 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import {
-  NoteFields,
-  NoteSearchQuery,
-  type FollowUps,
-  type Note,
-  type SaveNoteInput,
-} from '#shared/domain/note';
+import type { Kysely, Transaction } from 'kysely';
+import { NoteSearchQuery, SaveNoteInput, type Note, type NoteFields } from '#shared/domain/note';
 import { KithError } from '#shared/errors';
+import { findConnection, recomputeConnections } from '../network/connections.repo.ts';
+import { appendNoteToOutbox, appendToOutbox } from '../network/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
-import { toLocalDay } from './local-day.ts';
+import type { NoteCipherContext } from './note-cipher.ts';
 import {
   deleteNote,
-  findNote,
+  findNoteRecord,
   insertNote,
-  listNotesDueBy,
   listNotesForPerson,
   listNoteTags,
   searchNotes,
+  setNoteConflictOf,
   updateNote,
 } from './notes.repo.ts';
+import { listPendingNoteIds, queueNotePut } from './synced-notes.repo.ts';
+
+export interface NotesWritten {
+  /** A note mutation was queued: push soon. */
+  queued: boolean;
+  /** Logging an interaction moved a connection's last interaction forward (queued too). */
+  connections: boolean;
+}
 
 export interface NotesServiceOptions {
   db: Kysely<LocalDb>;
   /** The signed-in person's id, or null when nobody is signed in. */
   signedInPersonId: () => Promise<string | null>;
-  /** A note was written or deleted: tell the UI. */
-  onWritten: () => void;
+  /** The notes key of this cache's account when this device has it: notes sync; null: they stay here. */
+  cipher?: () => Promise<NoteCipherContext | null>;
+  /** Notes were written or deleted: tell the UI (and push what was queued). */
+  onWritten: (written: NotesWritten) => void;
   now?: () => number;
 }
 
 /** The owner-written part of a note, to tell whether an edit changes anything. */
-const fieldsOf = ({ personId, body, tags, pinned, followUpAt }: NoteFields): NoteFields => ({
+const fieldsOf = ({ personId, body, tags, pinned, followUpAt, interaction }: NoteFields): NoteFields => ({
   personId,
   body,
   tags,
   pinned,
   followUpAt,
+  interaction,
 });
 
 const sameFields = (a: NoteFields, b: NoteFields) =>
   JSON.stringify(fieldsOf(a)) === JSON.stringify(fieldsOf(b));
 
 /**
- * Private notes about colleagues. They stay on this device (no outbox, no sync) until end-to-end
- * encryption is set up; sign-out refuses while any exist, so none is lost by accident.
+ * Private notes about colleagues. Each write goes into the notes table and, once end-to-end encryption is
+ * set up on this device, an outbox row with the note encrypted, in one transaction. Until then notes stay
+ * on this device (no outbox); sign-out refuses while any exist, so none is lost by accident.
  */
-export function createNotesService({ db, signedInPersonId, onWritten, now = Date.now }: NotesServiceOptions) {
+export function createNotesService({
+  db,
+  signedInPersonId,
+  cipher = async () => null,
+  onWritten,
+  now = Date.now,
+}: NotesServiceOptions) {
   async function requireSignedIn() {
     if (!(await signedInPersonId())) throw new KithError('unauthorized', 'Sign in to write notes');
+  }
+
+  /** Validates one input against the database: the fields, the colleague, and the note when editing. */
+  async function validate(input: SaveNoteInput) {
+    const parsed = SaveNoteInput.safeParse(input);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) =>
+        i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message,
+      );
+      throw new KithError('invalid_input', issues.join('; '));
+    }
+    const { id, ...fields } = parsed.data;
+    const person = await db
+      .selectFrom('people')
+      .select('id')
+      .where('id', '=', fields.personId)
+      .executeTakeFirst();
+    if (!person) throw new KithError('not_found', `No colleague with id ${fields.personId} in the directory`);
+    if (id !== undefined && !(await findNoteRecord(db, id)))
+      throw new KithError('not_found', `No note with id ${id}`);
+    return { id, fields };
+  }
+
+  /**
+   * Logging an interaction moves the connection's last interaction forward (never back), through the
+   * network outbox like any connection edit; without a connection nothing is created.
+   */
+  async function touchConnection(trx: Transaction<LocalDb>, note: Note, at: number) {
+    const day = note.interaction?.on;
+    if (!day) return false;
+    const connection = await findConnection(trx, note.personId);
+    if (!connection || (connection.lastInteractionAt !== null && connection.lastInteractionAt >= day))
+      return false;
+    await appendToOutbox(
+      trx,
+      { type: 'connection.put', personId: note.personId, patch: { lastInteractionAt: day } },
+      at,
+    );
+    await recomputeConnections(trx, [note.personId]);
+    return true;
+  }
+
+  /** Writes one validated note in the caller's transaction; null when the edit changes nothing. */
+  async function write(
+    trx: Transaction<LocalDb>,
+    key: NoteCipherContext | null,
+    { id, fields }: { id: string | undefined; fields: NoteFields },
+    written: NotesWritten,
+  ): Promise<{ note: Note; changed: boolean }> {
+    const at = now();
+    let rev = 0;
+    let noteId = id;
+    if (noteId === undefined) {
+      noteId = randomUUID();
+      await insertNote(trx, { id: noteId, fields, at });
+    } else {
+      const existing = await findNoteRecord(trx, noteId);
+      if (!existing) throw new KithError('not_found', `No note with id ${noteId}`);
+      if (sameFields(existing.note, fields)) return { note: existing.note, changed: false }; // nothing to queue
+      rev = existing.rev;
+      await updateNote(trx, noteId, fields, Math.max(at, existing.note.updatedAt));
+    }
+    const saved = (await findNoteRecord(trx, noteId))?.note;
+    if (!saved) throw new KithError('internal', 'The note was not saved');
+    if (key) {
+      await queueNotePut(trx, key, saved, rev, at);
+      written.queued = true;
+    }
+    if (await touchConnection(trx, saved, at)) written.connections = true;
+    return { note: saved, changed: true };
+  }
+
+  async function saveAll(inputs: readonly SaveNoteInput[]): Promise<Note[]> {
+    await requireSignedIn();
+    const valid: { id: string | undefined; fields: NoteFields }[] = [];
+    for (const input of inputs) valid.push(await validate(input)); // all checked before anything is written
+    const key = await cipher();
+    const written: NotesWritten = { queued: false, connections: false };
+    let changed = false;
+    const saved = await db.transaction().execute(async (trx) => {
+      const out: Note[] = [];
+      for (const item of valid) {
+        const result = await write(trx, key, item, written);
+        if (result.changed) changed = true;
+        out.push(result.note);
+      }
+      return out;
+    });
+    if (changed) onWritten(written);
+    return saved;
   }
 
   return {
@@ -58,55 +162,63 @@ export function createNotesService({ db, signedInPersonId, onWritten, now = Date
 
     listTags: () => listNoteTags(db),
 
-    async listFollowUps(): Promise<FollowUps> {
-      const time = now();
-      const today = toLocalDay(time);
-      const due = await listNotesDueBy(db, toLocalDay(time, 7));
-      const buckets: FollowUps = { overdue: [], today: [], thisWeek: [] };
-      for (const item of due) {
-        const day = item.note.followUpAt ?? today; // never null: listNotesDueBy skips notes without one
-        (day < today ? buckets.overdue : day === today ? buckets.today : buckets.thisWeek).push(item);
-      }
-      return buckets;
-    },
-
     async save(input: SaveNoteInput): Promise<Note> {
-      await requireSignedIn();
-      const { id, ...rest } = input;
-      const fields = NoteFields.parse(rest);
-      let changed = false;
-      const saved = await db.transaction().execute(async (trx) => {
-        const person = await trx
-          .selectFrom('people')
-          .select('id')
-          .where('id', '=', fields.personId)
-          .executeTakeFirst();
-        if (!person)
-          throw new KithError('not_found', `No colleague with id ${fields.personId} in the directory`);
-        const at = now();
-        if (id === undefined) {
-          const newId = randomUUID();
-          await insertNote(trx, { id: newId, fields, at });
-          changed = true;
-          return findNote(trx, newId);
-        }
-        const existing = await findNote(trx, id);
-        if (!existing) throw new KithError('not_found', `No note with id ${id}`);
-        if (sameFields(existing, fields)) return existing; // nothing to change
-        await updateNote(trx, id, fields, Math.max(at, existing.updatedAt));
-        changed = true;
-        return findNote(trx, id);
-      });
+      const [saved] = await saveAll([input]);
       if (!saved) throw new KithError('internal', 'The note was not saved');
-      if (changed) onWritten();
       return saved;
     },
 
-    /** Allowed signed out too: after the server ends a session, the notes left behind can still be removed. */
+    /** Validates every input first, then writes them all in one transaction (an import): all or nothing. */
+    saveMany: (inputs: SaveNoteInput[]): Promise<Note[]> => saveAll(inputs),
+
+    /**
+     * Allowed signed out too: after the server ends a session, the notes left behind can still be removed.
+     * A note the server has (or may have: a put still queued) gets a delete queued when notes sync.
+     */
     async delete(id: string): Promise<{ deleted: boolean }> {
-      const deleted = await deleteNote(db, id);
-      if (deleted) onWritten();
+      const key = await cipher();
+      let queued = false;
+      const deleted = await db.transaction().execute(async (trx) => {
+        const existing = await findNoteRecord(trx, id);
+        if (!existing || !(await deleteNote(trx, id))) return false;
+        const pending = (await listPendingNoteIds(trx, [id])).has(id);
+        if (key && (existing.rev > 0 || pending)) {
+          await appendNoteToOutbox(
+            trx,
+            { type: 'note.delete', noteId: id, baseRev: existing.rev },
+            existing.note.personId,
+            now(),
+          );
+          queued = true;
+        }
+        return true;
+      });
+      if (deleted) onWritten({ queued, connections: false });
       return { deleted };
+    },
+
+    /** A conflict copy becomes a note of its own: it no longer names the note it was copied from. */
+    async dismissConflict(id: string): Promise<Note> {
+      await requireSignedIn();
+      const key = await cipher();
+      let queued = false;
+      let changed = false;
+      const note = await db.transaction().execute(async (trx) => {
+        const existing = await findNoteRecord(trx, id);
+        if (!existing) throw new KithError('not_found', `No note with id ${id}`);
+        if (existing.note.conflictOf === null) return existing.note;
+        changed = true;
+        await setNoteConflictOf(trx, id, null, Math.max(now(), existing.note.updatedAt));
+        const saved = (await findNoteRecord(trx, id))?.note;
+        if (!saved) throw new KithError('internal', 'The note was not saved');
+        if (key) {
+          await queueNotePut(trx, key, saved, existing.rev, now());
+          queued = true;
+        }
+        return saved;
+      });
+      if (changed) onWritten({ queued, connections: false });
+      return note;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Note, NoteFields, NoteWithPerson } from '#shared/domain/note';
+import type { Interaction, Note, NoteFields, NotePayload, NoteWithPerson } from '#shared/domain/note';
 import type { PersonSummary } from '#shared/domain/person';
 import type { ReadDb } from '#shared/node/open-database';
 import type { LocalDb, NotesTable } from '../store/local-db.ts';
@@ -19,6 +19,10 @@ const NOTE_COLUMNS = [
   'n.follow_up_at',
   'n.created_at',
   'n.updated_at',
+  'n.rev',
+  'n.conflict_of',
+  'n.interaction_type',
+  'n.interaction_on',
 ] as const;
 
 function fromNoteRow(row: NoteRow): Note {
@@ -29,8 +33,13 @@ function fromNoteRow(row: NoteRow): Note {
     tags: JSON.parse(row.tags) as string[],
     pinned: row.pinned === 1,
     followUpAt: row.follow_up_at,
+    interaction:
+      row.interaction_type !== null && row.interaction_on !== null
+        ? { type: row.interaction_type as Interaction['type'], on: row.interaction_on }
+        : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    conflictOf: row.conflict_of,
   };
 }
 
@@ -42,6 +51,8 @@ function toNoteColumns(fields: NoteFields) {
     tag_keys: JSON.stringify(fields.tags.map((t) => t.toLowerCase())),
     pinned: fields.pinned ? (1 as const) : (0 as const),
     follow_up_at: fields.followUpAt,
+    interaction_type: fields.interaction?.type ?? null,
+    interaction_on: fields.interaction?.on ?? null,
   };
 }
 
@@ -206,13 +217,56 @@ export async function listNotesDueBy(db: ReadDb<LocalDb>, until: string): Promis
   return rows.map(fromNoteWithPersonRow);
 }
 
+/** The note with the server revision its text descends from (0: never synced). */
+export async function findNoteRecord(
+  db: ReadDb<LocalDb>,
+  id: string,
+): Promise<{ note: Note; rev: number } | null> {
+  const row = await db
+    .selectFrom('notes as n')
+    .select(NOTE_COLUMNS)
+    .where('n.id', '=', id)
+    .executeTakeFirst();
+  return row ? { note: fromNoteRow(row), rev: row.rev } : null;
+}
+
 export async function insertNote(
   db: WriteDb,
-  note: { id: string; fields: NoteFields; at: number },
+  note: { id: string; fields: NoteFields; at: number; conflictOf?: string | null },
 ): Promise<void> {
   await db
     .insertInto('notes')
-    .values({ id: note.id, ...toNoteColumns(note.fields), created_at: note.at, updated_at: note.at })
+    .values({
+      id: note.id,
+      ...toNoteColumns(note.fields),
+      created_at: note.at,
+      updated_at: note.at,
+      conflict_of: note.conflictOf ?? null,
+    })
+    .execute();
+}
+
+/** Writes the server's version of a note (decrypted) over whatever this device showed. */
+export async function putNoteFromServer(db: WriteDb, id: string, payload: NotePayload, rev: number) {
+  const row = {
+    ...toNoteColumns(payload),
+    created_at: payload.createdAt,
+    updated_at: payload.updatedAt,
+    conflict_of: payload.conflictOf,
+    rev,
+  };
+  await db
+    .insertInto('notes')
+    .values({ id, ...row })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute();
+}
+
+export async function setNoteConflictOf(db: WriteDb, id: string, conflictOf: string | null, at: number) {
+  await db
+    .updateTable('notes')
+    .set({ conflict_of: conflictOf, updated_at: at })
+    .where('id', '=', id)
     .execute();
 }
 
@@ -240,4 +294,5 @@ export async function countNotes(db: ReadDb<LocalDb>): Promise<number> {
 /** Sign-out and account switches: the next person to sign in here must not see these. */
 export async function deleteAllNotes(db: WriteDb): Promise<void> {
   await db.deleteFrom('notes').execute();
+  await db.deleteFrom('notes_synced').execute();
 }

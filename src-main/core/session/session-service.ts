@@ -18,6 +18,8 @@ export interface SessionServiceOptions {
   db: Kysely<LocalDb>;
   secrets: SecretStore;
   fetch?: typeof globalThis.fetch;
+  /** Passed to every server client; unset, the client's own default. */
+  requestTimeoutMs?: number;
   launchDemoServer?: () => Promise<{ serverUrl: string }>;
   /** A session began (or resumed): start syncing with this client. */
   onSignedIn: (client: ServerClient) => void;
@@ -26,6 +28,10 @@ export interface SessionServiceOptions {
   /** Tries to push what is queued; resolves with how many local writes still have not reached the server. */
   flushPendingWrites: () => Promise<number>;
   onChanged: (session: Session) => void;
+  /** Whether notes sync from this device (the notes key is here): then they are on the server, not only here. */
+  notesSynced?: () => Promise<boolean>;
+  /** The account's personal data left this device: its notes key goes too. */
+  forgetNotesKey?: (accountId: string) => Promise<void>;
 }
 
 function toKithError(err: unknown, serverUrl: string): KithError {
@@ -39,7 +45,7 @@ function toKithError(err: unknown, serverUrl: string): KithError {
 
 /** Who is signed in, to which server; the token lives in the SecretStore, the rest in local_state. */
 export function createSessionService(options: SessionServiceOptions) {
-  const { db, secrets } = options;
+  const { db, secrets, requestTimeoutMs: timeoutMs } = options;
   let demoServerUrl: string | null = null;
   // Sign-ins, sign-outs and the resume run one at a time: two overlapping ones could leave two engines.
   let queue: Promise<unknown> = Promise.resolve();
@@ -86,11 +92,13 @@ export function createSessionService(options: SessionServiceOptions) {
   /** Nothing the user wrote is ever lost: leaving an account waits until its writes reached the server. */
   async function refuseToDropPendingWrites(action: string) {
     // Notes never reach the server until end-to-end encryption is set up: leaving would delete them.
-    const notes = await countNotes(db);
+    // Once it is, they are pushed like any write below (their copy stays wrapped on the server).
+    const notes = (await options.notesSynced?.()) ? 0 : await countNotes(db);
     if (notes > 0) {
       throw new KithError(
         'unavailable',
-        `${notes} ${notes === 1 ? 'note is' : 'notes are'} only on this computer: notes are not synced yet. ` +
+        `${notes} ${notes === 1 ? 'note is' : 'notes are'} only on this computer: notes sync once you set up ` +
+          `a passphrase for them. ` +
           `${action.charAt(0).toUpperCase()}${action.slice(1)} would delete ${notes === 1 ? 'it' : 'them'}; ` +
           `delete ${notes === 1 ? 'it' : 'them'} first if you no longer need ${notes === 1 ? 'it' : 'them'}.`,
       );
@@ -123,6 +131,7 @@ export function createSessionService(options: SessionServiceOptions) {
       await writeState(trx, 'account', account);
       await deleteState(trx, 'signedOutReason');
     });
+    if (!sameAccount && previous) await options.forgetNotesKey?.(previous.personId);
     await secrets.set(TOKEN_SECRET, token);
     options.onSignedIn(client);
     return changed();
@@ -139,7 +148,12 @@ export function createSessionService(options: SessionServiceOptions) {
 
     connectServer: ({ serverUrl, token }: ConnectInput): Promise<Session> =>
       serialize(async () => {
-        const client = createServerClient({ serverUrl, token, fetch: options.fetch, timeoutMs: 15_000 });
+        const client = createServerClient({
+          serverUrl,
+          token,
+          fetch: options.fetch,
+          timeoutMs: timeoutMs ?? 15_000,
+        });
         const me = await client.getMe().catch((err: unknown) => {
           throw toKithError(err, serverUrl);
         });
@@ -149,11 +163,11 @@ export function createSessionService(options: SessionServiceOptions) {
     startDemo: (): Promise<Session> =>
       serialize(async () => {
         const serverUrl = await serverUrlOf({ serverUrl: '', personId: '', demo: true });
-        const anonymous = createServerClient({ serverUrl, fetch: options.fetch });
+        const anonymous = createServerClient({ serverUrl, fetch: options.fetch, timeoutMs });
         const demo = await anonymous.createDemoSession().catch((err: unknown) => {
           throw toKithError(err, serverUrl);
         });
-        const client = createServerClient({ serverUrl, token: demo.token, fetch: options.fetch });
+        const client = createServerClient({ serverUrl, token: demo.token, fetch: options.fetch, timeoutMs });
         return adopt({ serverUrl, personId: demo.person.id, demo: true }, demo.token, client);
       }),
 
@@ -164,13 +178,14 @@ export function createSessionService(options: SessionServiceOptions) {
         if (!account || !token) return;
         const serverUrl = await serverUrlOf(account);
         if (serverUrl !== account.serverUrl) await writeState(db, 'account', { ...account, serverUrl });
-        options.onSignedIn(createServerClient({ serverUrl, token, fetch: options.fetch }));
+        options.onSignedIn(createServerClient({ serverUrl, token, fetch: options.fetch, timeoutMs }));
       }),
 
     /** Ends the session. `reason` set: the server refused us; the cache stays for the same account's return. */
     signOut: (reason: string | null = null): Promise<Session> =>
       serialize(async () => {
         if (!reason) await refuseToDropPendingWrites('signing out');
+        const account = await readState(db, 'account');
         await options.onSignedOut();
         await secrets.delete(TOKEN_SECRET);
         await db.transaction().execute(async (trx) => {
@@ -183,6 +198,7 @@ export function createSessionService(options: SessionServiceOptions) {
             await deleteState(trx, 'lastSyncedAt', 'account', 'signedOutReason');
           }
         });
+        if (!reason && account) await options.forgetNotesKey?.(account.personId);
         return changed();
       }),
   };

@@ -40,8 +40,11 @@ export interface SharedConnectionsTable {
 export interface OutboxTable {
   mutation_id: number;
   type: string;
+  /** A connection's person; for a note mutation, the person the note is about. */
   person_id: string;
-  /** JSON of the mutation's other fields (a put's patch). */
+  /** Set for a note mutation: the note it writes. */
+  note_id: string | null;
+  /** JSON of the mutation's other fields (a put's patch; a note's baseRev and ciphertext). */
   payload: string;
   created_at: number;
 }
@@ -53,7 +56,10 @@ export interface RejectedWritesTable {
   at: number;
 }
 
-/** A private note; local only until end-to-end encryption is set up (notes_fts is reached through raw SQL). */
+/**
+ * A private note as the UI reads it: the server's version decrypted, or a pending local edit (notes_fts is
+ * reached through raw SQL). Local only until end-to-end encryption is set up.
+ */
 export interface NotesTable {
   pk: Generated<number>;
   id: string;
@@ -67,6 +73,23 @@ export interface NotesTable {
   follow_up_at: string | null;
   created_at: number;
   updated_at: number;
+  /** The server revision this text descends from; 0: never synced. */
+  rev: Generated<number>;
+  /** Set on a conflict copy: the note it is a copy of. */
+  conflict_of: string | null;
+  interaction_type: string | null;
+  /** YYYY-MM-DD */
+  interaction_on: string | null;
+}
+
+/** The server's latest version of each note, as ciphertext (from the snapshot and pulls). */
+export interface NotesSyncedTable {
+  id: string;
+  rev: number;
+  ciphertext: string;
+  seq: number;
+  /** 1: the ciphertext failed authentication under the notes key. */
+  unreadable: Generated<0 | 1>;
 }
 
 /** The local cache's schema, as Kysely sees it (people_fts is reached through raw SQL only). */
@@ -81,6 +104,7 @@ export interface LocalDb {
   outbox: OutboxTable;
   rejected_writes: RejectedWritesTable;
   notes: NotesTable;
+  notes_synced: NotesSyncedTable;
 }
 
 export const LOCAL_DB_FILE = 'kith.db';

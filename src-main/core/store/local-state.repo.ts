@@ -27,6 +27,8 @@ const stateSchemas = {
   clientId: ClientId,
   /** The last mutation id given to a local write; never goes back, so (clientId, id) is never reused. */
   lastMutationId: z.number().int().min(0),
+  /** Whether the server holds a notes key (a passphrase was set up on some device), as last heard. */
+  notesKeyOnServer: z.boolean(),
 };
 export type StateKey = keyof typeof stateSchemas;
 export type StateValue<K extends StateKey> = z.infer<(typeof stateSchemas)[K]>;

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Connection, SharedConnection } from '#shared/domain/connection';
 import type { Person } from '#shared/domain/person';
+import type { SyncedNote } from '#shared/wire/notes';
 import type { BootstrapSection, Change, PullPage } from '#shared/wire/sync';
 import {
   clearSyncedConnections,
@@ -10,6 +11,16 @@ import {
   upsertSharedConnections,
   upsertSyncedConnections,
 } from '../network/connections.repo.ts';
+import type { NoteCipherContext } from '../notes/note-cipher.ts';
+import { deleteNote } from '../notes/notes.repo.ts';
+import {
+  deleteSyncedNotes,
+  dropNotesGoneFromServer,
+  listPendingNoteIds,
+  markSyncedNotesStale,
+  refreshNotesFromServer,
+  upsertSyncedNotes,
+} from '../notes/synced-notes.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { deleteState, readState, writeState } from '../store/local-state.repo.ts';
 import { clearPeople, deletePeople, upsertPeople } from '../store/people.repo.ts';
@@ -29,17 +40,20 @@ export interface SnapshotBatch {
   people: Person[];
   connections: Connection[];
   shared: SharedConnection[];
+  /** The user's own notes, as ciphertext. */
+  notes: SyncedNote[];
 }
 
 /**
  * Applies one batch of the snapshot and records how far it got, in one transaction: a crash or a cut
- * connection resumes after the last row committed here.
+ * connection resumes after the last row committed here. Notes are decrypted into what the UI reads when
+ * this device has the key (and no local edit of theirs is pending).
  */
 export async function applySnapshotBatch(
   db: Kysely<LocalDb>,
   batch: SnapshotBatch,
   progress: BootstrapProgress,
-  { fresh }: { fresh: boolean },
+  { fresh, cipher = null }: { fresh: boolean; cipher?: NoteCipherContext | null },
 ) {
   await db.transaction().execute(async (trx) => {
     await upsertPeople(
@@ -55,6 +69,17 @@ export async function applySnapshotBatch(
       trx,
       batch.shared.map((shared) => ({ shared, seq: progress.cursor })),
     );
+    if (batch.notes.length) {
+      await upsertSyncedNotes(
+        trx,
+        batch.notes.map((note) => ({ note, seq: progress.cursor })),
+      );
+      await refreshNotesFromServer(
+        trx,
+        cipher,
+        batch.notes.map((n) => n.id),
+      );
+    }
     await writeState(trx, 'bootstrap', progress);
   });
 }
@@ -72,6 +97,7 @@ export async function finishSnapshot(
     await trx.deleteFrom('people').where('seq', '<', snapshotCursor).execute();
     await trx.deleteFrom('connections_synced').where('seq', '<', snapshotCursor).execute();
     await trx.deleteFrom('shared_connections').where('seq', '<', snapshotCursor).execute();
+    await dropNotesGoneFromServer(trx, snapshotCursor);
     await recomputeConnections(trx);
     await deleteState(trx, 'bootstrap');
     await writeState(trx, 'dataset', dataset);
@@ -90,6 +116,8 @@ function keyOf(change: Change) {
       const { ownerId, personId } = change.op === 'upsert' ? change.value : change;
       return `shared:${ownerId}/${personId}`;
     }
+    case 'note':
+      return `note:${change.op === 'upsert' ? change.value.id : change.id}`;
   }
 }
 
@@ -98,17 +126,21 @@ export interface PullPageOutcome {
   people: number;
   /** Own or shared connections upserted or deleted. */
   connections: number;
+  /** Notes whose server version changed (shown here or not). */
+  notes: number;
 }
 
 /**
  * Applies one pull page and moves the cursor in the same transaction. Within a page the last change of
  * a key wins; a page that was cut off never gets here, so nothing is half-applied. The UI's connections
- * of the people touched are rebuilt with the pending writes on top.
+ * of the people touched are rebuilt with the pending writes on top; notes without a pending edit show the
+ * server's version (decrypted with `cipher`; one that fails authentication is flagged, the rest applies).
  */
 export async function applyPullPage(
   db: Kysely<LocalDb>,
   { dataset, changes, cursor }: PullPage,
   now: number,
+  cipher: NoteCipherContext | null = null,
 ): Promise<PullPageOutcome> {
   const latest = new Map<string, Change>();
   for (const change of changes) {
@@ -122,6 +154,8 @@ export async function applyPullPage(
   const goneConnections: string[] = [];
   const shared: { shared: SharedConnection; seq: number }[] = [];
   const goneShared: { ownerId: string; personId: string }[] = [];
+  const notes: { note: SyncedNote; seq: number }[] = [];
+  const goneNotes: string[] = [];
   for (const c of latest.values()) {
     if (c.entity === 'person') {
       if (c.op === 'upsert') people.push({ person: c.value, seq: c.seq });
@@ -129,6 +163,9 @@ export async function applyPullPage(
     } else if (c.entity === 'connection') {
       if (c.op === 'upsert') connections.push({ connection: c.value, seq: c.seq });
       else goneConnections.push(c.personId);
+    } else if (c.entity === 'note') {
+      if (c.op === 'upsert') notes.push({ note: c.value, seq: c.seq });
+      else goneNotes.push(c.id);
     } else if (c.op === 'upsert') shared.push({ shared: c.value, seq: c.seq });
     else goneShared.push({ ownerId: c.ownerId, personId: c.personId });
   }
@@ -145,14 +182,24 @@ export async function applyPullPage(
     await deleteSharedConnections(trx, goneShared);
     await upsertSharedConnections(trx, shared);
     await recomputeConnections(trx, [...goneConnections, ...connections.map((c) => c.connection.personId)]);
+    await deleteSyncedNotes(trx, goneNotes);
+    const pendingGone = await listPendingNoteIds(trx, goneNotes);
+    for (const id of goneNotes) if (!pendingGone.has(id)) await deleteNote(trx, id);
+    await upsertSyncedNotes(trx, notes);
+    await refreshNotesFromServer(
+      trx,
+      cipher,
+      notes.map((n) => n.note.id),
+    );
     await writeState(trx, 'cursor', cursor);
     await writeState(trx, 'lastSyncedAt', now);
     return true;
   });
-  if (!applied) return { people: 0, connections: 0 };
+  if (!applied) return { people: 0, connections: 0, notes: 0 };
   return {
     people: people.length + goneIds.length,
     connections: connections.length + goneConnections.length + shared.length + goneShared.length,
+    notes: notes.length + goneNotes.length,
   };
 }
 
@@ -164,5 +211,6 @@ export async function applyPullPage(
 export async function discardSyncedData(trx: Transaction<LocalDb>) {
   await clearPeople(trx);
   await clearSyncedConnections(trx);
+  await markSyncedNotesStale(trx);
   await deleteState(trx, 'cursor', 'dataset', 'bootstrap');
 }

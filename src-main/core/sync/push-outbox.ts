@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { RejectedWrite } from '#shared/domain/network';
-import { PUSH_BATCH_MAX, type MutationResult } from '#shared/wire/push';
+import { PUSH_BATCH_MAX, PUSH_BODY_MAX_BYTES, type MutationResult } from '#shared/wire/push';
 import { recomputeConnections } from '../network/connections.repo.ts';
-import { deleteFromOutbox, ensureClientId, listOutbox, toMutation } from '../network/outbox.repo.ts';
+import { deleteFromOutbox, ensureClientId, listOutboxBatch, toMutation } from '../network/outbox.repo.ts';
 import { insertRejectedWrite } from '../network/rejected-writes.repo.ts';
+import type { NoteCipherContext } from '../notes/note-cipher.ts';
+import { settleNoteWrites, type SettledNoteWrite } from '../notes/note-push-results.ts';
 import type { LocalDb, OutboxTable } from '../store/local-db.ts';
 import { ServerError, type ServerClient } from './server-client.ts';
 
@@ -11,7 +13,12 @@ export interface PushOutcome {
   /** Mutations the server acknowledged (applied now or by an earlier, retried push). */
   acknowledged: number;
   rejected: RejectedWrite[];
+  /** Notes changed locally: conflict copies made, or rejected writes rolled back. */
+  notesChanged: number;
 }
+
+/** Room in a push body for what surrounds the mutations (client id, brackets). */
+const ENVELOPE_BYTES = 1024;
 
 async function describeWrite(db: Kysely<LocalDb>, row: OutboxTable) {
   const person = await db
@@ -20,6 +27,8 @@ async function describeWrite(db: Kysely<LocalDb>, row: OutboxTable) {
     .where('id', '=', row.person_id)
     .executeTakeFirst();
   const name = person?.name ?? row.person_id;
+  if (row.note_id !== null)
+    return row.type === 'note.delete' ? `Deleting a note about ${name}` : `Note about ${name}`;
   return row.type === 'connection.delete'
     ? `Removing the connection with ${name}`
     : `Connection with ${name}`;
@@ -27,23 +36,27 @@ async function describeWrite(db: Kysely<LocalDb>, row: OutboxTable) {
 
 /**
  * Settles one pushed batch in one transaction: acknowledged writes leave the outbox; a rejected one leaves
- * it too, is recorded for the user, and its person's row is rebuilt without it (the local rollback).
+ * it too, is recorded for the user, and its person's row (or its note) is rebuilt without it (the local
+ * rollback); a note write in conflict becomes a conflict copy (settleNoteWrites).
  */
 export async function applyPushResults(
   db: Kysely<LocalDb>,
   batch: readonly OutboxTable[],
   results: readonly MutationResult[],
   now: number,
+  cipher: NoteCipherContext | null = null,
 ): Promise<PushOutcome> {
   const byId = new Map(batch.map((row) => [row.mutation_id, row]));
   const acknowledged: number[] = [];
   const rejectedRows: { row: OutboxTable; reason: string }[] = [];
+  const noteWrites: SettledNoteWrite[] = [];
   for (const result of results) {
     const row = byId.get(result.mutationId);
     if (!row) continue; // not ours to settle: an answer to a mutation we did not send in this batch
+    if (row.note_id !== null) noteWrites.push({ row, status: result.status });
     if (result.status === 'rejected')
       rejectedRows.push({ row, reason: result.reason ?? 'Refused by the server' });
-    else acknowledged.push(row.mutation_id);
+    else if (result.status !== 'conflict') acknowledged.push(row.mutation_id);
   }
   const rejected: RejectedWrite[] = [];
   for (const { row, reason } of rejectedRows) {
@@ -54,7 +67,7 @@ export async function applyPushResults(
       at: now,
     });
   }
-  await db.transaction().execute(async (trx) => {
+  const notesChanged = await db.transaction().execute(async (trx) => {
     await deleteFromOutbox(
       trx,
       rejected.map((r) => r.mutationId),
@@ -64,29 +77,46 @@ export async function applyPushResults(
     // version, they still show on top of the old one.
     await recomputeConnections(
       trx,
-      rejectedRows.map((r) => r.row.person_id),
+      rejectedRows.filter((r) => r.row.note_id === null).map((r) => r.row.person_id),
     );
     await deleteFromOutbox(trx, acknowledged);
+    return noteWrites.length ? settleNoteWrites(trx, cipher, noteWrites, now) : 0;
   });
-  return { acknowledged: acknowledged.length, rejected };
+  const conflicts = noteWrites.filter((w) => w.status === 'conflict').length;
+  return { acknowledged: acknowledged.length + conflicts, rejected, notesChanged };
 }
 
 /**
- * Pushes the outbox in mutation-id order, PUSH_BATCH_MAX at a time, until it is empty. A failed request throws (the outbox stays as it was) and the caller retries later.
+ * Pushes the outbox in mutation-id order until it is empty, in batches of at most PUSH_BATCH_MAX writes and
+ * PUSH_BODY_MAX_BYTES of JSON (big notes travel a few at a time). A failed request throws (the outbox
+ * stays as it was) and the caller retries later.
  */
 export async function pushOutbox(
   db: Kysely<LocalDb>,
   client: ServerClient,
-  { now, onRejected }: { now: () => number; onRejected: (write: RejectedWrite) => void },
+  {
+    now,
+    onRejected,
+    cipher = async () => null,
+  }: {
+    now: () => number;
+    onRejected: (write: RejectedWrite) => void;
+    /** The notes key, to encrypt the conflict copies a push may create. */
+    cipher?: () => Promise<NoteCipherContext | null>;
+  },
 ): Promise<PushOutcome> {
-  const total: PushOutcome = { acknowledged: 0, rejected: [] };
+  const total: PushOutcome = { acknowledged: 0, rejected: [], notesChanged: 0 };
   for (;;) {
-    const batch = await listOutbox(db, PUSH_BATCH_MAX);
+    const batch = await listOutboxBatch(db, {
+      maxCount: PUSH_BATCH_MAX,
+      maxBytes: PUSH_BODY_MAX_BYTES - ENVELOPE_BYTES,
+    });
     if (batch.length === 0) return total;
     const clientId = await ensureClientId(db);
     const response = await client.push({ clientId, mutations: batch.map(toMutation) });
-    const outcome = await applyPushResults(db, batch, response.results, now());
+    const outcome = await applyPushResults(db, batch, response.results, now(), await cipher());
     total.acknowledged += outcome.acknowledged;
+    total.notesChanged += outcome.notesChanged;
     total.rejected.push(...outcome.rejected);
     for (const write of outcome.rejected) onRejected(write);
     if (outcome.acknowledged + outcome.rejected.length === 0) {

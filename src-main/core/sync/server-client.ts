@@ -1,14 +1,16 @@
 import type { z } from 'zod';
 import { Me, DemoSession } from '#shared/wire/auth';
+import { NotesKeyResponse, type WrappedNotesKey } from '#shared/wire/notes';
 import { PushResponse, type PushRequest } from '#shared/wire/push';
 import { BootstrapLine, PullPage, type BootstrapQuery } from '#shared/wire/sync';
 
 /**
  * Why a request failed, as far as the sync engine cares: offline, server and protocol failures retry with
  * backoff; unauthorized ends the session; cursor_reset means the server no longer knows our cursor (its
- * data was restored or rebuilt) and the cache must bootstrap again.
+ * data was restored or rebuilt) and the cache must bootstrap again; conflict: the request clashes with what
+ * the server holds (a notes key another device set up).
  */
-export type FailureKind = 'offline' | 'unauthorized' | 'server' | 'protocol' | 'cursor_reset';
+export type FailureKind = 'offline' | 'unauthorized' | 'server' | 'protocol' | 'cursor_reset' | 'conflict';
 
 export class ServerError extends Error {
   override name = 'ServerError';
@@ -57,6 +59,8 @@ export function createServerClient({
       throw new ServerError('unauthorized', detail ?? 'The server did not accept the sign-in');
     if (response.status === 410)
       throw new ServerError('cursor_reset', detail ?? 'The server no longer knows this cursor');
+    if (response.status === 409)
+      throw new ServerError('conflict', detail ?? 'The request clashes with what the server holds');
     throw new ServerError('server', `The server answered ${response.status}${detail ? `: ${detail}` : ''}`);
   }
 
@@ -104,6 +108,17 @@ export function createServerClient({
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(request),
+      }),
+
+    /** The owner's wrapped notes key, or null before a passphrase was set up on any device. */
+    getNotesKey: () => json(NotesKeyResponse, '/v1/me/notes-key'),
+
+    /** Stores the wrapped notes key; another key already there is a ServerError of kind conflict (409). */
+    putNotesKey: (key: WrappedNotesKey) =>
+      json(NotesKeyResponse, '/v1/me/notes-key', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(key),
       }),
 
     pull: (since: number, limit: number) => json(PullPage, `/v1/sync/pull?since=${since}&limit=${limit}`),

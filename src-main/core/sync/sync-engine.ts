@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { RejectedWrite } from '#shared/domain/network';
 import type { SyncStatus } from '#shared/domain/sync-status';
 import type { BootstrapSection } from '#shared/wire/sync';
+import type { NoteCipherContext } from '../notes/note-cipher.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { readState } from '../store/local-state.repo.ts';
 import {
@@ -23,6 +24,12 @@ export interface SyncEngineOptions {
   onChanged: (count: number) => void;
   /** The user's connections changed (pulled, or a rejected write rolled back). */
   onNetworkChanged?: () => void;
+  /** Notes changed (pulled, decrypted, a conflict copy made, a rejected write rolled back). */
+  onNotesChanged?: () => void;
+  /** The notes key when this device has it: notes pulled are decrypted, conflict copies encrypted. */
+  notesCipher?: () => Promise<NoteCipherContext | null>;
+  /** Once per run, after the pull: learn whether the server holds a notes key (see notes-encryption). */
+  refreshNotesKeyState?: (client: ServerClient) => Promise<void>;
   /** The server refused a queued write; it was rolled back locally. */
   onRejected: (write: RejectedWrite) => void;
   /** The server refused the token: the session must end. */
@@ -39,7 +46,7 @@ export interface SyncEngineOptions {
   retry?: { baseMs?: number; maxMs?: number };
 }
 
-const emptyBatch = (): SnapshotBatch => ({ people: [], connections: [], shared: [] });
+const emptyBatch = (): SnapshotBatch => ({ people: [], connections: [], shared: [], notes: [] });
 
 /**
  * Keeps the local cache in step with the server: queued writes pushed first, then the snapshot
@@ -54,6 +61,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const intervalMs = options.intervalMs ?? 5 * 60_000;
   const pushDelayMs = options.pushDelayMs ?? 300;
   const onNetworkChanged = () => options.onNetworkChanged?.();
+  const onNotesChanged = () => options.onNotesChanged?.();
+  const notesCipher = options.notesCipher ?? (async () => null);
 
   let status: SyncStatus = { state: 'idle', lastSyncedAt: null };
   let running: Promise<SyncStatus> | null = null;
@@ -98,7 +107,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
       batch = emptyBatch();
       size = 0;
       await committing;
-      committing = applySnapshotBatch(db, rows, progress, { fresh }).then(() => {
+      const cipher = rows.notes.length ? await notesCipher() : null;
+      committing = applySnapshotBatch(db, rows, progress, { fresh, cipher }).then(() => {
         applied = progress.applied;
         setStatus({
           state: 'syncing',
@@ -131,6 +141,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
           await finishSnapshot(db, { dataset, snapshotCursor: cursor, cursor: line.cursor }, now());
           onChanged(applied);
           onNetworkChanged();
+          onNotesChanged();
         } else {
           if (line.type === 'person') {
             batch.people.push(line.value);
@@ -138,6 +149,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
           } else if (line.type === 'connection') {
             batch.connections.push(line.value);
             last = { section: 'connections', after: line.value.personId };
+          } else if (line.type === 'note') {
+            batch.notes.push(line.value);
+            last = { section: 'notes', after: line.value.id };
           } else {
             batch.shared.push(line.value);
             last = { section: 'shared_connections', after: `${line.value.ownerId}/${line.value.personId}` };
@@ -156,9 +170,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
     for (;;) {
       const page = await client.pull(cursor, pullLimit);
       if (stopped) return;
-      const outcome = await applyPullPage(db, page, now());
+      const hasNotes = page.changes.some((c) => c.entity === 'note');
+      const outcome = await applyPullPage(db, page, now(), hasNotes ? await notesCipher() : null);
       if (outcome.people > 0) onChanged(outcome.people);
       if (outcome.connections > 0) onNetworkChanged();
+      if (outcome.notes > 0) onNotesChanged();
       cursor = page.cursor;
       if (!page.hasMore) return;
     }
@@ -169,8 +185,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const outcome = await pushOutbox(db, client, {
       now,
       onRejected: (write) => options.onRejected(write),
+      cipher: notesCipher,
     });
     if (outcome.rejected.length > 0) onNetworkChanged();
+    if (outcome.notesChanged > 0) onNotesChanged();
   }
 
   async function syncOnce() {
@@ -190,6 +208,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
     if (bootstrapping) await bootstrap(lastSyncedAt);
     if (stopped) return;
     await pull();
+    if (stopped) return;
+    await options.refreshNotesKeyState?.(client);
     if (pushFailure) throw pushFailure;
   }
 

@@ -1,6 +1,7 @@
 import {
   Badge,
   Box,
+  Button,
   Center,
   EmptyState,
   Group,
@@ -11,15 +12,18 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { ListScreen } from '../../components/ListScreen.tsx';
-import { IconCalendarCheck } from '@tabler/icons-react';
+import { IconBellRinging, IconCalendarCheck, IconCheck } from '@tabler/icons-react';
 import { useLocation } from 'wouter';
-import type { NoteWithPerson } from '#shared/domain/note';
+import type { FollowUpItem } from '#shared/domain/note';
 import { InlineError } from '../../components/InlineError.tsx';
+import { ListScreen } from '../../components/ListScreen.tsx';
 import { PersonLink } from '../../components/PersonLink.tsx';
+import { useSaveConnection } from '../../hooks/use-network.ts';
 import { useFollowUps } from '../../hooks/use-notes.ts';
+import { useNow } from '../../hooks/use-now.ts';
 import { formatDay } from '../../lib/connection-labels.ts';
 import { formatCount } from '../../lib/format.ts';
+import { describeDue, formatCadence, formatShortDay, localDay } from '../../lib/keep-in-touch.ts';
 import { noteFirstLine } from '../../lib/note-text.ts';
 
 const GROUPS = [
@@ -28,7 +32,16 @@ const GROUPS = [
   { key: 'thisWeek', title: 'This week', color: 'blue' },
 ] as const;
 
-/** Notes with a follow-up date that is past, today, or within the week. Works offline. */
+type KeepInTouchItem = Extract<FollowUpItem, { kind: 'keep_in_touch' }>;
+type NoteItem = Extract<FollowUpItem, { kind: 'note' }>;
+
+const itemKey = (item: FollowUpItem) =>
+  item.kind === 'note' ? `note:${item.note.id}` : `keep_in_touch:${item.person.id}`;
+
+/**
+ * What to follow up, by when: notes with a follow-up date, and colleagues whose keep-in-touch cadence has
+ * run out since the last interaction. Past, today, or within the week. Works offline.
+ */
 export function FollowUpsScreen() {
   const followUps = useFollowUps();
   const data = followUps.data;
@@ -55,7 +68,7 @@ export function FollowUpsScreen() {
         <EmptyState
           icon={<IconCalendarCheck size={28} />}
           title="Nothing due"
-          description="Add a follow-up date to a note to see it here."
+          description="Add a follow-up date to a note, or a keep-in-touch cadence to a connection on a colleague's profile, to see it here."
           data-testid="follow-ups-empty"
         />
       </Center>
@@ -74,9 +87,13 @@ export function FollowUpsScreen() {
               </Badge>
             </Group>
             <Stack gap="xs">
-              {data[group.key].map((item) => (
-                <FollowUpRow key={item.note.id} item={item} color={group.color} />
-              ))}
+              {data[group.key].map((item) =>
+                item.kind === 'note' ? (
+                  <NoteFollowUpRow key={itemKey(item)} item={item} color={group.color} />
+                ) : (
+                  <KeepInTouchRow key={itemKey(item)} item={item} color={group.color} />
+                ),
+              )}
             </Stack>
           </Box>
         ))}
@@ -96,11 +113,11 @@ export function FollowUpsScreen() {
   );
 }
 
-function FollowUpRow({ item, color }: { item: NoteWithPerson; color: string }) {
+function NoteFollowUpRow({ item, color }: { item: NoteItem; color: string }) {
   const { note, person } = item;
   const [, navigate] = useLocation();
   return (
-    <Paper withBorder radius="md" p="sm" data-testid="follow-up-item">
+    <Paper withBorder radius="md" p="sm" data-testid="follow-up-item" data-kind="note">
       <Group justify="space-between" wrap="nowrap" gap="md">
         <Box w={260} style={{ flexShrink: 0 }}>
           <PersonLink person={person} />
@@ -118,6 +135,66 @@ function FollowUpRow({ item, color }: { item: NoteWithPerson; color: string }) {
             {formatDay(note.followUpAt)}
           </Badge>
         ) : null}
+      </Group>
+    </Paper>
+  );
+}
+
+/** A colleague due a catch-up; logging today's interaction moves the reminder a cadence ahead. */
+function KeepInTouchRow({ item, color }: { item: KeepInTouchItem; color: string }) {
+  const { connection, person, dueOn } = item;
+  const today = localDay(useNow(60_000));
+  const save = useSaveConnection(person.id);
+  const due = describeDue(dueOn, today);
+  const cadence = connection.keepInTouchDays ? formatCadence(connection.keepInTouchDays).toLowerCase() : '';
+  return (
+    <Paper withBorder radius="md" p="sm" data-testid="follow-up-item" data-kind="keep_in_touch">
+      <Group justify="space-between" wrap="nowrap" gap="md">
+        <Box w={260} style={{ flexShrink: 0 }}>
+          <PersonLink person={person} />
+        </Box>
+        <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+          <Group gap={6} wrap="nowrap">
+            <IconBellRinging size={14} color="var(--mantine-color-dimmed)" style={{ flexShrink: 0 }} />
+            <Text size="sm" truncate="end">
+              Keep in touch {cadence}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed" truncate="end">
+            {connection.lastInteractionAt
+              ? `Last interaction ${formatShortDay(connection.lastInteractionAt, today)}`
+              : 'No interaction recorded yet'}
+          </Text>
+          {save.error ? (
+            <Text size="xs" c="red">
+              Not saved: {save.error.message}
+            </Text>
+          ) : null}
+        </Stack>
+        <Badge variant="light" color={color} style={{ flexShrink: 0 }} title={`Due ${formatDay(dueOn)}`}>
+          {due.state === 'upcoming' ? formatDay(dueOn) : due.label}
+        </Badge>
+        {connection.lastInteractionAt === today ? (
+          <Group gap={4} c="dimmed" w={176} justify="center" style={{ flexShrink: 0 }}>
+            <IconCheck size={14} />
+            <Text size="xs" c="inherit">
+              Talked today
+            </Text>
+          </Group>
+        ) : (
+          <Button
+            size="xs"
+            variant="light"
+            w={176}
+            leftSection={<IconCheck size={14} />}
+            loading={save.isPending}
+            onClick={() => save.mutate({ lastInteractionAt: today })}
+            style={{ flexShrink: 0 }}
+            data-testid="log-interaction-today"
+          >
+            Log interaction today
+          </Button>
+        )}
       </Group>
     </Paper>
   );

@@ -10,6 +10,7 @@ const SORTS = [
   { value: 'strength:asc', label: 'Weakest first' },
   { value: 'lastInteraction:desc', label: 'Talked to recently' },
   { value: 'lastInteraction:asc', label: 'Not talked to for longest' },
+  { value: 'keepInTouch:asc', label: 'Keep in touch: due first' },
 ] as const;
 
 /** Sort and filters of "My network"; every change is a new query to the core. */

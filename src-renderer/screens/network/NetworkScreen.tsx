@@ -1,19 +1,24 @@
 import { Badge, Center, EmptyState, Group, Loader, Rating, Table, Text } from '@mantine/core';
 import { IconUsersPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { Connection } from '#shared/domain/connection';
+import { keepInTouchDueOn } from '#shared/domain/keep-in-touch';
 import type { NetworkQuery } from '#shared/domain/network';
 import { ListScreen } from '../../components/ListScreen.tsx';
 import { InlineError } from '../../components/InlineError.tsx';
 import { PersonLink } from '../../components/PersonLink.tsx';
 import { useConnections } from '../../hooks/use-network.ts';
+import { useNow } from '../../hooks/use-now.ts';
 import { CONNECTION_KIND_LABELS, formatDay } from '../../lib/connection-labels.ts';
 import { formatCount } from '../../lib/format.ts';
+import { describeDue, formatCadence, localDay } from '../../lib/keep-in-touch.ts';
 import { NetworkFilterBar } from './NetworkFilterBar.tsx';
 
 /** "My network": the colleagues you have recorded a connection with, sortable and filterable. Works offline. */
 export function NetworkScreen() {
   const [query, setQuery] = useState<NetworkQuery>({ sort: 'name', direction: 'asc' });
   const connections = useConnections(query);
+  const today = localDay(useNow(60_000));
   const filtered = Boolean(query.kind || query.minStrength || query.department || query.location);
 
   let body;
@@ -55,6 +60,7 @@ export function NetworkScreen() {
             <Table.Th>How you know them</Table.Th>
             <Table.Th>Strength</Table.Th>
             <Table.Th>Last interaction</Table.Th>
+            <Table.Th>Keep in touch</Table.Th>
             <Table.Th>Department · site</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -87,6 +93,9 @@ export function NetworkScreen() {
                 </Text>
               </Table.Td>
               <Table.Td>
+                <KeepInTouchBadge connection={connection} today={today} />
+              </Table.Td>
+              <Table.Td>
                 <Text size="sm" c="dimmed">
                   {person.department} · {person.location}
                 </Text>
@@ -107,5 +116,31 @@ export function NetworkScreen() {
     >
       {body}
     </ListScreen>
+  );
+}
+
+/** Where the keep-in-touch reminder stands: overdue stands out, the cadence shows on hover. */
+function KeepInTouchBadge({ connection, today }: { connection: Connection; today: string }) {
+  const dueOn = keepInTouchDueOn(connection, localDay);
+  if (connection.keepInTouchDays === null || dueOn === null) {
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  const due = describeDue(dueOn, today);
+  return (
+    <Badge
+      size="sm"
+      variant={due.state === 'upcoming' ? 'outline' : 'light'}
+      color={due.color}
+      title={formatCadence(connection.keepInTouchDays)}
+      data-testid="keep-in-touch-badge"
+      data-state={due.state}
+      style={{ minWidth: 'max-content' }}
+    >
+      {due.label}
+    </Badge>
   );
 }

@@ -17,13 +17,16 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconNotes, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
+import type { ExportResult } from '#shared/domain/import-export';
 import type { NoteWithPerson } from '#shared/domain/note';
 import { ListScreen } from '../../components/ListScreen.tsx';
 import { InlineError } from '../../components/InlineError.tsx';
+import { NotesEncryptionBanner } from '../../components/notes-encryption/NotesEncryptionBanner.tsx';
 import { PersonLink } from '../../components/PersonLink.tsx';
 import { useNoteSearch, useNoteTags } from '../../hooks/use-notes.ts';
 import { formatCount, formatDate } from '../../lib/format.ts';
 import { noteSnippet } from '../../lib/note-text.ts';
+import { ExportedNotice, NotesActionsMenu } from './NotesActionsMenu.tsx';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
@@ -35,6 +38,7 @@ export function NotesScreen() {
   const results = useNoteSearch({ text: debounced, tag: tag ?? undefined });
   const tags = useNoteTags();
   const filtered = Boolean(debounced || tag);
+  const [exported, setExported] = useState<NonNullable<ExportResult> | null>(null);
 
   let body;
   if (results.error) {
@@ -107,10 +111,15 @@ export function NotesScreen() {
             onChange={setTag}
             nothingFoundMessage="No tag yet"
           />
+          <NotesActionsMenu onExported={setExported} />
         </Group>
       }
     >
-      {body}
+      <Stack gap="md">
+        <NotesEncryptionBanner />
+        {exported ? <ExportedNotice result={exported} onClose={() => setExported(null)} /> : null}
+        {body}
+      </Stack>
     </ListScreen>
   );
 }

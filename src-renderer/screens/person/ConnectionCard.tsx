@@ -1,8 +1,12 @@
 import { Badge, Button, Group, Rating, Stack, Text } from '@mantine/core';
-import { IconLock, IconPlus, IconUsersGroup } from '@tabler/icons-react';
+import { IconBellRinging, IconLock, IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
+import type { Connection } from '#shared/domain/connection';
+import { keepInTouchDueOn } from '#shared/domain/keep-in-touch';
 import { useConnection, useRemoveConnection } from '../../hooks/use-network.ts';
+import { useNow } from '../../hooks/use-now.ts';
 import { CONNECTION_KIND_LABELS, formatDay } from '../../lib/connection-labels.ts';
+import { describeDue, formatCadence, localDay } from '../../lib/keep-in-touch.ts';
 import { ConnectionEditor } from './ConnectionEditor.tsx';
 
 /** Your connection with this colleague: how you know each other, or a way to record it. */
@@ -47,6 +51,7 @@ export function ConnectionCard({ personId, personName }: { personId: string; per
               .filter(Boolean)
               .join(' · ') || 'No dates yet'}
           </Text>
+          <KeepInTouchLine connection={data} />
           <Group gap="xs">
             <Button size="xs" variant="light" onClick={() => setEditing(true)}>
               Edit
@@ -91,5 +96,23 @@ export function ConnectionCard({ personId, personName }: { personId: string; per
         />
       ) : null}
     </div>
+  );
+}
+
+/** "Every 30 days · next due 12 Dec", or "… · overdue by 5 days"; nothing without a cadence. */
+function KeepInTouchLine({ connection }: { connection: Connection }) {
+  const today = localDay(useNow(60_000));
+  const dueOn = keepInTouchDueOn(connection, localDay);
+  if (connection.keepInTouchDays === null || dueOn === null) return null;
+  const due = describeDue(dueOn, today);
+  const upcoming = due.state === 'upcoming';
+  // The icon takes the text's colour (currentColor).
+  return (
+    <Group gap={6} c={upcoming ? 'dimmed' : due.color} data-testid="keep-in-touch-status">
+      <IconBellRinging size={14} />
+      <Text size="xs" c="inherit" fw={upcoming ? undefined : 600}>
+        {formatCadence(connection.keepInTouchDays)} · {due.label}
+      </Text>
+    </Group>
   );
 }

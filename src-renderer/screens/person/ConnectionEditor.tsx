@@ -20,6 +20,7 @@ import {
 import { InlineError } from '../../components/InlineError.tsx';
 import { useSaveConnection } from '../../hooks/use-network.ts';
 import { CONNECTION_KIND_LABELS, STRENGTH_LABELS } from '../../lib/connection-labels.ts';
+import { KeepInTouchInput } from './KeepInTouchInput.tsx';
 
 interface Props {
   personId: string;
@@ -116,6 +117,7 @@ export function ConnectionEditor({ personId, personName, connection, onClose }: 
             onChange={(event) => set('lastInteractionAt', event.currentTarget.value || null)}
           />
         </Group>
+        <KeepInTouchInput value={fields.keepInTouchDays} onChange={(days) => set('keepInTouchDays', days)} />
         <div>
           <Text size="sm" fw={500} mb={6}>
             Who can see it

@@ -1,22 +1,59 @@
 import { Button, Group, Loader, Stack, Text, Timeline } from '@mantine/core';
-import { IconLock, IconNote, IconPin, IconPlus } from '@tabler/icons-react';
+import {
+  IconCalendarEvent,
+  IconCoffee,
+  IconDots,
+  IconGitCompare,
+  IconMessage,
+  IconNote,
+  IconPhone,
+  IconPin,
+  IconPlus,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useState } from 'react';
-import type { Note } from '#shared/domain/note';
+import type { Interaction, Note } from '#shared/domain/note';
 import { InlineError } from '../../components/InlineError.tsx';
+import { NotesEncryptionBanner } from '../../components/notes-encryption/NotesEncryptionBanner.tsx';
 import { usePersonNotes } from '../../hooks/use-notes.ts';
+import { useNotesEncryption } from '../../hooks/use-notes-encryption.ts';
+import { buildTimeline, type TimelineEntry } from '../../lib/note-timeline.ts';
 import { NoteEditor } from './NoteEditor.tsx';
 import { NoteItem } from './NoteItem.tsx';
 
-/** Pinned first, then newest first (the core sorts the same way; kept here so a stale cache reads right). */
-function timelineOrder(notes: Note[]): Note[] {
-  return [...notes].sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt);
+const INTERACTION_ICONS: Record<Interaction['type'], typeof IconNote> = {
+  meeting: IconUsers,
+  call: IconPhone,
+  message: IconMessage,
+  coffee: IconCoffee,
+  event: IconCalendarEvent,
+  other: IconDots,
+};
+
+/** What the editor is open on: a new entry (a note or an interaction), a note, or a merge of a conflict copy. */
+type Editing =
+  | { kind: 'new'; startAs: 'note' | 'interaction' }
+  | { kind: 'edit'; note: Note }
+  | { kind: 'merge'; note: Note; copy: Note };
+
+function Bullet({ entry }: { entry: TimelineEntry }) {
+  const { note } = entry;
+  if (entry.conflicts.length) return <IconGitCompare size={12} color="var(--mantine-color-orange-7)" />;
+  if (note.interaction) {
+    const Icon = INTERACTION_ICONS[note.interaction.type];
+    return <Icon size={12} color="var(--mantine-color-teal-7)" />;
+  }
+  return note.pinned ? <IconPin size={12} /> : <IconNote size={12} />;
 }
 
-/** Your private notes about a colleague, as a timeline, with a way to add, edit and delete them. */
+/**
+ * Your private timeline with a colleague: notes and logged interactions, pinned first then newest first,
+ * conflict copies under the note they belong to; with ways to add, edit, merge and delete.
+ */
 export function NotesCard({ personId, personName }: { personId: string; personName: string }) {
   const notes = usePersonNotes(personId);
-  // null: closed; 'new': a new note; a Note: editing it.
-  const [editing, setEditing] = useState<Note | 'new' | null>(null);
+  const locked = useNotesEncryption().data?.state === 'locked';
+  const [editing, setEditing] = useState<Editing | null>(null);
 
   let body;
   if (notes.error) {
@@ -30,18 +67,28 @@ export function NotesCard({ personId, personName }: { personId: string; personNa
   } else if (!notes.data) {
     body = <Loader size="sm" />;
   } else if (notes.data.length === 0) {
-    body = (
+    body = locked ? (
+      <Text size="sm" c="dimmed">
+        No notes about {personName} on this computer yet. Notes from your other devices show once you enter
+        your passphrase.
+      </Text>
+    ) : (
       <Text size="sm" c="dimmed">
         No notes about {personName} yet. Jot down what you talked about, what matters to them, or when to
-        check in again.
+        check in again; log a meeting or a call to see when you last spoke.
       </Text>
     );
   } else {
     body = (
       <Timeline bulletSize={22} lineWidth={2} data-testid="note-timeline">
-        {timelineOrder(notes.data).map((note) => (
-          <Timeline.Item key={note.id} bullet={note.pinned ? <IconPin size={12} /> : <IconNote size={12} />}>
-            <NoteItem note={note} onEdit={() => setEditing(note)} />
+        {buildTimeline(notes.data).map((entry) => (
+          <Timeline.Item key={entry.note.id} bullet={<Bullet entry={entry} />}>
+            <NoteItem
+              note={entry.note}
+              conflicts={entry.conflicts}
+              onEdit={() => setEditing({ kind: 'edit', note: entry.note })}
+              onMerge={(copy) => setEditing({ kind: 'merge', note: entry.note, copy })}
+            />
           </Timeline.Item>
         ))}
       </Timeline>
@@ -50,28 +97,37 @@ export function NotesCard({ personId, personName }: { personId: string; personNa
 
   return (
     <Stack gap="sm" data-testid="notes-card">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Group gap={6} wrap="nowrap" c="dimmed">
-          <IconLock size={14} />
-          <Text size="xs" c="dimmed" data-testid="notes-privacy">
-            Notes stay on this computer until end-to-end encryption is set up; nobody else can read them.
-          </Text>
+      <Group justify="space-between" align="center" wrap="nowrap">
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <NotesEncryptionBanner part="line" />
+        </div>
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconUsers size={14} />}
+            onClick={() => setEditing({ kind: 'new', startAs: 'interaction' })}
+          >
+            Log interaction
+          </Button>
+          <Button
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setEditing({ kind: 'new', startAs: 'note' })}
+          >
+            Add note
+          </Button>
         </Group>
-        <Button
-          size="xs"
-          leftSection={<IconPlus size={14} />}
-          onClick={() => setEditing('new')}
-          style={{ flexShrink: 0 }}
-        >
-          Add note
-        </Button>
       </Group>
+      <NotesEncryptionBanner part="alerts" />
       {body}
       {editing ? (
         <NoteEditor
           personId={personId}
           personName={personName}
-          note={editing === 'new' ? null : editing}
+          note={editing.kind === 'new' ? null : editing.note}
+          startAs={editing.kind === 'new' ? editing.startAs : 'note'}
+          mergeWith={editing.kind === 'merge' ? editing.copy : null}
           onClose={() => setEditing(null)}
         />
       ) : null}

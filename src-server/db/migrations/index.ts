@@ -4,6 +4,8 @@ import * as createTokens from './0020-create-tokens.ts';
 import * as createServerMeta from './0030-create-server-meta.ts';
 import * as addDatasetId from './0040-add-dataset-id.ts';
 import * as createConnections from './0050-create-connections.ts';
+import * as createNotes from './0060-create-notes.ts';
+import * as addKeepInTouch from './0070-add-keep-in-touch.ts';
 
 /** Every server migration, in order; a new one is one new line here. */
 export const serverMigrations: MigrationTable = {
@@ -12,4 +14,6 @@ export const serverMigrations: MigrationTable = {
   '0030-create-server-meta': createServerMeta,
   '0040-add-dataset-id': addDatasetId,
   '0050-create-connections': createConnections,
+  '0060-create-notes': createNotes,
+  '0070-add-keep-in-touch': addKeepInTouch,
 };

@@ -89,6 +89,7 @@ describe('notes through the core and the IPC dispatcher', () => {
       tags: [],
       pinned: true,
       followUpAt: null,
+      interaction: null,
     });
 
     const refused = await dispatch('session.signOut', undefined);

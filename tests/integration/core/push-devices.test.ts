@@ -86,14 +86,19 @@ describe('connections on several devices against a real server', () => {
     await laptop.core.handlers.network.saveConnection({ personId: bob.id, patch: { strength: 1 } });
     await phone.core.handlers.network.saveConnection({
       personId: bob.id,
-      patch: { lastInteractionAt: '2026-11-20', kinds: ['worked_with', 'mentee'] },
+      patch: { lastInteractionAt: '2026-11-20', kinds: ['worked_with', 'mentee'], keepInTouchDays: 14 },
     });
     await fx.restartServer();
     await settle(laptop.core);
     await settle(phone.core);
     await settle(laptop.core);
 
-    const expected = { strength: 1, lastInteractionAt: '2026-11-20', kinds: ['worked_with', 'mentee'] };
+    const expected = {
+      strength: 1,
+      lastInteractionAt: '2026-11-20',
+      kinds: ['worked_with', 'mentee'],
+      keepInTouchDays: 14,
+    };
     expect(await laptop.core.handlers.network.getConnection({ personId: bob.id })).toMatchObject(expected);
     expect(await phone.core.handlers.network.getConnection({ personId: bob.id })).toMatchObject(expected);
     expect(await outboxSize(laptop.db)).toBe(0);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createCore } from '#core/create-core';
 import type { Core } from '#core/core-types';
+import type { KeyStore } from '#core/notes/key-store';
 import { LOCAL_DB_FILE, type LocalDb } from '#core/store/local-db';
 import { openDatabase } from '#shared/node/open-database';
 import { generateOrg, issueToken, startServer, type RunningServer } from '#server/server';
@@ -47,10 +48,11 @@ export async function startPushFixture() {
         personId = me,
         serverUrl = server.url,
         fetch,
-      }: { personId?: string; serverUrl?: string; fetch?: typeof globalThis.fetch } = {},
+        keyStore,
+      }: { personId?: string; serverUrl?: string; fetch?: typeof globalThis.fetch; keyStore?: KeyStore } = {},
     ) {
       const dataDir = join(dir.path, device);
-      const core = await createCore({ dataDir, secrets: memorySecrets(), fetch });
+      const core = await createCore({ dataDir, secrets: memorySecrets(), fetch, keyStore });
       cleanups.push(() => core.close());
       const token = await issueToken(server.db, personId);
       await core.handlers.session.connectServer({ serverUrl, token });

@@ -126,6 +126,7 @@ describe('pushing local connection writes to a real server', () => {
       [{ personId, patch: { kinds: ['best_friend'] } }, /patch\.kinds/],
       [{ personId, patch: { strength: 9 } }, /patch\.strength/],
       [{ personId, patch: { since: '2024-13-45' } }, /patch\.since: Expected a date as YYYY-MM-DD/],
+      [{ personId, patch: { keepInTouchDays: 400 } }, /patch\.keepInTouchDays/],
       [{ personId, patch: { colour: 'blue' } }, /patch/],
     ];
     for (const [input, message] of cases) {

@@ -25,6 +25,7 @@ describe('GET /v1/openapi.json', () => {
       '/v1/demo/sessions',
       '/v1/health',
       '/v1/me',
+      '/v1/me/notes-key',
       '/v1/sync/bootstrap',
       '/v1/sync/pull',
       '/v1/sync/push',
@@ -38,6 +39,9 @@ describe('GET /v1/openapi.json', () => {
       expect(doc.paths[path]?.get?.security).toEqual([{ bearerAuth: [] }]);
     }
     expect(doc.paths['/v1/sync/push']?.post?.security).toEqual([{ bearerAuth: [] }]);
+    expect(Object.keys(doc.paths['/v1/me/notes-key'] ?? {}).sort()).toEqual(['get', 'put']);
+    expect(doc.paths['/v1/me/notes-key']?.get?.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.paths['/v1/me/notes-key']?.put?.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.paths['/v1/health']?.get?.security).toBeUndefined();
   });
 
@@ -48,5 +52,19 @@ describe('GET /v1/openapi.json', () => {
       content: Record<string, unknown>;
     };
     expect(Object.keys(bootstrap.content)).toEqual(['application/x-ndjson']);
+  });
+
+  it('documents the notes key body and its 409 from the zod schemas', () => {
+    const put = doc.paths['/v1/me/notes-key']?.put as unknown as {
+      requestBody: { content: { 'application/json': { schema: { required: string[] } } } };
+      responses: Record<string, unknown>;
+    };
+    expect(put.requestBody.content['application/json'].schema.required.sort()).toEqual([
+      'kdf',
+      'keyId',
+      'version',
+      'wrapped',
+    ]);
+    expect(Object.keys(put.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '409']));
   });
 });

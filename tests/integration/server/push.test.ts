@@ -49,6 +49,7 @@ describe('POST /v1/sync/push', () => {
       since: null,
       lastInteractionAt: null,
       visibility: 'private',
+      keepInTouchDays: null,
       updatedAt: expect.any(Number),
     });
     expect((await mine('p000003'))?.updatedAt).toBeGreaterThanOrEqual(before);
@@ -203,6 +204,12 @@ describe('POST /v1/sync/push with a bad body', () => {
       { clientId, mutations: [put(1, 'p000003', { howMet: 'ok' }), put(2, 'p000003', { strength: 9 })] },
       "'mutations.1.patch.strength'",
     ));
+  it.each([0, 366, 1.5])('names a keep-in-touch cadence of %s days', (days) =>
+    expectInvalid(
+      { clientId, mutations: [put(1, 'p000003', { keepInTouchDays: days })] },
+      "'mutations.0.patch.keepInTouchDays'",
+    ),
+  );
   it('names an invalid date', () =>
     expectInvalid({ clientId, mutations: [put(1, 'p000003', { since: '2024-02-31' })] }, 'since'));
   it('names an unknown patch field', () =>

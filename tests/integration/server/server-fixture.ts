@@ -10,6 +10,8 @@ export interface ServerFixture extends RunningServer {
   get(path: string, token?: string): Promise<Response>;
   /** POST a JSON body (a string is sent as is), with the token as a bearer header. */
   post(path: string, body: unknown, token?: string): Promise<Response>;
+  /** PUT a JSON body (a string is sent as is), with the token as a bearer header. */
+  put(path: string, body: unknown, token?: string): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -23,20 +25,24 @@ export async function startTestServer(
     dir,
     get: (path, token) =>
       fetch(`${server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {}),
-    post: (path, body, token) =>
-      fetch(`${server.url}${path}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      }),
+    post: (path, body, token) => sendJson(server.url, 'POST', path, body, token),
+    put: (path, body, token) => sendJson(server.url, 'PUT', path, body, token),
     async stop() {
       await server.close();
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+function sendJson(url: string, method: string, path: string, body: unknown, token?: string) {
+  return fetch(`${url}${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 /** A valid person with a zero-padded id, so id order is numeric order. */

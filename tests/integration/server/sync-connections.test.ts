@@ -68,7 +68,14 @@ beforeAll(async () => {
   await pushAsU(
     [
       'p000003',
-      { kinds: ['worked_with'], strength: 4, howMet: SECRET, since: '2021-03-01', visibility: 'shared' },
+      {
+        kinds: ['worked_with'],
+        strength: 4,
+        howMet: SECRET,
+        since: '2021-03-01',
+        visibility: 'shared',
+        keepInTouchDays: 30,
+      },
     ],
     ['p000004', { kinds: ['mentor'], howMet: SECRET, lastInteractionAt: '2024-05-02' }],
     ['p000005', { strength: 2 }],
@@ -100,6 +107,7 @@ describe('GET /v1/sync/pull with connections', () => {
           since: '2021-03-01',
           lastInteractionAt: null,
           visibility: 'shared',
+          keepInTouchDays: 30,
           updatedAt: expect.any(Number),
         },
       },
@@ -302,7 +310,7 @@ describe('GET /v1/sync/bootstrap with connections', () => {
   });
 
   it('answers 400 invalid_input naming the parameter for a bad section or shared key', async () => {
-    for (const query of ['?section=notes', '?section=shared_connections&after=nokey']) {
+    for (const query of ['?section=secrets', '?section=shared_connections&after=nokey']) {
       const response = await server.get(`/v1/sync/bootstrap${query}`, uToken);
       expect(response.status).toBe(400);
       const error = ApiError.parse(await response.json()).error;

@@ -26,7 +26,16 @@ describe('local migrations', () => {
     const db = await openLocalDb(dir.path);
     const names = await tableNames(db as Kysely<unknown>);
     expect(names).toEqual(
-      expect.arrayContaining(['people', 'person_skills', 'people_fts', 'local_state', 'people_fts_insert']),
+      expect.arrayContaining([
+        'people',
+        'person_skills',
+        'people_fts',
+        'local_state',
+        'people_fts_insert',
+        'notes',
+        'notes_synced',
+        'outbox',
+      ]),
     );
     const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
     expect(journal.rows[0]?.journal_mode).toBe('wal');

@@ -235,32 +235,6 @@ describe('notes service', () => {
     ]);
   });
 
-  it('sorts follow-ups into overdue, today and this week by the local day of now', async () => {
-    expect(toLocalDay(NOON)).toBe('2025-06-10');
-    const save = (body: string, followUpAt: string | null) => notes.save(note({ body, followUpAt }));
-    const longAgo = await save('long ago', '2024-12-31');
-    const yesterday = await save('yesterday', '2025-06-09');
-    const today = await save('today', '2025-06-10');
-    const tomorrow = await save('tomorrow', '2025-06-11');
-    const inAWeek = await save('in a week', '2025-06-17');
-    await save('in eight days', '2025-06-18');
-    await save('no follow-up', null);
-
-    const due = await notes.listFollowUps();
-    const bodies = (items: { note: { id: string } }[]) => items.map((i) => i.note.id);
-    expect(bodies(due.overdue)).toEqual([longAgo.id, yesterday.id]);
-    expect(bodies(due.today)).toEqual([today.id]);
-    expect(bodies(due.thisWeek)).toEqual([tomorrow.id, inAWeek.id]);
-    expect(due.today[0]!.person.name).toBe('Ada Lovelace');
-
-    clock = new Date(2025, 5, 10, 23, 59, 59).getTime(); // still the same local day
-    expect(bodies((await notes.listFollowUps()).today)).toEqual([today.id]);
-    clock = new Date(2025, 5, 11, 0, 0, 1).getTime(); // local midnight passed
-    const next = await notes.listFollowUps();
-    expect(bodies(next.overdue)).toEqual([longAgo.id, yesterday.id, today.id]);
-    expect(bodies(next.today)).toEqual([tomorrow.id]);
-  });
-
   it('crosses month and year ends when counting the week ahead', () => {
     expect(toLocalDay(new Date(2025, 11, 28, 9).getTime(), 7)).toBe('2026-01-04');
     expect(toLocalDay(new Date(2024, 1, 28, 9).getTime(), 1)).toBe('2024-02-29');

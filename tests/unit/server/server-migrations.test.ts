@@ -40,6 +40,8 @@ describe('server migrations', () => {
         'server_meta',
         'connections',
         'client_mutations',
+        'notes',
+        'notes_keys',
       ]),
     );
   });

@@ -4,6 +4,8 @@ import * as m0020 from './0020-create-sync-state.ts';
 import * as m0030 from './0030-add-name-search.ts';
 import * as m0040 from './0040-create-connections.ts';
 import * as m0050 from './0050-create-notes.ts';
+import * as m0060 from './0060-sync-notes.ts';
+import * as m0070 from './0070-add-keep-in-touch.ts';
 
 /** Every local schema version, in order. Add a line here for each new migration file. */
 export const localMigrations: MigrationTable = {
@@ -12,4 +14,6 @@ export const localMigrations: MigrationTable = {
   '0030-add-name-search': m0030,
   '0040-create-connections': m0040,
   '0050-create-notes': m0050,
+  '0060-sync-notes': m0060,
+  '0070-add-keep-in-touch': m0070,
 };

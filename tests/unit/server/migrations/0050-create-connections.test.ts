@@ -36,9 +36,10 @@ describe('migration 0050-create-connections', () => {
     await issueToken(db, 'p1');
     const dataset = await findDatasetId(db);
 
-    expect((await migrate(db as Kysely<unknown>, serverMigrations, { file })).applied).toEqual([
+    // To the latest version: the repos below read and write the current schema.
+    expect((await migrate(db as Kysely<unknown>, serverMigrations, { file })).applied).toContain(
       '0050-create-connections',
-    ]);
+    );
     expect(await db.selectFrom('people').select('id').orderBy('id').execute()).toEqual([
       { id: 'p1' },
       { id: 'p2' },

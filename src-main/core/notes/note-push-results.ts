@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { MutationResult } from '#shared/wire/push';
+import type { LocalDb, OutboxTable } from '../store/local-db.ts';
+import type { NoteCipherContext } from './note-cipher.ts';
+import { findNoteRecord, insertNote } from './notes.repo.ts';
+import { listPendingNoteIds, queueNotePut, restoreNoteFromServer } from './synced-notes.repo.ts';
+
+export interface SettledNoteWrite {
+  row: OutboxTable;
+  status: MutationResult['status'];
+}
+
+/**
+ * Settles the note writes of one pushed batch, in the caller's transaction, once the acknowledged and
+ * rejected rows have left the outbox:
+ * - conflict (another device changed the note since this edit began): the local text becomes a conflict
+ *   copy, a new note naming the original, queued as a new note; the original shows the server's version
+ *   again. Every write still queued for the original goes: the copy carries the latest text, so several
+ *   conflicting edits make one copy;
+ * - rejected: rolled back to the server's version, unless later edits of the note are still queued.
+ * Returns how many notes changed for the UI.
+ */
+export async function settleNoteWrites(
+  trx: Transaction<LocalDb>,
+  cipher: NoteCipherContext | null,
+  settled: readonly SettledNoteWrite[],
+  now: number,
+): Promise<number> {
+  const byNote = new Map<string, SettledNoteWrite[]>();
+  for (const write of settled) {
+    if (write.row.note_id === null) continue;
+    byNote.set(write.row.note_id, [...(byNote.get(write.row.note_id) ?? []), write]);
+  }
+  let changed = 0;
+  for (const [noteId, writes] of byNote) {
+    if (writes.some((w) => w.status === 'conflict')) {
+      const local = await findNoteRecord(trx, noteId);
+      if (local) {
+        const { id: _id, createdAt: _c, updatedAt: _u, conflictOf: _o, ...fields } = local.note;
+        const copy = { id: randomUUID(), fields, at: now, conflictOf: noteId };
+        await insertNote(trx, copy);
+        const saved = await findNoteRecord(trx, copy.id);
+        if (cipher && saved) await queueNotePut(trx, cipher, saved.note, 0, now);
+      }
+      await trx.deleteFrom('outbox').where('note_id', '=', noteId).execute();
+      await restoreNoteFromServer(trx, cipher, noteId);
+      changed++;
+    } else if (writes.some((w) => w.status === 'rejected')) {
+      if ((await listPendingNoteIds(trx, [noteId])).has(noteId)) continue;
+      const outcome = await restoreNoteFromServer(trx, cipher, noteId);
+      if (outcome !== 'unchanged') changed++;
+    }
+  }
+  return changed;
+}

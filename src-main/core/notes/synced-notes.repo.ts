@@ -1,0 +1,215 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Note, NotePayload } from '#shared/domain/note';
+import type { ReadDb } from '#shared/node/open-database';
+import type { SyncedNote } from '#shared/wire/notes';
+import { appendNoteToOutbox } from '../network/outbox.repo.ts';
+import type { LocalDb } from '../store/local-db.ts';
+import { decryptNote, encryptNote, type NoteCipherContext } from './note-cipher.ts';
+import { deleteNote, findNoteRecord, putNoteFromServer } from './notes.repo.ts';
+
+type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
+
+/** Well under SQLite's limit of bound parameters per statement. */
+const IDS_PER_STATEMENT = 10_000;
+
+function chunk<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += IDS_PER_STATEMENT) out.push(items.slice(i, i + IDS_PER_STATEMENT));
+  return out;
+}
+
+/** What is encrypted of a note: everything but its id. */
+export function toNotePayload({ id: _id, ...payload }: Note): NotePayload {
+  return payload;
+}
+
+/** Stores the server's versions (a new version is readable until proven otherwise). */
+export async function upsertSyncedNotes(db: WriteDb, entries: readonly { note: SyncedNote; seq: number }[]) {
+  for (const { note, seq } of entries) {
+    const row = { id: note.id, rev: note.rev, ciphertext: note.ciphertext, seq, unreadable: 0 as const };
+    await db
+      .insertInto('notes_synced')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doUpdateSet(row))
+      .execute();
+  }
+}
+
+export async function deleteSyncedNotes(db: WriteDb, ids: readonly string[]) {
+  for (const part of chunk(ids)) await db.deleteFrom('notes_synced').where('id', 'in', part).execute();
+}
+
+/** The notes among `ids` with a write still in the outbox: a pull must not overwrite them. */
+export async function listPendingNoteIds(db: ReadDb<LocalDb>, ids: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const part of chunk([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom('outbox')
+      .select('note_id')
+      .distinct()
+      .where('note_id', 'in', part)
+      .execute();
+    for (const row of rows) if (row.note_id !== null) out.add(row.note_id);
+  }
+  return out;
+}
+
+export type RestoreOutcome = 'restored' | 'deleted' | 'unreadable' | 'unchanged';
+
+/**
+ * Shows the server's version of one note instead of the local one: decrypted into notes, or the local note
+ * deleted when the server has none. A ciphertext that fails authentication is flagged unreadable and the
+ * local note stays as it was (nothing lost); without the key nothing changes.
+ */
+export async function restoreNoteFromServer(
+  trx: Transaction<LocalDb>,
+  cipher: NoteCipherContext | null,
+  id: string,
+): Promise<RestoreOutcome> {
+  const synced = await trx.selectFrom('notes_synced').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!synced) return (await deleteNote(trx, id)) ? 'deleted' : 'unchanged';
+  if (!cipher) return 'unchanged';
+  let payload: NotePayload;
+  try {
+    payload = decryptNote(cipher, id, synced.ciphertext);
+  } catch (err) {
+    console.warn(`Kept note ${id} as it came from the server:`, err instanceof Error ? err.message : err);
+    await trx.updateTable('notes_synced').set({ unreadable: 1 }).where('id', '=', id).execute();
+    return 'unreadable';
+  }
+  if (synced.unreadable)
+    await trx.updateTable('notes_synced').set({ unreadable: 0 }).where('id', '=', id).execute();
+  await putNoteFromServer(trx, id, payload, synced.rev);
+  return 'restored';
+}
+
+/** Brings the server's version of these notes into what the UI reads, skipping notes with pending writes. */
+export async function refreshNotesFromServer(
+  trx: Transaction<LocalDb>,
+  cipher: NoteCipherContext | null,
+  ids: readonly string[],
+): Promise<{ changed: number }> {
+  const pending = await listPendingNoteIds(trx, ids);
+  let changed = 0;
+  for (const id of new Set(ids)) {
+    if (pending.has(id)) continue;
+    const outcome = await restoreNoteFromServer(trx, cipher, id);
+    if (outcome === 'restored' || outcome === 'deleted') changed++;
+  }
+  return { changed };
+}
+
+/** Every note the server holds and this device has not shown yet (or could not read), for an unlock. */
+export async function listSyncedNoteIds(db: ReadDb<LocalDb>): Promise<string[]> {
+  const rows = await db.selectFrom('notes_synced').select('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * After a snapshot: notes the server no longer has (their synced row is older than the snapshot, or gone,
+ * while the local note descends from a server revision) leave this device, unless a write is pending.
+ */
+export async function dropNotesGoneFromServer(trx: Transaction<LocalDb>, snapshotCursor: number) {
+  const stale = await trx.selectFrom('notes_synced').select('id').where('seq', '<', snapshotCursor).execute();
+  await deleteSyncedNotes(
+    trx,
+    stale.map((r) => r.id),
+  );
+  const orphans = await trx
+    .selectFrom('notes')
+    .select('id')
+    .where('rev', '>', 0)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('notes_synced as s').select('s.id').whereRef('s.id', '=', 'notes.id'))),
+    )
+    .execute();
+  const ids = orphans.map((r) => r.id);
+  const pending = await listPendingNoteIds(trx, ids);
+  let dropped = 0;
+  for (const id of ids) if (!pending.has(id) && (await deleteNote(trx, id))) dropped++;
+  return dropped;
+}
+
+/** Forgets the server's notes before a new snapshot (a cursor reset): the snapshot's seq will mark what remains. */
+export async function markSyncedNotesStale(db: WriteDb) {
+  await db.updateTable('notes_synced').set({ seq: -1 }).execute();
+}
+
+/** Queues a note's whole text, encrypted now, as a put based on server revision `baseRev`. */
+export async function queueNotePut(
+  trx: Transaction<LocalDb>,
+  cipher: NoteCipherContext,
+  note: Note,
+  baseRev: number,
+  now: number,
+) {
+  const ciphertext = encryptNote(cipher, note.id, toNotePayload(note));
+  return appendNoteToOutbox(
+    trx,
+    { type: 'note.put', noteId: note.id, baseRev, ciphertext },
+    note.personId,
+    now,
+  );
+}
+
+/**
+ * Queues every local note the server has never seen (revision 0, nothing queued, no server version): what
+ * a passphrase set up or unlocked here starts syncing.
+ */
+export async function queueNeverSyncedNotes(
+  trx: Transaction<LocalDb>,
+  cipher: NoteCipherContext,
+  now: number,
+) {
+  const rows = await trx
+    .selectFrom('notes')
+    .select('id')
+    .where('rev', '=', 0)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('outbox as o').select('o.mutation_id').whereRef('o.note_id', '=', 'notes.id'))),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('notes_synced as s').select('s.id').whereRef('s.id', '=', 'notes.id'))),
+    )
+    .orderBy('pk')
+    .execute();
+  for (const { id } of rows) {
+    const record = await findNoteRecord(trx, id);
+    if (record) await queueNotePut(trx, cipher, record.note, 0, now);
+  }
+  return rows.length;
+}
+
+/** The counts NotesEncryption reports. */
+export async function countNotesByState(db: ReadDb<LocalDb>) {
+  const synced = await db
+    .selectFrom('notes_synced as s')
+    .select([
+      (eb) => eb.fn.countAll<number>().as('total'),
+      (eb) => eb.fn.sum<number>('s.unreadable').as('unreadable'),
+    ])
+    .executeTakeFirstOrThrow();
+  const shown = await db
+    .selectFrom('notes_synced as s')
+    .innerJoin('notes as n', 'n.id', 's.id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('s.unreadable', '=', 0)
+    .executeTakeFirstOrThrow();
+  const unsynced = await db
+    .selectFrom('notes as n')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(({ or, eb, exists, selectFrom }) =>
+      or([
+        eb('n.rev', '=', 0),
+        exists(selectFrom('outbox as o').select('o.mutation_id').whereRef('o.note_id', '=', 'n.id')),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  const unreadable = Number(synced.unreadable ?? 0);
+  return {
+    /** Server notes that are readable in principle but not shown here (no key yet). */
+    waiting: Number(synced.total) - unreadable - Number(shown.n),
+    unreadable,
+    unsynced: Number(unsynced.n),
+  };
+}

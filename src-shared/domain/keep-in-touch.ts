@@ -1,0 +1,36 @@
+import type { Connection } from './connection.ts';
+
+/** The cadences offered in a pick list; any other number of days (1–365) is a custom one. */
+export const KEEP_IN_TOUCH_PRESETS = [
+  { days: 7, label: 'Every week' },
+  { days: 14, label: 'Every 2 weeks' },
+  { days: 30, label: 'Every month' },
+  { days: 90, label: 'Every quarter' },
+  { days: 180, label: 'Every half-year' },
+  { days: 365, label: 'Every year' },
+] as const;
+
+/** A YYYY-MM-DD day `days` later (or earlier, when negative), by the calendar: no time zone involved. */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD): positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The day a keep-in-touch reminder falls due: the last interaction, else "known since", else the day of the
+ * last edit (`dayOf` gives a moment's local day), plus the cadence. Null without a cadence. The core
+ * computes the same in SQL to select what is due.
+ */
+export function keepInTouchDueOn(
+  connection: Pick<Connection, 'keepInTouchDays' | 'lastInteractionAt' | 'since' | 'updatedAt'>,
+  dayOf: (time: number) => string,
+): string | null {
+  if (connection.keepInTouchDays === null) return null;
+  const from = connection.lastInteractionAt ?? connection.since ?? dayOf(connection.updatedAt);
+  return addDays(from, connection.keepInTouchDays);
+}
