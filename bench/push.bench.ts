@@ -2,15 +2,22 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createCore } from '#core/create-core';
 import type { Person } from '#shared/domain/person';
+import { KithError } from '#shared/errors';
 import { DemoSession } from '#shared/wire/auth';
 import { memorySecrets } from '../tests/support/memory-secrets.ts';
 import { startCuttingProxy } from '../tests/support/cutting-proxy.ts';
 import { report } from './support/results.ts';
 import { round } from './support/stats.ts';
 
+const NOTE_TEXT =
+  'Met at the architecture guild; wants to compare notes on **event sourcing** and the ' +
+  'migration of the billing service. Follow up after the quarterly planning, and ask about ' +
+  'the mentoring programme in Lyon.';
+
 /**
- * 10,000 connection writes queued while the server is unreachable, then the time for the next sync to
- * push them all (in batches) and pull their echo back.
+ * 10,000 writes queued while the server is unreachable — half connection edits, half notes (new and
+ * edited, each encrypted as it is queued) — then the time for the next sync to push them all (in
+ * batches) and pull their echo back.
  */
 export async function benchPush({
   serverUrl,
@@ -40,16 +47,38 @@ export async function benchPush({
     );
     await core.handlers.session.connectServer({ serverUrl: gate.url, token });
     await idle;
+    // The benchmark server's data is cached between runs: an earlier run may have set up the notes key.
+    const passphrase = 'benchmark passphrase';
+    await core.handlers.notes.setUpEncryption({ passphrase }).catch(async (err: unknown) => {
+      if (!(err instanceof KithError && err.code === 'conflict')) throw err;
+      await core.handlers.notes.unlock({ passphrase });
+    });
 
     gate.setOpen(false);
     const others = people.filter((p) => p.id !== me.id);
     const queueStarted = performance.now();
+    const noteIds: string[] = [];
     for (let i = 0; i < writes; i++) {
       const person = others[i % others.length]!;
-      await core.handlers.network.saveConnection({
+      if (i % 2 === 0) {
+        await core.handlers.network.saveConnection({
+          personId: person.id,
+          patch: { kinds: ['worked_with'], strength: (i % 5) + 1, howMet: `Benchmark write ${i}` },
+        });
+        continue;
+      }
+      // Every fourth write edits a note written earlier; the others write new ones.
+      const editing = i % 4 === 3 ? noteIds[(i - 3) / 4] : undefined;
+      const note = await core.handlers.notes.save({
+        ...(editing ? { id: editing } : {}),
         personId: person.id,
-        patch: { kinds: ['worked_with'], strength: (i % 5) + 1, howMet: `Benchmark write ${i}` },
+        body: `Benchmark note ${i}. ${NOTE_TEXT}`,
+        tags: ['benchmark'],
+        pinned: false,
+        followUpAt: null,
+        interaction: null,
       });
+      if (!editing) noteIds.push(note.id);
     }
     const queueSeconds = (performance.now() - queueStarted) / 1000;
     await core.handlers.sync.syncNow(undefined);
@@ -60,8 +89,11 @@ export async function benchPush({
     const seconds = (performance.now() - started) / 1000;
     if (status.state !== 'idle') throw new Error(`the push did not finish: ${JSON.stringify(status)}`);
     const { items } = await core.handlers.network.listConnections({ sort: 'name', direction: 'asc' });
+    const encryption = await core.handlers.notes.getEncryption(undefined);
+    if (encryption.unsyncedNotes !== 0) throw new Error(`notes left unsynced: ${JSON.stringify(encryption)}`);
     report('push', {
       mutations: writes,
+      noteMutations: Math.floor(writes / 2),
       seconds: round(seconds),
       mutationsPerSecond: Math.round(writes / seconds),
       goalSeconds: 5,

@@ -73,6 +73,7 @@ const api = {
     getEncryption: (input) => invoke('notes.getEncryption', input),
     setUpEncryption: (input) => invoke('notes.setUpEncryption', input),
     unlock: (input) => invoke('notes.unlock', input),
+    changePassphrase: (input) => invoke('notes.changePassphrase', input),
     exportMarkdown: (input) => invoke('notes.exportMarkdown', input),
     importContacts: (input) => invoke('notes.importContacts', input),
   },

@@ -156,6 +156,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       getEncryption: () => notesEncryption.getEncryption(),
       setUpEncryption: ({ passphrase }) => notesEncryption.setUpEncryption(passphrase),
       unlock: ({ passphrase }) => notesEncryption.unlock(passphrase),
+      changePassphrase: (input) => notesEncryption.changePassphrase(input),
       exportMarkdown: () => importExport.exportMarkdown(),
       importContacts: (input) => importExport.importContacts(input),
       listFollowUps: () => followUps.listFollowUps(),

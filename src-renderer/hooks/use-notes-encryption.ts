@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotesEncryption } from '#shared/domain/note';
+import type { ChangePassphraseInput, NotesEncryption } from '#shared/domain/note';
 import { getApi } from '../lib/api.ts';
 import { queryKeys } from '../lib/query-keys.ts';
 
@@ -12,7 +12,7 @@ export function useNotesEncryption() {
 }
 
 /** Setting up or unlocking changes which notes can be read: every notes query is stale after it. */
-function useEncryptionMutation(call: (passphrase: string) => Promise<NotesEncryption>) {
+function useEncryptionMutation<I = string>(call: (input: I) => Promise<NotesEncryption>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: call,
@@ -32,4 +32,9 @@ export function useSetUpEncryption() {
 
 export function useUnlockNotes() {
   return useEncryptionMutation((passphrase) => getApi().notes.unlock({ passphrase }));
+}
+
+/** Re-wraps the notes key with a new passphrase; the notes stay as they are. */
+export function useChangePassphrase() {
+  return useEncryptionMutation((input: ChangePassphraseInput) => getApi().notes.changePassphrase(input));
 }

@@ -9,6 +9,7 @@ export interface ServerDb {
   server_meta: ServerMetaTable;
   connections: ConnectionsTable;
   client_mutations: ClientMutationsTable;
+  unapplied_mutations: UnappliedMutationsTable;
   notes: NotesTable;
   notes_keys: NotesKeysTable;
 }
@@ -56,6 +57,17 @@ export interface ClientMutationsTable {
   client_id: string;
   owner_id: string;
   last_mutation_id: number;
+}
+
+/**
+ * A pushed mutation the server did not apply, with the result it was given: a retry of it (its answer was
+ * lost) gets that result again. Rows of a client go once it pushes past them (it has settled them).
+ */
+export interface UnappliedMutationsTable {
+  client_id: string;
+  mutation_id: number;
+  status: 'conflict' | 'rejected';
+  reason: string | null;
 }
 
 /** Personal data: one owner's end-to-end encrypted note. The server holds its ciphertext, never its text. */

@@ -2,7 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Mutation, MutationResult, PushRequest, PushResponse } from '#shared/wire/push';
 import { KithError } from '#shared/errors';
 import type { ServerDb } from '../db/schema.ts';
-import { findClient, upsertClient } from '../repos/client-mutations.repo.ts';
+import {
+  findClient,
+  findUnappliedResults,
+  isUnapplied,
+  recordUnappliedResults,
+  upsertClient,
+} from '../repos/client-mutations.repo.ts';
 import { writeConnections, type ConnectionEdit } from '../repos/connections.repo.ts';
 import { findLivePersonIds } from '../repos/people.repo.ts';
 import { applyNoteMutations, isNoteMutation, type NoteMutation } from './note-mutations.ts';
@@ -11,9 +17,10 @@ type ConnectionMutation = Exclude<Mutation, NoteMutation>;
 
 /**
  * Applies a push for its owner in ONE transaction, mutations in order. A mutation id at or below the
- * client's last processed one is a retry (duplicate, applied once already); a rejected or conflicting one
- * counts as processed too, since the client settles it for good and never sends it again. Connections and
- * notes are separate rows, so each kind is applied in order on its own, in one batched write.
+ * client's last processed one is a retry, processed once already: `duplicate` when it was applied, else the
+ * conflict or rejection it got then (stored with its reason), since the answer may have been lost and the
+ * client must still make its conflict copy or show the refusal. Connections and notes are separate rows, so
+ * each kind is applied in order on its own, in one batched write.
  */
 export async function applyPush(
   db: Kysely<ServerDb>,
@@ -29,6 +36,11 @@ export async function applyPush(
     }
     const previous = client?.lastMutationId ?? 0;
     const fresh = mutations.filter((m) => m.mutationId > previous);
+    const retried = await findUnappliedResults(
+      trx,
+      clientId,
+      mutations.filter((m) => m.mutationId <= previous).map((m) => m.mutationId),
+    );
     const connectionResults = await applyConnectionMutations(
       trx,
       ownerId,
@@ -38,12 +50,15 @@ export async function applyPush(
     const noteResults = await applyNoteMutations(trx, ownerId, clientId, fresh.filter(isNoteMutation), now);
     const byId = new Map([...connectionResults, ...noteResults].map((r) => [r.mutationId, r]));
     const results = mutations.map(
-      ({ mutationId }): MutationResult => byId.get(mutationId) ?? { mutationId, status: 'duplicate' },
+      ({ mutationId }): MutationResult =>
+        byId.get(mutationId) ?? retried.get(mutationId) ?? { mutationId, status: 'duplicate' },
     );
     const last = fresh.at(-1)?.mutationId ?? previous;
     if (!client || last !== client.lastMutationId) {
       await upsertClient(trx, clientId, { ownerId, lastMutationId: last });
     }
+    const unapplied = [...byId.values()].filter(isUnapplied).sort((a, b) => a.mutationId - b.mutationId);
+    await recordUnappliedResults(trx, clientId, unapplied, mutations[0]?.mutationId ?? 0);
     return { results };
   });
 }

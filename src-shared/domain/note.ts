@@ -75,6 +75,12 @@ export const NotesEncryption = z.object({
   unreadableNotes: z.number().int().min(0),
   /** Local notes not yet on the server. */
   unsyncedNotes: z.number().int().min(0),
+  /**
+   * Present (true) when this device has the notes key but the server holds no wrapped copy (its data was
+   * restored or rebuilt): notes still sync, but a new device cannot unlock them until the passphrase is set
+   * up again here (setUpEncryption stores this device's key, wrapped by it).
+   */
+  keyMissingOnServer: z.literal(true).optional(),
 });
 export type NotesEncryption = z.infer<typeof NotesEncryption>;
 
@@ -85,6 +91,15 @@ export const Passphrase = z
   .max(1024);
 export const PassphraseInput = z.strictObject({ passphrase: Passphrase });
 export type PassphraseInput = z.infer<typeof PassphraseInput>;
+
+/** A passphrase change: the one that unwraps the notes key now, and the one to wrap it with from now on. */
+export const ChangePassphraseInput = z
+  .strictObject({ current: Passphrase, next: Passphrase })
+  .refine((input) => input.next !== input.current, {
+    message: 'The new passphrase is the same as the current one',
+    path: ['next'],
+  });
+export type ChangePassphraseInput = z.infer<typeof ChangePassphraseInput>;
 
 export const SaveNoteInput = NoteFields.extend({
   /** Absent: a new note. */
@@ -103,12 +118,24 @@ export type NoteSearchQuery = z.input<typeof NoteSearchQuery>;
 export const NoteWithPerson = z.object({ note: Note, person: PersonSummary });
 export type NoteWithPerson = z.infer<typeof NoteWithPerson>;
 
+/** How much of a note's body a follow-up carries, in characters: enough for its first line. */
+export const NOTE_EXCERPT_MAX = 300;
+
+/**
+ * A note as a list shows it: everything but the body (up to a megabyte), of which only the first
+ * NOTE_EXCERPT_MAX characters (twice as many UTF-16 units at most).
+ */
+export const NoteExcerpt = Note.omit({ body: true }).extend({
+  excerpt: z.string().max(NOTE_EXCERPT_MAX * 2),
+});
+export type NoteExcerpt = z.infer<typeof NoteExcerpt>;
+
 /**
  * One thing to follow up: a note's follow-up date, or a connection whose keep-in-touch cadence has run out
  * since the last interaction (due on that day plus the cadence).
  */
 export const FollowUpItem = z.discriminatedUnion('kind', [
-  NoteWithPerson.extend({ kind: z.literal('note') }),
+  z.object({ kind: z.literal('note'), note: NoteExcerpt, person: PersonSummary }),
   z.object({
     kind: z.literal('keep_in_touch'),
     connection: Connection,
@@ -118,10 +145,20 @@ export const FollowUpItem = z.discriminatedUnion('kind', [
 ]);
 export type FollowUpItem = z.infer<typeof FollowUpItem>;
 
-/** Follow-ups due, by when: overdue (before today), today, and the next 7 days; soonest first in each. */
+/** The most items one follow-ups bucket lists; its total says how many are due in all. */
+export const FOLLOW_UPS_PER_BUCKET_MAX = 200;
+
+const FollowUpBucket = z.array(FollowUpItem).max(FOLLOW_UPS_PER_BUCKET_MAX);
+const FollowUpCount = z.number().int().min(0);
+
+/**
+ * Follow-ups due, by when: overdue (before today), today, and the next 7 days; soonest first in each, the
+ * first FOLLOW_UPS_PER_BUCKET_MAX of each listed, `totals` counting them all.
+ */
 export const FollowUps = z.object({
-  overdue: z.array(FollowUpItem),
-  today: z.array(FollowUpItem),
-  thisWeek: z.array(FollowUpItem),
+  overdue: FollowUpBucket,
+  today: FollowUpBucket,
+  thisWeek: FollowUpBucket,
+  totals: z.object({ overdue: FollowUpCount, today: FollowUpCount, thisWeek: FollowUpCount }),
 });
 export type FollowUps = z.infer<typeof FollowUps>;

@@ -4,6 +4,7 @@ import { Connection } from '../domain/connection.ts';
 import { ExportResult, ImportContactsInput, ImportReport } from '../domain/import-export.ts';
 import { NetworkEntry, NetworkQuery, RejectedWrite, SaveConnectionInput } from '../domain/network.ts';
 import {
+  ChangePassphraseInput,
   FollowUps,
   Note,
   NotesEncryption,
@@ -69,6 +70,11 @@ export const ipcContract = {
     setUpEncryption: method(PassphraseInput, NotesEncryption),
     /** Another device: unwraps the server's notes key with the passphrase. A wrong one changes nothing. */
     unlock: method(PassphraseInput, NotesEncryption),
+    /**
+     * Re-wraps the notes key with a new passphrase (this device ready, the server reachable). Other devices
+     * keep their key; a new one unlocks with the new passphrase. A wrong current one changes nothing.
+     */
+    changePassphrase: method(ChangePassphraseInput, NotesEncryption),
     /** Writes one Markdown file per colleague with notes into a folder the host asks for; null: cancelled. */
     exportMarkdown: method(noInput, ExportResult),
     /** Contacts and notes from a vCard 4.0 or CSV file, matched by email; a malformed file writes nothing. */

@@ -42,19 +42,26 @@ export type SyncedNote = z.infer<typeof SyncedNote>;
 export const WrappedNotesKey = z.strictObject({
   version: z.literal(1),
   keyId: Base64Url.min(16).max(64),
-  kdf: z.strictObject({
-    name: z.literal('scrypt'),
-    salt: Base64Url.min(16).max(128),
-    /** CPU/memory cost: a power of two from 2^14 to 2^20. */
-    N: z
-      .number()
-      .int()
-      .min(2 ** 14)
-      .max(2 ** 20)
-      .refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
-    r: z.number().int().min(1).max(32),
-    p: z.number().int().min(1).max(16),
-  }),
+  kdf: z
+    .strictObject({
+      name: z.literal('scrypt'),
+      salt: Base64Url.min(16).max(128),
+      /** CPU/memory cost: a power of two from 2^14 to 2^18. */
+      N: z
+        .number()
+        .int()
+        .min(2 ** 14)
+        .max(2 ** 18)
+        .refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
+      r: z.number().int().min(1).max(16),
+      p: z.number().int().min(1).max(4),
+    })
+    .refine(
+      // A device derives the key with what the server sends: cap the memory (128·N·r bytes) at 256 MiB,
+      // so a hostile server cannot make an unlock exhaust the machine.
+      ({ N, r }) => 128 * N * r <= 256 * 1024 * 1024,
+      'scrypt parameters ask for more than 256 MiB of memory',
+    ),
   wrapped: Base64Url.min(60).max(200),
 });
 export type WrappedNotesKey = z.infer<typeof WrappedNotesKey>;

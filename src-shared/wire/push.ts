@@ -64,7 +64,8 @@ export const MutationResult = z.object({
   /**
    * applied: now; duplicate: applied by an earlier push (a retry); rejected: never, see reason;
    * conflict: (notes) another device changed the note since this edit began, so this one was not
-   * applied: the client keeps its text as a conflict copy. Every status settles the mutation for good.
+   * applied: the client keeps its text as a conflict copy. Every status settles the mutation for good; a
+   * retry of a rejected or conflicting one (its answer was lost) gets that same status and reason again.
    */
   status: z.enum(['applied', 'duplicate', 'rejected', 'conflict']),
   reason: z.string().optional(),

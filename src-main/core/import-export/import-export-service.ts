@@ -11,6 +11,7 @@ import type { SaveConnectionInput } from '#shared/domain/network';
 import { SaveNoteInput, type Note } from '#shared/domain/note';
 import { KithError } from '#shared/errors';
 import type { LocalDb } from '../store/local-db.ts';
+import type { PreparedWrite } from '../store/prepared-write.ts';
 import { malformed } from './contact.ts';
 import { readContactsFile } from './contacts-file.ts';
 import {
@@ -31,12 +32,13 @@ export interface ImportExportServiceOptions {
   signedInPersonId: () => Promise<string | null>;
   notes: {
     listForPerson(personId: string): Promise<Note[]>;
-    /** Validates every input first, then writes them all in one transaction. */
-    saveMany(inputs: SaveNoteInput[]): Promise<Note[]>;
+    /** Validates every input first, then gives the writes to run in the import's one transaction. */
+    prepareSaveMany(inputs: SaveNoteInput[]): Promise<PreparedWrite<Note[]>>;
   };
   network: {
     getConnection(personId: string): Promise<Connection | null>;
-    addConnections(inputs: readonly SaveConnectionInput[]): Promise<Connection[]>;
+    /** Checks every input first, then gives the writes to run in the import's one transaction. */
+    prepareAddConnections(inputs: readonly SaveConnectionInput[]): Promise<PreparedWrite<Connection[]>>;
   };
   /** Asks the person for a folder to export into (a dialog in the app); null when they cancel. */
   chooseExportFolder?: () => Promise<string | null>;
@@ -164,15 +166,21 @@ export function createImportExportService({
       };
       if (input.dryRun) return report;
 
-      // Notes, then connections, each all-or-nothing; both were validated above.
-      if (newNotes.length) report.notesCreated = (await notes.saveMany(newNotes)).length;
-      if (connectionIds.length) {
-        const howMet = `Imported from ${input.fileName}`.slice(0, 2000);
-        const added = await network.addConnections(
-          connectionIds.map((personId) => ({ personId, patch: { kinds: ['other'], howMet } })),
-        );
-        report.connectionsCreated = added.length;
-      }
+      // Everything is checked before anything is written; then notes and connections go in one
+      // transaction: an import is all or nothing.
+      const howMet = `Imported from ${input.fileName}`.slice(0, 2000);
+      const noteWrites = newNotes.length ? await notes.prepareSaveMany(newNotes) : null;
+      const connectionWrites = connectionIds.length
+        ? await network.prepareAddConnections(
+            connectionIds.map((personId) => ({ personId, patch: { kinds: ['other'], howMet } })),
+          )
+        : null;
+      await db.transaction().execute(async (trx) => {
+        if (noteWrites) report.notesCreated = (await noteWrites.write(trx)).length;
+        if (connectionWrites) report.connectionsCreated = (await connectionWrites.write(trx)).length;
+      });
+      noteWrites?.notify();
+      connectionWrites?.notify();
       return report;
     },
 

@@ -115,7 +115,16 @@ async function listAllConnectionIds(db: ReadDb<LocalDb>): Promise<string[]> {
   return rows.map((r) => r.person_id);
 }
 
-/** Forgets the server's personal data (a cursor reset); pending writes and what the UI shows stay. */
+/**
+ * Keeps the server's personal data but marks it for the next snapshot to rewrite or drop (a cursor reset;
+ * -1 is below any cursor): what the UI shows stays until that snapshot completes.
+ */
+export async function markSyncedConnectionsStale(db: WriteDb) {
+  await db.updateTable('connections_synced').set({ seq: -1 }).execute();
+  await db.updateTable('shared_connections').set({ seq: -1 }).execute();
+}
+
+/** Forgets the server's personal data; pending writes and what the UI shows stay. */
 export async function clearSyncedConnections(db: WriteDb) {
   await db.deleteFrom('connections_synced').execute();
   await db.deleteFrom('shared_connections').execute();

@@ -3,6 +3,7 @@ import type { Connection } from '#shared/domain/connection';
 import { NetworkQuery, type SaveConnectionInput } from '#shared/domain/network';
 import { KithError } from '#shared/errors';
 import type { LocalDb } from '../store/local-db.ts';
+import { runPrepared, type PreparedWrite } from '../store/prepared-write.ts';
 import { findConnection, recomputeConnections } from './connections.repo.ts';
 import { listNetwork } from './network.repo.ts';
 import { appendToOutbox, type NewMutation } from './outbox.repo.ts';
@@ -42,6 +43,31 @@ export function createNetworkService({
     return connection;
   }
 
+  /** Checks every target first (nothing written yet), then gives the writes to run in one transaction. */
+  async function prepareAddConnections(
+    inputs: readonly SaveConnectionInput[],
+  ): Promise<PreparedWrite<Connection[]>> {
+    for (const { personId } of inputs) await checkTarget(personId);
+    let added = 0;
+    return {
+      async write(trx) {
+        const ids: string[] = [];
+        for (const { personId, patch } of inputs) {
+          if (ids.includes(personId) || (await findConnection(trx, personId))) continue;
+          await appendToOutbox(trx, { type: 'connection.put', personId, patch }, now());
+          ids.push(personId);
+        }
+        if (ids.length) await recomputeConnections(trx, ids);
+        const saved = await Promise.all(ids.map((id) => findConnection(trx, id)));
+        added = ids.length;
+        return saved.filter((c): c is Connection => c !== null);
+      },
+      notify() {
+        if (added) onWritten();
+      },
+    };
+  }
+
   return {
     listConnections: (query: NetworkQuery) => listNetwork(db, NetworkQuery.parse(query)),
     getConnection: (personId: string) => findConnection(db, personId),
@@ -56,22 +82,11 @@ export function createNetworkService({
     },
 
     /** New connections in bulk (an import), all checked first, then queued in one transaction; existing ones are left as they are. */
-    async addConnections(inputs: readonly SaveConnectionInput[]): Promise<Connection[]> {
-      for (const { personId } of inputs) await checkTarget(personId);
-      const added = await db.transaction().execute(async (trx) => {
-        const ids: string[] = [];
-        for (const { personId, patch } of inputs) {
-          if (ids.includes(personId) || (await findConnection(trx, personId))) continue;
-          await appendToOutbox(trx, { type: 'connection.put', personId, patch }, now());
-          ids.push(personId);
-        }
-        if (ids.length) await recomputeConnections(trx, ids);
-        const saved = await Promise.all(ids.map((id) => findConnection(trx, id)));
-        return saved.filter((c): c is Connection => c !== null);
-      });
-      if (added.length) onWritten();
-      return added;
-    },
+    addConnections: async (inputs: readonly SaveConnectionInput[]): Promise<Connection[]> =>
+      runPrepared(db, await prepareAddConnections(inputs)),
+
+    /** addConnections for a caller that runs the writes in its own transaction with others (an import). */
+    prepareAddConnections,
 
     async removeConnection(personId: string): Promise<{ removed: boolean }> {
       await checkTarget(personId);

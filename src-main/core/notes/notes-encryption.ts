@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { PassphraseInput, type NotesEncryption } from '#shared/domain/note';
+import { ChangePassphraseInput, PassphraseInput, type NotesEncryption } from '#shared/domain/note';
 import { KithError } from '#shared/errors';
 import type { LocalDb } from '../store/local-db.ts';
 import { readState, writeState } from '../store/local-state.repo.ts';
@@ -36,6 +36,10 @@ export interface NotesEncryptionOptions {
 
 const ALREADY_SET_UP =
   'A passphrase for notes was already set up on another device: unlock your notes with that passphrase instead.';
+
+const KEY_MISMATCH =
+  'The server holds a different notes key than this device (was encryption set up again elsewhere?), ' +
+  'so the passphrase was not changed.';
 
 function toKithError(err: unknown, doing: string): KithError {
   if (err instanceof KithError) return err;
@@ -78,13 +82,15 @@ export function createNotesEncryption(options: NotesEncryptionOptions) {
   async function getEncryption(): Promise<NotesEncryption> {
     const ready = (await cipher()) !== null;
     const counts = await countNotesByState(db);
-    const onServer =
-      (await readState(db, 'notesKeyOnServer')) === true || counts.waiting + counts.unreadable > 0;
+    const keyOnServer = await readState(db, 'notesKeyOnServer');
+    const onServer = keyOnServer === true || counts.waiting + counts.unreadable > 0;
     return {
       state: ready ? 'ready' : onServer ? 'locked' : 'device_only',
       lockedNotes: ready ? 0 : counts.waiting,
       unreadableNotes: counts.unreadable,
       unsyncedNotes: counts.unsynced,
+      // Only when it applies: the server was restored or rebuilt without the wrapped key.
+      ...(ready && keyOnServer === false ? { keyMissingOnServer: true as const } : {}),
     };
   }
 
@@ -138,17 +144,40 @@ export function createNotesEncryption(options: NotesEncryptionOptions) {
     cipher,
     getEncryption,
 
-    /** First device: a new notes key, wrapped by the passphrase and stored on the server. */
+    /**
+     * First device: a new notes key, wrapped by the passphrase and stored on the server. On a device that has
+     * the key while the server holds none (its data was restored or rebuilt: keyMissingOnServer), this
+     * device's key is wrapped and stored again instead, so new devices can unlock the notes it encrypts.
+     */
     setUpEncryption: (passphrase: string): Promise<NotesEncryption> =>
       serialize(async () => {
         checkPassphrase(passphrase);
         const doing = 'setting up a passphrase';
         const { personId, client } = await requireSession(doing);
-        if (await cipher())
-          throw new KithError('conflict', 'Notes encryption is already set up on this device.');
+        const ready = (await cipher()) !== null;
         const existing = await client.getNotesKey().catch((err: unknown) => {
           throw toKithError(err, doing);
         });
+        if (ready) {
+          const local = cached?.key;
+          if (existing.notesKey || !local) {
+            if (existing.notesKey && (await markKeyOnServer(true))) onChanged();
+            throw new KithError('conflict', 'Notes encryption is already set up on this device.');
+          }
+          const rewrapped = await wrapNotesKey(local, passphrase, personId, options.scrypt ?? DEFAULT_SCRYPT);
+          try {
+            await client.putNotesKey(rewrapped);
+          } catch (err) {
+            if (!(err instanceof ServerError && err.kind === 'conflict')) throw toKithError(err, doing);
+            if (await markKeyOnServer(true)) onChanged();
+            throw new KithError(
+              'conflict',
+              'Another device stored a notes key meanwhile: nothing was changed.',
+            );
+          }
+          if (await markKeyOnServer(true)) onChanged();
+          return getEncryption();
+        }
         if (existing.notesKey) {
           if (await markKeyOnServer(true)) onChanged();
           throw new KithError('conflict', ALREADY_SET_UP);
@@ -186,11 +215,60 @@ export function createNotesEncryption(options: NotesEncryptionOptions) {
       }),
 
     /**
-     * At each sync, until this device has the key: learns whether another device set up a passphrase.
-     * A server that cannot answer (an older one) leaves the state as it was.
+     * Re-wraps the notes key with a new passphrase (fresh salt) and stores it on the server. The current
+     * passphrase must unwrap the server's key, and that key must be the one this device holds; otherwise, or
+     * offline, nothing changes. Other devices keep their unwrapped key; a new device needs the new passphrase.
+     */
+    changePassphrase: (input: ChangePassphraseInput): Promise<NotesEncryption> =>
+      serialize(async () => {
+        const parsed = ChangePassphraseInput.safeParse(input);
+        if (!parsed.success)
+          throw new KithError('invalid_input', parsed.error.issues[0]?.message ?? 'Bad passphrase');
+        const { current, next } = parsed.data;
+        const doing = 'changing your passphrase';
+        const { personId, client } = await requireSession(doing);
+        const local = await keyStore.load(personId);
+        if (!local)
+          throw new KithError(
+            'conflict',
+            'Notes encryption is not set up on this device: set up or unlock your notes first.',
+          );
+        const { notesKey } = await client.getNotesKey().catch((err: unknown) => {
+          throw toKithError(err, doing);
+        });
+        if (!notesKey)
+          throw new KithError(
+            'not_found',
+            'The server holds no notes key for you (was it reset?). Nothing was changed.',
+          );
+        const key = await unwrapNotesKey(notesKey, current, personId);
+        if (key.keyId !== local.keyId || !key.key.equals(local.key))
+          throw new KithError('conflict', KEY_MISMATCH);
+        const wrapped = await wrapNotesKey(key, next, personId, options.scrypt ?? DEFAULT_SCRYPT);
+        try {
+          await client.putNotesKey(wrapped);
+        } catch (err) {
+          if (err instanceof ServerError && err.kind === 'offline')
+            throw new KithError(
+              'offline',
+              "Can't reach the server: changing your passphrase needs it. If the change got there before " +
+                'the connection dropped, the new passphrase is the one that works from now on.',
+            );
+          if (err instanceof ServerError && err.kind === 'conflict')
+            throw new KithError('conflict', KEY_MISMATCH);
+          throw toKithError(err, doing);
+        }
+        return getEncryption();
+      }),
+
+    /**
+     * At each sync, until the server is known to hold a key: learns whether another device set up a
+     * passphrase or, on a device that has the key, that a restored or rebuilt server lost its wrapped copy
+     * (getEncryption says so; notes keep syncing, encrypted with the same key). A server that cannot answer
+     * (an older one) leaves the state as it was.
      */
     async refreshKeyState(client: ServerClient) {
-      if ((await cipher()) || (await readState(db, 'notesKeyOnServer'))) return;
+      if ((await readState(db, 'notesKeyOnServer')) === true) return;
       try {
         const { notesKey } = await client.getNotesKey();
         if (await markKeyOnServer(notesKey !== null)) onChanged();

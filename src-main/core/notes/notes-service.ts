@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { NoteSearchQuery, SaveNoteInput, type Note, type NoteFields } from '#shared/domain/note';
 import { KithError } from '#shared/errors';
+import type { ReadDb } from '#shared/node/open-database';
 import { findConnection, recomputeConnections } from '../network/connections.repo.ts';
 import { appendNoteToOutbox, appendToOutbox } from '../network/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
+import { runPrepared, type PreparedWrite } from '../store/prepared-write.ts';
 import type { NoteCipherContext } from './note-cipher.ts';
 import {
   deleteNote,
@@ -50,6 +52,26 @@ const sameFields = (a: NoteFields, b: NoteFields) =>
   JSON.stringify(fieldsOf(a)) === JSON.stringify(fieldsOf(b));
 
 /**
+ * A note the server has (rev > 0) or may have (a write of it still queued) can only be changed here with the
+ * notes key: a change nothing queues would be overwritten by the server's version when notes are unlocked.
+ */
+async function refuseWithoutKey(
+  db: ReadDb<LocalDb>,
+  { note, rev }: { note: Note; rev: number },
+  key: NoteCipherContext | null,
+  doing: string,
+) {
+  if (key) return;
+  if (rev > 0 || (await listPendingNoteIds(db, [note.id])).has(note.id)) {
+    throw new KithError(
+      'unavailable',
+      `This note is synced, and this device does not have the notes key right now: unlock notes with ` +
+        `your passphrase first, then try ${doing} again. Nothing was changed.`,
+    );
+  }
+}
+
+/**
  * Private notes about colleagues. Each write goes into the notes table and, once end-to-end encryption is
  * set up on this device, an outbox row with the note encrypted, in one transaction. Until then notes stay
  * on this device (no outbox); sign-out refuses while any exist, so none is lost by accident.
@@ -65,8 +87,11 @@ export function createNotesService({
     if (!(await signedInPersonId())) throw new KithError('unauthorized', 'Sign in to write notes');
   }
 
-  /** Validates one input against the database: the fields, the colleague, and the note when editing. */
-  async function validate(input: SaveNoteInput) {
+  /**
+   * Validates one input against the database: the fields, the colleague, and the note when editing (a
+   * synced one only with the notes key).
+   */
+  async function validate(input: SaveNoteInput, key: NoteCipherContext | null) {
     const parsed = SaveNoteInput.safeParse(input);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) =>
@@ -81,8 +106,11 @@ export function createNotesService({
       .where('id', '=', fields.personId)
       .executeTakeFirst();
     if (!person) throw new KithError('not_found', `No colleague with id ${fields.personId} in the directory`);
-    if (id !== undefined && !(await findNoteRecord(db, id)))
-      throw new KithError('not_found', `No note with id ${id}`);
+    if (id !== undefined) {
+      const existing = await findNoteRecord(db, id);
+      if (!existing) throw new KithError('not_found', `No note with id ${id}`);
+      if (!sameFields(existing.note, fields)) await refuseWithoutKey(db, existing, key, 'editing it');
+    }
     return { id, fields };
   }
 
@@ -122,6 +150,7 @@ export function createNotesService({
       const existing = await findNoteRecord(trx, noteId);
       if (!existing) throw new KithError('not_found', `No note with id ${noteId}`);
       if (sameFields(existing.note, fields)) return { note: existing.note, changed: false }; // nothing to queue
+      await refuseWithoutKey(trx, existing, key, 'editing it');
       rev = existing.rev;
       await updateNote(trx, noteId, fields, Math.max(at, existing.note.updatedAt));
     }
@@ -135,25 +164,31 @@ export function createNotesService({
     return { note: saved, changed: true };
   }
 
-  async function saveAll(inputs: readonly SaveNoteInput[]): Promise<Note[]> {
+  /** Validates every input first (nothing written yet), then gives the writes to run in one transaction. */
+  async function prepareSaveMany(inputs: readonly SaveNoteInput[]): Promise<PreparedWrite<Note[]>> {
     await requireSignedIn();
-    const valid: { id: string | undefined; fields: NoteFields }[] = [];
-    for (const input of inputs) valid.push(await validate(input)); // all checked before anything is written
     const key = await cipher();
+    const valid: { id: string | undefined; fields: NoteFields }[] = [];
+    for (const input of inputs) valid.push(await validate(input, key)); // all checked before anything is written
     const written: NotesWritten = { queued: false, connections: false };
     let changed = false;
-    const saved = await db.transaction().execute(async (trx) => {
-      const out: Note[] = [];
-      for (const item of valid) {
-        const result = await write(trx, key, item, written);
-        if (result.changed) changed = true;
-        out.push(result.note);
-      }
-      return out;
-    });
-    if (changed) onWritten(written);
-    return saved;
+    return {
+      async write(trx) {
+        const out: Note[] = [];
+        for (const item of valid) {
+          const result = await write(trx, key, item, written);
+          if (result.changed) changed = true;
+          out.push(result.note);
+        }
+        return out;
+      },
+      notify() {
+        if (changed) onWritten(written);
+      },
+    };
   }
+
+  const saveAll = async (inputs: readonly SaveNoteInput[]) => runPrepared(db, await prepareSaveMany(inputs));
 
   return {
     listForPerson: (personId: string) => listNotesForPerson(db, personId),
@@ -171,18 +206,24 @@ export function createNotesService({
     /** Validates every input first, then writes them all in one transaction (an import): all or nothing. */
     saveMany: (inputs: SaveNoteInput[]): Promise<Note[]> => saveAll(inputs),
 
+    /** saveMany for a caller that runs the writes in its own transaction with others (an import). */
+    prepareSaveMany,
+
     /**
      * Allowed signed out too: after the server ends a session, the notes left behind can still be removed.
-     * A note the server has (or may have: a put still queued) gets a delete queued when notes sync.
+     * With the notes key every delete is queued: the server may have the note though this device has not
+     * heard yet (a put acknowledged, no pull since), and it answers `applied` for one it never had. Without
+     * the key a synced note stays (refuseWithoutKey).
      */
     async delete(id: string): Promise<{ deleted: boolean }> {
       const key = await cipher();
       let queued = false;
       const deleted = await db.transaction().execute(async (trx) => {
         const existing = await findNoteRecord(trx, id);
-        if (!existing || !(await deleteNote(trx, id))) return false;
-        const pending = (await listPendingNoteIds(trx, [id])).has(id);
-        if (key && (existing.rev > 0 || pending)) {
+        if (!existing) return false;
+        await refuseWithoutKey(trx, existing, key, 'deleting it');
+        if (!(await deleteNote(trx, id))) return false;
+        if (key) {
           await appendNoteToOutbox(
             trx,
             { type: 'note.delete', noteId: id, baseRev: existing.rev },
@@ -207,6 +248,7 @@ export function createNotesService({
         const existing = await findNoteRecord(trx, id);
         if (!existing) throw new KithError('not_found', `No note with id ${id}`);
         if (existing.note.conflictOf === null) return existing.note;
+        await refuseWithoutKey(trx, existing, key, 'keeping it as a note of its own');
         changed = true;
         await setNoteConflictOf(trx, id, null, Math.max(now(), existing.note.updatedAt));
         const saved = (await findNoteRecord(trx, id))?.note;

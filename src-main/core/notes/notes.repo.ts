@@ -1,5 +1,13 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Interaction, Note, NoteFields, NotePayload, NoteWithPerson } from '#shared/domain/note';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction } from 'kysely';
+import {
+  NOTE_EXCERPT_MAX,
+  type Interaction,
+  type Note,
+  type NoteExcerpt,
+  type NoteFields,
+  type NotePayload,
+  type NoteWithPerson,
+} from '#shared/domain/note';
 import type { PersonSummary } from '#shared/domain/person';
 import type { ReadDb } from '#shared/node/open-database';
 import type { LocalDb, NotesTable } from '../store/local-db.ts';
@@ -8,11 +16,10 @@ import { toFtsWords } from '../directory/fts-query.ts';
 type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
 type NoteRow = Selectable<NotesTable>;
 
-const NOTE_COLUMNS = [
+const NOTE_COLUMNS_BUT_BODY = [
   'n.pk',
   'n.id',
   'n.person_id',
-  'n.body',
   'n.tags',
   'n.tag_keys',
   'n.pinned',
@@ -24,6 +31,7 @@ const NOTE_COLUMNS = [
   'n.interaction_type',
   'n.interaction_on',
 ] as const;
+const NOTE_COLUMNS = [...NOTE_COLUMNS_BUT_BODY, 'n.body'] as const;
 
 function fromNoteRow(row: NoteRow): Note {
   return {
@@ -205,16 +213,61 @@ export async function listNoteTags(db: ReadDb<LocalDb>): Promise<{ value: string
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
-/** Notes with a follow-up on or before `until` (YYYY-MM-DD), soonest first. */
-export async function listNotesDueBy(db: ReadDb<LocalDb>, until: string): Promise<NoteWithPerson[]> {
-  const rows = await selectNotesWithPeople(db)
-    .where('n.follow_up_at', 'is not', null)
-    .where('n.follow_up_at', '<=', until)
+/** Days from `from` (null: any day before) to `to`, both included, as YYYY-MM-DD. */
+export interface DayRange {
+  from: string | null;
+  to: string;
+}
+
+/** Notes with a follow-up in `range`, soonest first: the first `limit`, each with the start of its body only. */
+export async function listNoteFollowUps(
+  db: ReadDb<LocalDb>,
+  range: DayRange,
+  limit: number,
+): Promise<{ note: NoteExcerpt; person: PersonSummary }[]> {
+  const rows = await whereFollowUpIn(
+    db
+      .selectFrom('notes as n')
+      .leftJoin('people as p', 'p.id', 'n.person_id')
+      .select(NOTE_COLUMNS_BUT_BODY)
+      .select([
+        sql<string>`substr(n.body, 1, ${NOTE_EXCERPT_MAX})`.as('excerpt'),
+        'p.name as p_name',
+        'p.title as p_title',
+        'p.department as p_department',
+        'p.location as p_location',
+        'p.active as p_active',
+      ]),
+    range,
+  )
     .orderBy('n.follow_up_at')
     .orderBy('n.pinned', 'desc')
     .orderBy('n.updated_at', 'desc')
+    .orderBy('n.pk', 'desc')
+    .limit(limit)
     .execute();
-  return rows.map(fromNoteWithPersonRow);
+  return rows.map(({ excerpt, ...row }) => {
+    const { note, person } = fromNoteWithPersonRow({ ...row, body: '' });
+    const { body: _body, ...rest } = note;
+    return { note: { ...rest, excerpt }, person };
+  });
+}
+
+/** How many notes have a follow-up in `range`. */
+export async function countNoteFollowUps(db: ReadDb<LocalDb>, range: DayRange): Promise<number> {
+  const row = await whereFollowUpIn(
+    db.selectFrom('notes as n').select((eb) => eb.fn.countAll<number>().as('n')),
+    range,
+  ).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+function whereFollowUpIn<QB extends SelectQueryBuilder<LocalDb & { n: NotesTable }, 'n', object>>(
+  query: QB,
+  { from, to }: DayRange,
+): QB {
+  const bounded = query.where('n.follow_up_at', 'is not', null).where('n.follow_up_at', '<=', to) as QB;
+  return from === null ? bounded : (bounded.where('n.follow_up_at', '>=', from) as QB);
 }
 
 /** The note with the server revision its text descends from (0: never synced). */
@@ -260,6 +313,11 @@ export async function putNoteFromServer(db: WriteDb, id: string, payload: NotePa
     .values({ id, ...row })
     .onConflict((oc) => oc.column('id').doUpdateSet(row))
     .execute();
+}
+
+/** Which server revision the note's text is based on (0: one the server does not have). */
+export async function setNoteRev(db: WriteDb, ids: readonly string[], rev: number) {
+  if (ids.length) await db.updateTable('notes').set({ rev }).where('id', 'in', ids).execute();
 }
 
 export async function setNoteConflictOf(db: WriteDb, id: string, conflictOf: string | null, at: number) {

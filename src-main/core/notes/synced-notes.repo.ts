@@ -5,7 +5,7 @@ import type { SyncedNote } from '#shared/wire/notes';
 import { appendNoteToOutbox } from '../network/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { decryptNote, encryptNote, type NoteCipherContext } from './note-cipher.ts';
-import { deleteNote, findNoteRecord, putNoteFromServer } from './notes.repo.ts';
+import { deleteNote, findNoteRecord, putNoteFromServer, setNoteRev } from './notes.repo.ts';
 
 type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
 
@@ -106,10 +106,10 @@ export async function listSyncedNoteIds(db: ReadDb<LocalDb>): Promise<string[]> 
 }
 
 /**
- * After a snapshot: notes the server no longer has (their synced row is older than the snapshot, or gone,
- * while the local note descends from a server revision) leave this device, unless a write is pending.
+ * After a snapshot: forgets the server rows it did not rewrite (older than its cursor) and lists the local
+ * notes that descend from a server revision the server no longer has.
  */
-export async function dropNotesGoneFromServer(trx: Transaction<LocalDb>, snapshotCursor: number) {
+async function forgetNotesMissingFromSnapshot(trx: Transaction<LocalDb>, snapshotCursor: number) {
   const stale = await trx.selectFrom('notes_synced').select('id').where('seq', '<', snapshotCursor).execute();
   await deleteSyncedNotes(
     trx,
@@ -123,11 +123,83 @@ export async function dropNotesGoneFromServer(trx: Transaction<LocalDb>, snapsho
       not(exists(selectFrom('notes_synced as s').select('s.id').whereRef('s.id', '=', 'notes.id'))),
     )
     .execute();
-  const ids = orphans.map((r) => r.id);
+  return orphans.map((r) => r.id);
+}
+
+/**
+ * After a snapshot of the same server data: notes it lacks were deleted there (their synced row is older than
+ * the snapshot, or gone, while the local note descends from a server revision) and leave this device,
+ * unless a write is pending.
+ */
+export async function dropNotesGoneFromServer(trx: Transaction<LocalDb>, snapshotCursor: number) {
+  const ids = await forgetNotesMissingFromSnapshot(trx, snapshotCursor);
   const pending = await listPendingNoteIds(trx, ids);
   let dropped = 0;
   for (const id of ids) if (!pending.has(id) && (await deleteNote(trx, id))) dropped++;
   return dropped;
+}
+
+/**
+ * After the first snapshot of a restored or rebuilt server: a note it lacks was lost there (a delete on
+ * another device comes as a tombstone, before the reset), so this device's copy is the only one. It stays,
+ * as a note the server does not have (rev 0), queued again as a new one when this device has the key; a
+ * write already queued goes as it is. Without the key it waits: unlocking queues it (queueNeverSyncedNotes).
+ */
+export async function requeueNotesLostByServer(
+  trx: Transaction<LocalDb>,
+  cipher: NoteCipherContext | null,
+  snapshotCursor: number,
+  now: number,
+) {
+  const ids = await forgetNotesMissingFromSnapshot(trx, snapshotCursor);
+  for (const part of chunk(ids)) await setNoteRev(trx, part, 0);
+  if (!cipher) return 0;
+  const pending = await listPendingNoteIds(trx, ids);
+  let queued = 0;
+  for (const id of ids) {
+    const record = pending.has(id) ? null : await findNoteRecord(trx, id);
+    if (!record) continue;
+    await queueNotePut(trx, cipher, record.note, 0, now);
+    queued++;
+  }
+  return queued;
+}
+
+/**
+ * Within the first snapshot of a restored server: a note whose copy there is older than the text here (its
+ * payload's updatedAt is earlier) keeps the text here, now based on the server's revision and queued as an
+ * edit of it. Returns the ids of the other notes, for refreshNotesFromServer.
+ */
+export async function keepNotesNewerThanServer(
+  trx: Transaction<LocalDb>,
+  cipher: NoteCipherContext | null,
+  notes: readonly SyncedNote[],
+  now: number,
+): Promise<string[]> {
+  if (!cipher) return notes.map((n) => n.id);
+  const pending = await listPendingNoteIds(
+    trx,
+    notes.map((n) => n.id),
+  );
+  const rest: string[] = [];
+  for (const note of notes) {
+    const local = pending.has(note.id) ? null : await findNoteRecord(trx, note.id);
+    let serverUpdatedAt = Infinity;
+    if (local) {
+      try {
+        serverUpdatedAt = decryptNote(cipher, note.id, note.ciphertext).updatedAt;
+      } catch {
+        // refreshNotesFromServer flags it unreadable and keeps the text here
+      }
+    }
+    if (!local || serverUpdatedAt >= local.note.updatedAt) {
+      rest.push(note.id);
+      continue;
+    }
+    await setNoteRev(trx, [note.id], note.rev);
+    await queueNotePut(trx, cipher, local.note, note.rev, now);
+  }
+  return rest;
 }
 
 /** Forgets the server's notes before a new snapshot (a cursor reset): the snapshot's seq will mark what remains. */

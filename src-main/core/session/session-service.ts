@@ -1,9 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { PersonSummary } from '#shared/domain/person';
 import type { ConnectInput, Session } from '#shared/domain/session';
 import { KithError } from '#shared/errors';
 import type { SecretStore } from '../core-types.ts';
 import { clearPersonalData } from '../network/connections.repo.ts';
+import { countOutbox } from '../network/outbox.repo.ts';
 import { countNotes } from '../notes/notes.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { deleteState, readState, writeState, type StateValue } from '../store/local-state.repo.ts';
@@ -89,11 +90,8 @@ export function createSessionService(options: SessionServiceOptions) {
     return session;
   }
 
-  /** Nothing the user wrote is ever lost: leaving an account waits until its writes reached the server. */
-  async function refuseToDropPendingWrites(action: string) {
-    // Notes never reach the server until end-to-end encryption is set up: leaving would delete them.
-    // Once it is, they are pushed like any write below (their copy stays wrapped on the server).
-    const notes = (await options.notesSynced?.()) ? 0 : await countNotes(db);
+  /** Refuses `action` when it would lose notes kept only here or writes still queued. */
+  function refuseIfUnsaved(action: string, { notes, pending }: { notes: number; pending: number }) {
     if (notes > 0) {
       throw new KithError(
         'unavailable',
@@ -103,13 +101,56 @@ export function createSessionService(options: SessionServiceOptions) {
           `delete ${notes === 1 ? 'it' : 'them'} first if you no longer need ${notes === 1 ? 'it' : 'them'}.`,
       );
     }
-    const pending = await options.flushPendingWrites();
     if (pending > 0) {
       throw new KithError(
         'unavailable',
         `${pending} ${pending === 1 ? 'change has' : 'changes have'} not reached the server yet. ` +
           `Connect and sync before ${action}, so nothing you wrote is lost.`,
       );
+    }
+  }
+
+  /**
+   * Nothing the user wrote is ever lost: leaving an account waits until its writes reached the server.
+   * Returns whether notes sync from here, for the same check again where the cache is cleared.
+   */
+  async function refuseToDropPendingWrites(action: string): Promise<{ notesSynced: boolean }> {
+    // Notes never reach the server until end-to-end encryption is set up: leaving would delete them.
+    // Once it is, they are pushed like any write below (their copy stays wrapped on the server).
+    const notesSynced = (await options.notesSynced?.()) === true;
+    refuseIfUnsaved(action, { notes: notesSynced ? 0 : await countNotes(db), pending: 0 });
+    refuseIfUnsaved(action, { notes: 0, pending: await options.flushPendingWrites() });
+    return { notesSynced };
+  }
+
+  /**
+   * The same check in the transaction that clears the cache: a note or an edit saved since the first check
+   * (while syncing stopped) would be wiped with it, so the clearing is refused instead.
+   */
+  async function recheckBeforeClearing(trx: Transaction<LocalDb>, action: string, notesSynced: boolean) {
+    refuseIfUnsaved(action, {
+      notes: notesSynced ? 0 : await countNotes(trx),
+      pending: await countOutbox(trx),
+    });
+  }
+
+  /** Syncing again for the account this cache holds, after a sign-out or switch refused late. */
+  async function resumeSyncing(account: Account | null) {
+    const token = await secrets.get(TOKEN_SECRET);
+    if (!account || !token) return;
+    const serverUrl = await serverUrlOf(account);
+    options.onSignedIn(createServerClient({ serverUrl, token, fetch: options.fetch, timeoutMs }));
+  }
+
+  /** Runs `clear` after syncing stopped; when it throws (a late write refused it), syncing resumes. */
+  async function clearOrResume(account: Account | null, clear: () => Promise<void>) {
+    try {
+      await clear();
+    } catch (err) {
+      await resumeSyncing(account).catch((resumeErr: unknown) =>
+        console.error('Could not resume syncing after a refused sign-out', resumeErr),
+      );
+      throw err;
     }
   }
 
@@ -120,17 +161,22 @@ export function createSessionService(options: SessionServiceOptions) {
       previous?.personId === account.personId &&
       previous.demo === account.demo &&
       (account.demo || previous.serverUrl === account.serverUrl);
-    if (!sameAccount) await refuseToDropPendingWrites('switching account');
+    const { notesSynced } = sameAccount
+      ? { notesSynced: true }
+      : await refuseToDropPendingWrites('switching account');
     await options.onSignedOut();
-    await db.transaction().execute(async (trx) => {
-      if (!sameAccount) {
-        await discardSyncedData(trx);
-        await clearPersonalData(trx);
-        await deleteState(trx, 'lastSyncedAt');
-      }
-      await writeState(trx, 'account', account);
-      await deleteState(trx, 'signedOutReason');
-    });
+    await clearOrResume(previous, () =>
+      db.transaction().execute(async (trx) => {
+        if (!sameAccount) {
+          await recheckBeforeClearing(trx, 'switching account', notesSynced);
+          await discardSyncedData(trx);
+          await clearPersonalData(trx);
+          await deleteState(trx, 'lastSyncedAt');
+        }
+        await writeState(trx, 'account', account);
+        await deleteState(trx, 'signedOutReason');
+      }),
+    );
     if (!sameAccount && previous) await options.forgetNotesKey?.(previous.personId);
     await secrets.set(TOKEN_SECRET, token);
     options.onSignedIn(client);
@@ -184,20 +230,26 @@ export function createSessionService(options: SessionServiceOptions) {
     /** Ends the session. `reason` set: the server refused us; the cache stays for the same account's return. */
     signOut: (reason: string | null = null): Promise<Session> =>
       serialize(async () => {
-        if (!reason) await refuseToDropPendingWrites('signing out');
+        const { notesSynced } = reason
+          ? { notesSynced: true }
+          : await refuseToDropPendingWrites('signing out');
         const account = await readState(db, 'account');
         await options.onSignedOut();
+        // The token goes once the cache is cleared: until then a refused sign-out can go on syncing.
+        await clearOrResume(reason ? null : account, () =>
+          db.transaction().execute(async (trx) => {
+            if (reason) {
+              await writeState(trx, 'signedOutReason', reason);
+            } else {
+              await recheckBeforeClearing(trx, 'signing out', notesSynced);
+              // The next person to sign in here must not see (or push) this one's personal data.
+              await discardSyncedData(trx);
+              await clearPersonalData(trx);
+              await deleteState(trx, 'lastSyncedAt', 'account', 'signedOutReason');
+            }
+          }),
+        );
         await secrets.delete(TOKEN_SECRET);
-        await db.transaction().execute(async (trx) => {
-          if (reason) {
-            await writeState(trx, 'signedOutReason', reason);
-          } else {
-            // The next person to sign in here must not see (or push) this one's personal data.
-            await discardSyncedData(trx);
-            await clearPersonalData(trx);
-            await deleteState(trx, 'lastSyncedAt', 'account', 'signedOutReason');
-          }
-        });
         if (!reason && account) await options.forgetNotesKey?.(account.personId);
         return changed();
       }),

@@ -20,6 +20,11 @@ const stateSchemas = {
     applied: z.number().int().min(0),
   }),
   lastSyncedAt: z.number(),
+  /**
+   * The server's data was restored or rebuilt (a cursor reset) and the snapshot after it has not completed:
+   * a note missing from that snapshot was lost by the server, not deleted (a delete comes as a tombstone).
+   */
+  serverRestored: z.literal(true),
   /** Whose data this cache holds. */
   account: z.object({ serverUrl: z.string(), personId: z.string(), demo: z.boolean() }),
   signedOutReason: z.string(),

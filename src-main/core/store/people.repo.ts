@@ -51,6 +51,14 @@ export async function deletePeople(db: WriteDb, ids: readonly string[]) {
   }
 }
 
+/**
+ * Keeps the directory readable but marks every row for the next snapshot to rewrite or drop (a cursor
+ * reset): -1 is below any cursor, even one a rebuilt server's restarted sequence gives.
+ */
+export async function markPeopleStale(db: WriteDb) {
+  await db.updateTable('people').set({ seq: -1 }).execute();
+}
+
 /** Empties the directory (another account signed in, or this one signed out). */
 export async function clearPeople(db: WriteDb) {
   await db.deleteFrom('person_skills').execute();

@@ -7,6 +7,7 @@ import {
   clearSyncedConnections,
   deleteSharedConnections,
   deleteSyncedConnections,
+  markSyncedConnectionsStale,
   recomputeConnections,
   upsertSharedConnections,
   upsertSyncedConnections,
@@ -16,14 +17,16 @@ import { deleteNote } from '../notes/notes.repo.ts';
 import {
   deleteSyncedNotes,
   dropNotesGoneFromServer,
+  keepNotesNewerThanServer,
   listPendingNoteIds,
   markSyncedNotesStale,
   refreshNotesFromServer,
+  requeueNotesLostByServer,
   upsertSyncedNotes,
 } from '../notes/synced-notes.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { deleteState, readState, writeState } from '../store/local-state.repo.ts';
-import { clearPeople, deletePeople, upsertPeople } from '../store/people.repo.ts';
+import { clearPeople, deletePeople, markPeopleStale, upsertPeople } from '../store/people.repo.ts';
 import { ServerError } from './server-client.ts';
 
 export interface BootstrapProgress {
@@ -47,13 +50,18 @@ export interface SnapshotBatch {
 /**
  * Applies one batch of the snapshot and records how far it got, in one transaction: a crash or a cut
  * connection resumes after the last row committed here. Notes are decrypted into what the UI reads when
- * this device has the key (and no local edit of theirs is pending).
+ * this device has the key (and no local edit of theirs is pending); after a cursor reset, a note whose text
+ * here is newer than the restored server's copy keeps it and is queued as an edit instead.
  */
 export async function applySnapshotBatch(
   db: Kysely<LocalDb>,
   batch: SnapshotBatch,
   progress: BootstrapProgress,
-  { fresh, cipher = null }: { fresh: boolean; cipher?: NoteCipherContext | null },
+  {
+    fresh,
+    cipher = null,
+    now = Date.now(),
+  }: { fresh: boolean; cipher?: NoteCipherContext | null; now?: number },
 ) {
   await db.transaction().execute(async (trx) => {
     await upsertPeople(
@@ -74,11 +82,11 @@ export async function applySnapshotBatch(
         trx,
         batch.notes.map((note) => ({ note, seq: progress.cursor })),
       );
-      await refreshNotesFromServer(
-        trx,
-        cipher,
-        batch.notes.map((n) => n.id),
-      );
+      const shown =
+        (await readState(trx, 'serverRestored')) === true
+          ? await keepNotesNewerThanServer(trx, cipher, batch.notes, now)
+          : batch.notes.map((n) => n.id);
+      await refreshNotesFromServer(trx, cipher, shown);
     }
     await writeState(trx, 'bootstrap', progress);
   });
@@ -86,20 +94,24 @@ export async function applySnapshotBatch(
 
 /**
  * The snapshot is complete: rows it did not contain are gone from the server (every row it wrote carries
- * its cursor as seq), the UI's connections are rebuilt on it, then incremental pulls from its cursor.
+ * its cursor as seq), the UI's connections are rebuilt on it, then incremental pulls from its cursor. After
+ * a cursor reset, notes it lacks were lost by the server: they stay here and are queued again (with `cipher`).
  */
 export async function finishSnapshot(
   db: Kysely<LocalDb>,
   { dataset, snapshotCursor, cursor }: { dataset: string; snapshotCursor: number; cursor: number },
   now: number,
+  cipher: NoteCipherContext | null = null,
 ) {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('people').where('seq', '<', snapshotCursor).execute();
     await trx.deleteFrom('connections_synced').where('seq', '<', snapshotCursor).execute();
     await trx.deleteFrom('shared_connections').where('seq', '<', snapshotCursor).execute();
-    await dropNotesGoneFromServer(trx, snapshotCursor);
+    if ((await readState(trx, 'serverRestored')) === true)
+      await requeueNotesLostByServer(trx, cipher, snapshotCursor, now);
+    else await dropNotesGoneFromServer(trx, snapshotCursor);
     await recomputeConnections(trx);
-    await deleteState(trx, 'bootstrap');
+    await deleteState(trx, 'bootstrap', 'serverRestored');
     await writeState(trx, 'dataset', dataset);
     await writeState(trx, 'cursor', cursor);
     await writeState(trx, 'lastSyncedAt', now);
@@ -204,13 +216,30 @@ export async function applyPullPage(
 }
 
 /**
- * Forgets everything synced, in the caller's transaction: the next sync bootstraps afresh. Pending writes
- * stay queued (nothing the user wrote is lost) and the UI keeps showing its connections until the new
- * snapshot is folded under them.
+ * The server's data was restored or rebuilt (a cursor reset), in the caller's transaction: the next sync
+ * bootstraps afresh, over the rows kept here. Directory, connections and notes stay readable (offline first)
+ * until the new snapshot completes; every synced row is marked stale (seq -1, below any cursor, even one
+ * of a sequence that restarted lower), so finishSnapshot drops the people and connections the snapshot did
+ * not rewrite. Notes are the user's own, and this device may hold the only copy: those the server lost are
+ * kept and queued again (serverRestored). Pending writes stay queued. What was heard about the server's notes
+ * key is stale too: the next sync asks again.
+ */
+export async function markSyncedDataStale(trx: Transaction<LocalDb>) {
+  await markPeopleStale(trx);
+  await markSyncedConnectionsStale(trx);
+  await markSyncedNotesStale(trx);
+  await deleteState(trx, 'cursor', 'dataset', 'bootstrap', 'notesKeyOnServer');
+  await writeState(trx, 'serverRestored', true);
+}
+
+/**
+ * Forgets everything synced, in the caller's transaction (another account signs in, or this one signs out):
+ * the next sync bootstraps into an empty cache. Pending writes stay queued and the UI's connections stay
+ * until the caller clears them too.
  */
 export async function discardSyncedData(trx: Transaction<LocalDb>) {
   await clearPeople(trx);
   await clearSyncedConnections(trx);
   await markSyncedNotesStale(trx);
-  await deleteState(trx, 'cursor', 'dataset', 'bootstrap');
+  await deleteState(trx, 'cursor', 'dataset', 'bootstrap', 'serverRestored');
 }

@@ -130,10 +130,11 @@ export function createServerClient({
       if (query.section !== undefined) params.set('section', query.section);
       if (query.after !== undefined) params.set('after', query.after);
       const idle = new IdleTimeout(timeoutMs);
-      const response = await request(`/v1/sync/bootstrap?${params}`, { signal: idle.signal });
-      if (!response.body) throw new ServerError('protocol', 'The snapshot came without a body');
       let ended = false;
       try {
+        // Inside the try: a request that fails must clear the idle timer too, or it holds the process open.
+        const response = await request(`/v1/sync/bootstrap?${params}`, { signal: idle.signal });
+        if (!response.body) throw new ServerError('protocol', 'The snapshot came without a body');
         for await (const line of readLines(response.body, idle)) {
           let value: unknown;
           try {

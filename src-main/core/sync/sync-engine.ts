@@ -8,8 +8,8 @@ import { readState } from '../store/local-state.repo.ts';
 import {
   applyPullPage,
   applySnapshotBatch,
-  discardSyncedData,
   finishSnapshot,
+  markSyncedDataStale,
   type SnapshotBatch,
 } from './apply-sync.ts';
 import { backoffDelay } from './backoff.ts';
@@ -38,6 +38,11 @@ export interface SyncEngineOptions {
   random?: () => number;
   /** Rows per snapshot transaction; small enough to keep the event loop responsive. */
   batchSize?: number;
+  /**
+   * Note ciphertext per snapshot transaction: a note can be megabytes, so a batch also ends when its notes
+   * reach this many bytes (the last one may take it past, by at most one note).
+   */
+  batchBytes?: number;
   pullLimit?: number;
   /** How long pushSoon waits for more writes before syncing. */
   pushDelayMs?: number;
@@ -57,6 +62,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const { db, client, onStatus, onChanged, onUnauthorized } = options;
   const now = options.now ?? Date.now;
   const batchSize = options.batchSize ?? 2000;
+  const batchBytes = options.batchBytes ?? 16_000_000;
   const pullLimit = options.pullLimit ?? 1000;
   const intervalMs = options.intervalMs ?? 5 * 60_000;
   const pushDelayMs = options.pushDelayMs ?? 300;
@@ -84,14 +90,17 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   async function bootstrap(lastSyncedAt: number | null) {
     const resume = await readState(db, 'bootstrap');
-    // Rows past `after` were never written, so a resumed or first snapshot inserts without conflict checks.
-    const fresh =
-      resume !== null || (await db.selectFrom('people').select('id').limit(1).execute()).length === 0;
+    // Into an empty cache (or one holding only this snapshot's rows: those past `after` were never written),
+    // people insert without conflict checks. Rows kept from before a cursor reset are written over instead.
+    let others = db.selectFrom('people').select('id').limit(1);
+    if (resume) others = others.where('seq', '!=', resume.cursor);
+    const fresh = (await others.execute()).length === 0;
     let applied = resume?.applied ?? 0;
     let queued = applied;
     let expected = applied;
     let batch = emptyBatch();
     let size = 0;
+    let bytes = 0;
     let last: { section: BootstrapSection; after: string } | null = null;
     let cursor = resume?.cursor ?? 0;
     let dataset = resume?.dataset ?? '';
@@ -106,9 +115,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
       const progress = { dataset, cursor, ...last, applied: (queued += size) };
       batch = emptyBatch();
       size = 0;
+      bytes = 0;
       await committing;
       const cipher = rows.notes.length ? await notesCipher() : null;
-      committing = applySnapshotBatch(db, rows, progress, { fresh, cipher }).then(() => {
+      committing = applySnapshotBatch(db, rows, progress, { fresh, cipher, now: now() }).then(() => {
         applied = progress.applied;
         setStatus({
           state: 'syncing',
@@ -138,7 +148,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
         } else if (line.type === 'end') {
           await flush();
           await committing;
-          await finishSnapshot(db, { dataset, snapshotCursor: cursor, cursor: line.cursor }, now());
+          await finishSnapshot(
+            db,
+            { dataset, snapshotCursor: cursor, cursor: line.cursor },
+            now(),
+            await notesCipher(),
+          );
           onChanged(applied);
           onNetworkChanged();
           onNotesChanged();
@@ -151,12 +166,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
             last = { section: 'connections', after: line.value.personId };
           } else if (line.type === 'note') {
             batch.notes.push(line.value);
+            bytes += line.value.ciphertext.length; // base64url: one byte a character
             last = { section: 'notes', after: line.value.id };
           } else {
             batch.shared.push(line.value);
             last = { section: 'shared_connections', after: `${line.value.ownerId}/${line.value.personId}` };
           }
-          if (++size >= batchSize) await flush();
+          if (++size >= batchSize || bytes >= batchBytes) await flush();
         }
       }
     } finally {
@@ -219,10 +235,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
         await syncOnce();
       } catch (err) {
         if (!(err instanceof ServerError && err.kind === 'cursor_reset')) throw err;
-        // The server's data was restored or rebuilt: our cursor means nothing there any more.
-        await db.transaction().execute(discardSyncedData);
-        onChanged(0);
-        onNetworkChanged();
+        // The server's data was restored or rebuilt: our cursor means nothing there any more. What we have
+        // stays readable (nothing visible changes) until the new snapshot replaces it.
+        await db.transaction().execute(markSyncedDataStale);
         await syncOnce();
       }
       if (stopped) return status;

@@ -5,6 +5,7 @@ import type { NotesEncryption } from '#shared/domain/note';
 import { useNotesEncryption } from '../../hooks/use-notes-encryption.ts';
 import { formatCount } from '../../lib/format.ts';
 import { InlineError } from '../InlineError.tsx';
+import { ChangePassphraseForm } from './ChangePassphraseForm.tsx';
 import { SetUpForm, UnlockForm } from './PassphraseForms.tsx';
 
 const TITLES: Record<NotesEncryption['state'], string> = {
@@ -20,7 +21,8 @@ const TITLES: Record<NotesEncryption['state'], string> = {
 export function NotesEncryptionModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const encryption = useNotesEncryption();
   // What just succeeded in this modal: it then says so instead of jumping to the "ready" summary.
-  const [done, setDone] = useState<'set_up' | 'unlocked' | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  const [changing, setChanging] = useState(false);
 
   let body;
   if (encryption.error) {
@@ -45,17 +47,36 @@ export function NotesEncryptionModal({ opened, onClose }: { opened: boolean; onC
         onCancel={onClose}
       />
     );
+  } else if (changing) {
+    body = (
+      <ChangePassphraseForm
+        onDone={() => {
+          setChanging(false);
+          setDone('changed');
+        }}
+        onCancel={() => setChanging(false)}
+      />
+    );
   } else {
-    body = <Ready encryption={encryption.data} onClose={onClose} />;
+    body = (
+      <Ready encryption={encryption.data} onChangePassphrase={() => setChanging(true)} onClose={onClose} />
+    );
   }
 
-  const title = done ? 'Notes encryption' : TITLES[encryption.data?.state ?? 'ready'];
+  const title = done
+    ? 'Notes encryption'
+    : changing && encryption.data?.state === 'ready'
+      ? 'Change your notes passphrase'
+      : TITLES[encryption.data?.state ?? 'ready'];
   return (
     <Modal
       opened={opened}
       onClose={onClose}
       // Reset once the modal has faded out, so the success message does not flip to the summary on the way.
-      onExitTransitionEnd={() => setDone(null)}
+      onExitTransitionEnd={() => {
+        setDone(null);
+        setChanging(false);
+      }}
       title={title}
       size="md"
       data-testid="encryption-modal"
@@ -65,21 +86,29 @@ export function NotesEncryptionModal({ opened, onClose }: { opened: boolean; onC
   );
 }
 
+type Done = 'set_up' | 'unlocked' | 'changed';
+
+const DONE_MESSAGES: Record<Done, string> = {
+  set_up:
+    'Your notes are now end-to-end encrypted and sync to the server. On your other computers, enter the same passphrase to read them.',
+  unlocked: 'Unlocked. Your notes from your other devices are here, and new ones sync end-to-end encrypted.',
+  changed:
+    'Passphrase changed. Your other computers keep syncing as they are; on a new computer, enter the new passphrase.',
+};
+
 function Done({
   what,
   encryption,
   onClose,
 }: {
-  what: 'set_up' | 'unlocked';
+  what: Done;
   encryption: NotesEncryption;
   onClose: () => void;
 }) {
   return (
     <Stack gap="md" data-testid="encryption-done">
       <Alert variant="light" color="green" icon={<IconLockCheck />}>
-        {what === 'set_up'
-          ? 'Your notes are now end-to-end encrypted and sync to the server. On your other computers, enter the same passphrase to read them.'
-          : 'Unlocked. Your notes from your other devices are here, and new ones sync end-to-end encrypted.'}
+        {DONE_MESSAGES[what]}
       </Alert>
       {encryption.unreadableNotes > 0 ? <UnreadableNotice count={encryption.unreadableNotes} /> : null}
       <Group justify="flex-end">
@@ -91,7 +120,15 @@ function Done({
   );
 }
 
-function Ready({ encryption, onClose }: { encryption: NotesEncryption; onClose: () => void }) {
+function Ready({
+  encryption,
+  onChangePassphrase,
+  onClose,
+}: {
+  encryption: NotesEncryption;
+  onChangePassphrase: () => void;
+  onClose: () => void;
+}) {
   return (
     <Stack gap="md" data-testid="encryption-ready">
       <Group gap="xs" wrap="nowrap" align="flex-start">
@@ -107,7 +144,10 @@ function Ready({ encryption, onClose }: { encryption: NotesEncryption; onClose: 
         </Text>
       ) : null}
       {encryption.unreadableNotes > 0 ? <UnreadableNotice count={encryption.unreadableNotes} /> : null}
-      <Group justify="flex-end">
+      <Group justify="space-between">
+        <Button variant="subtle" onClick={onChangePassphrase} data-testid="change-passphrase-open">
+          Change passphrase…
+        </Button>
         <Button variant="default" onClick={onClose}>
           Close
         </Button>

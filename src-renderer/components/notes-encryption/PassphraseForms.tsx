@@ -8,7 +8,7 @@ import { passphraseStrength } from '../../lib/passphrase-strength.ts';
 const STRENGTH_COLORS = ['red', 'red', 'yellow', 'teal', 'green'] as const;
 
 /** The key is derived with scrypt (about half a second): say what the wait is for. */
-function Deriving({ label }: { label: string }) {
+export function Deriving({ label }: { label: string }) {
   return (
     <Group gap="xs" data-testid="passphrase-deriving">
       <Loader size="xs" />
@@ -19,13 +19,34 @@ function Deriving({ label }: { label: string }) {
   );
 }
 
+/** How hard a new passphrase is to guess, and what would make it stronger; nothing until one is typed. */
+export function StrengthHint({ passphrase }: { passphrase: string }) {
+  if (!passphrase) return null;
+  const strength = passphraseStrength(passphrase);
+  return (
+    <Stack gap={4} data-testid="passphrase-strength">
+      <Progress
+        size="sm"
+        value={Math.max(strength.score, 0.5) * 25}
+        color={STRENGTH_COLORS[strength.score]}
+        aria-label="Passphrase strength"
+      />
+      <Text size="xs" c="dimmed">
+        <Text span inherit fw={600} c={STRENGTH_COLORS[strength.score]}>
+          {strength.label}.
+        </Text>{' '}
+        {strength.hint}
+      </Text>
+    </Stack>
+  );
+}
+
 /** First device: choose a passphrase (twice), understand that nobody can recover it, and set it up. */
 export function SetUpForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const setUp = useSetUpEncryption();
-  const strength = passphraseStrength(passphrase);
 
   const tooShort = passphrase.length < PASSPHRASE_MIN;
   const mismatch = confirm !== passphrase;
@@ -63,22 +84,7 @@ export function SetUpForm({ onDone, onCancel }: { onDone: () => void; onCancel: 
             error={passphraseError}
             disabled={setUp.isPending}
           />
-          {passphrase ? (
-            <Stack gap={4} data-testid="passphrase-strength">
-              <Progress
-                size="sm"
-                value={Math.max(strength.score, 0.5) * 25}
-                color={STRENGTH_COLORS[strength.score]}
-                aria-label="Passphrase strength"
-              />
-              <Text size="xs" c="dimmed">
-                <Text span inherit fw={600} c={STRENGTH_COLORS[strength.score]}>
-                  {strength.label}.
-                </Text>{' '}
-                {strength.hint}
-              </Text>
-            </Stack>
-          ) : null}
+          <StrengthHint passphrase={passphrase} />
         </Stack>
         <PasswordInput
           label="Passphrase again"

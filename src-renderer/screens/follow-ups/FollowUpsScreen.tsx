@@ -45,7 +45,7 @@ const itemKey = (item: FollowUpItem) =>
 export function FollowUpsScreen() {
   const followUps = useFollowUps();
   const data = followUps.data;
-  const total = data ? data.overdue.length + data.today.length + data.thisWeek.length : 0;
+  const total = data ? data.totals.overdue + data.totals.today + data.totals.thisWeek : 0;
 
   let body;
   if (followUps.error) {
@@ -76,14 +76,14 @@ export function FollowUpsScreen() {
   } else {
     body = (
       <Stack gap="lg">
-        {GROUPS.filter((group) => data[group.key].length > 0).map((group) => (
+        {GROUPS.filter((group) => data.totals[group.key] > 0).map((group) => (
           <Box key={group.key} data-testid={`follow-ups-${group.key}`}>
             <Group gap="xs" mb="xs">
               <Title order={2} fz="sm" tt="uppercase" c="dimmed" fw={600} lts={0.4}>
                 {group.title}
               </Title>
               <Badge size="sm" variant="light" color={group.color} circle>
-                {data[group.key].length}
+                {data.totals[group.key]}
               </Badge>
             </Group>
             <Stack gap="xs">
@@ -94,6 +94,11 @@ export function FollowUpsScreen() {
                   <KeepInTouchRow key={itemKey(item)} item={item} color={group.color} />
                 ),
               )}
+              {data[group.key].length < data.totals[group.key] ? (
+                <Text size="xs" c="dimmed" ta="center" data-testid="follow-ups-more">
+                  Showing the soonest {data[group.key].length} of {data.totals[group.key]}
+                </Text>
+              ) : null}
             </Stack>
           </Box>
         ))}
@@ -127,7 +132,7 @@ function NoteFollowUpRow({ item, color }: { item: NoteItem; color: string }) {
           style={{ flex: 1, minWidth: 0 }}
         >
           <Text size="sm" truncate="end">
-            {noteFirstLine(note.body)}
+            {noteFirstLine(note.excerpt)}
           </Text>
         </UnstyledButton>
         {note.followUpAt ? (

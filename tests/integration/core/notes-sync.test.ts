@@ -240,6 +240,75 @@ describe('end-to-end encrypted notes on several devices against a real server', 
     expect(await bodies(laptop.core)).toEqual(['Stays readable', 'Will be tampered with', 'Written after']);
   });
 
+  const serverKey = () =>
+    fx.server.db.selectFrom('notes_keys').selectAll().where('owner_id', '=', me).executeTakeFirstOrThrow();
+
+  it('changes the passphrase: devices already unlocked keep syncing, a new one needs the new passphrase', async () => {
+    const NEXT = 'a different and longer passphrase';
+    const laptop = await device('laptop');
+    await laptop.core.handlers.notes.save(note('Before the change'));
+    await laptop.core.handlers.notes.setUpEncryption({ passphrase: PASSPHRASE });
+    await settle(laptop.core);
+    const phone = await device('phone');
+    await phone.core.handlers.notes.unlock({ passphrase: PASSPHRASE });
+    const before = await serverKey();
+
+    await expect(
+      laptop.core.handlers.notes.changePassphrase({ current: PASSPHRASE, next: PASSPHRASE }),
+    ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/same as the current/) });
+    expect(
+      await laptop.core.handlers.notes.changePassphrase({ current: PASSPHRASE, next: NEXT }),
+    ).toMatchObject({ state: 'ready' });
+    const after = await serverKey();
+    expect(after.key_id).toBe(before.key_id);
+    expect(after.wrapped).not.toBe(before.wrapped);
+    expect(JSON.parse(after.wrapped).kdf.salt).not.toBe(JSON.parse(before.wrapped).kdf.salt);
+
+    // The phone holds the key already: it reads and writes notes as before.
+    await phone.core.handlers.notes.save(note('From the phone after the change'));
+    expect(await settle(phone.core)).toMatchObject({ state: 'idle' });
+    await settle(laptop.core);
+    expect(await bodies(laptop.core)).toEqual(['Before the change', 'From the phone after the change']);
+
+    const tablet = await device('tablet');
+    await expect(tablet.core.handlers.notes.unlock({ passphrase: PASSPHRASE })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^Wrong passphrase/),
+    });
+    expect(await tablet.core.handlers.notes.unlock({ passphrase: NEXT })).toMatchObject({ state: 'ready' });
+    expect(await bodies(tablet.core)).toEqual(['Before the change', 'From the phone after the change']);
+    expect((await tablet.keyStore.load(me))?.keyId).toBe(before.key_id);
+  });
+
+  it('refuses a passphrase change with a wrong current passphrase, or offline, and changes nothing', async () => {
+    const laptop = await device('laptop');
+    await laptop.core.handlers.notes.setUpEncryption({ passphrase: PASSPHRASE });
+    await settle(laptop.core);
+    const before = await serverKey();
+
+    await expect(
+      laptop.core.handlers.notes.changePassphrase({
+        current: 'not the passphrase',
+        next: 'the next one, then',
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^Wrong passphrase/) });
+    expect(await serverKey()).toEqual(before);
+
+    await fx.stopServer();
+    await expect(
+      laptop.core.handlers.notes.changePassphrase({ current: PASSPHRASE, next: 'the next one, then' }),
+    ).rejects.toMatchObject({ code: 'offline', message: expect.stringMatching(/needs it/) });
+    await fx.restartServer();
+    expect(await serverKey()).toEqual(before);
+    expect(await laptop.core.handlers.notes.getEncryption(undefined)).toMatchObject({ state: 'ready' });
+
+    // The old passphrase still opens the notes on a new device.
+    const phone = await device('phone');
+    expect(await phone.core.handlers.notes.unlock({ passphrase: PASSPHRASE })).toMatchObject({
+      state: 'ready',
+    });
+  });
+
   it('signs out once every note is on the server, forgetting the notes and the key here', async () => {
     const laptop = await device('laptop');
     await laptop.core.handlers.notes.save(note('On the server soon'));

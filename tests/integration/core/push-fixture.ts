@@ -1,5 +1,6 @@
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
 import { createCore } from '#core/create-core';
 import type { Core } from '#core/core-types';
 import type { KeyStore } from '#core/notes/key-store';
@@ -22,6 +23,7 @@ export async function startPushFixture() {
   let server: RunningServer = await startServer({ dbFile, demo: DEMO });
   const port = Number(new URL(server.url).port);
   const cleanups: (() => Promise<unknown>)[] = [];
+  let copies = 0;
 
   return {
     get server() {
@@ -40,6 +42,20 @@ export async function startPushFixture() {
       await server.close();
       server = await startServer({ dbFile: join(dir.path, 'rebuilt', 'kith-server.db'), port, demo: DEMO });
       await server.db.insertInto('tokens').values(tokens).execute();
+    },
+    /** A copy of the server's database as it is now, for restoreServer. */
+    async backupServer() {
+      const file = join(dir.path, `backup-${++copies}.db`);
+      await sql`vacuum into ${file}`.execute(server.db);
+      return file;
+    },
+    /** The server comes back on the same address from a backup: its data and change sequence as they were then. */
+    async restoreServer(backup: string) {
+      await server.close();
+      const dbFile = join(dir.path, `restored-${++copies}`, 'kith-server.db');
+      await mkdir(dirname(dbFile), { recursive: true });
+      await copyFile(backup, dbFile);
+      server = await startServer({ dbFile, port, demo: DEMO });
     },
     /** A core with its own data dir (a device), signed in as `personId`. */
     async signedInCore(

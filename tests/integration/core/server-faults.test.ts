@@ -9,6 +9,8 @@ import type { SyncStatus } from '#shared/domain/sync-status';
 import { openDatabase } from '#shared/node/open-database';
 import { PushRequest, PushResponse } from '#shared/wire/push';
 import {
+  deletePerson,
+  findCurrentSeq,
   findPerson,
   generateOrg,
   issueToken,
@@ -19,7 +21,6 @@ import {
 import { startFaultProxy, type Fault, type FaultProxy } from '../../support/fault-proxy.ts';
 import { memorySecrets } from '../../support/memory-secrets.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { colleagues, demoOrg, settle, startPushFixture } from './push-fixture.ts';
 
 /** More people than one snapshot batch (2,000), so a cut-off snapshot leaves a committed part behind. */
 const DEMO = { size: 2500, seed: 11 };
@@ -339,27 +340,83 @@ describe('a device whose first snapshot fails', () => {
 });
 
 describe('a device whose server was rebuilt (its cursor means nothing there any more)', () => {
-  // A known bug, kept visible: on a cursor reset the client drops its copy of the directory before the new
-  // snapshot arrives (discardSyncedData), so if that snapshot fails the directory and "My network" are empty
-  // until the server answers again, against "every screen works with the backend down". When fixed, this
-  // fails as "expected to fail": make it an it().
-  it.fails('BUG: keeps its directory and connections readable while the new snapshot fails', async () => {
-    const fx = await startPushFixture();
-    cleanups.push(() => fx.close());
-    const proxy = await startFaultProxy(fx.url);
+  it('keeps its directory and connections readable while the new snapshot fails, then takes the new data', async () => {
+    // A server of its own, rebuilt on the same address; its snapshot is longer than one batch, so a cut-off
+    // one leaves part of it committed over the old rows.
+    let own = await startServer({ dbFile: join(dir.path, 'before-rebuild', 'kith-server.db'), demo: DEMO });
+    cleanups.push(() => own.close());
+    const proxy = await startFaultProxy(own.url);
     cleanups.push(() => proxy.close());
-    const { core } = await fx.signedInCore('laptop', { serverUrl: proxy.url });
-    await settle(core);
-    const ada = colleagues[0]!;
-    await core.handlers.network.saveConnection({ personId: ada.id, patch: { strength: 4 } });
-    await settle(core);
+    const [me, ada, gone, retitled] = byId;
+    const dataDir = join(dir.path, 'rebuilt-device');
+    const core = await createCore({
+      dataDir,
+      secrets: memorySecrets(),
+      sync: { requestTimeoutMs: REQUEST_TIMEOUT_MS, retry: { baseMs: 50, maxMs: 400 } },
+    });
+    cleanups.push(() => core.close());
+    const statuses: SyncStatus[] = [];
+    core.events.on('sync.status', (s) => statuses.push(s));
+    const db = await openDatabase<LocalDb>({ file: join(dataDir, LOCAL_DB_FILE) });
+    cleanups.push(() => db.destroy());
+    const token = await issueToken(own.db, me!.id);
+    await core.handlers.session.connectServer({ serverUrl: proxy.url, token });
+    await syncUntilIdle(core);
+    // Before the rebuild: a connection, and a person changed often enough that their row's seq ends up past
+    // the rebuilt server's cursor (its sequence restarts lower).
+    await core.handlers.network.saveConnection({ personId: ada!.id, patch: { strength: 4 } });
+    for (let i = 1; i <= 5; i++) await upsertPeople(own.db, [{ ...gone!, title: `Old title ${i}` }]);
+    await syncUntilIdle(core);
+    expect(await db.selectFrom('outbox').select('mutation_id').execute()).toEqual([]);
 
-    await fx.rebuildServer();
-    proxy.fail(BOOTSTRAP, { kind: 'status', status: 500 });
-    expect(await core.handlers.sync.syncNow(undefined)).toMatchObject({ state: 'error' });
+    const tokens = await own.db.selectFrom('tokens').selectAll().execute();
+    const port = Number(new URL(own.url).port);
+    await own.close();
+    own = await startServer({ dbFile: join(dir.path, 'rebuilt', 'kith-server.db'), port, demo: DEMO });
+    await own.db.insertInto('tokens').values(tokens).execute();
+    await deletePerson(own.db, gone!.id);
+    await upsertPeople(own.db, [{ ...retitled!, title: 'Rebuilt Title Zyx' }]);
+    const newCursor = await findCurrentSeq(own.db);
+    const goneRow = await db.selectFrom('people').select('seq').where('id', '=', gone!.id).executeTakeFirst();
+    expect(goneRow!.seq).toBeGreaterThanOrEqual(newCursor);
+
+    // The new snapshot is cut off after its first batch, then answered 500 until healed.
+    const snapshot = await (
+      await fetch(`${own.url}${BOOTSTRAP}`, { headers: { authorization: `Bearer ${token}` } })
+    ).text();
+    const keepBytes = Buffer.byteLength(snapshot.split('\n').slice(0, 2200).join('\n'));
+    proxy.fail(BOOTSTRAP, { kind: 'truncate', keepBytes }, { kind: 'status', status: 500 });
+    await core.handlers.sync.syncNow(undefined);
+    await waitFor('the new snapshot to fail twice', () =>
+      faulted(proxy, BOOTSTRAP).length >= 2 ? true : undefined,
+    );
+    await expectStatus(core, statuses, { state: 'error', message: /answered 500/ });
+
+    // Part of the new snapshot is in, over the old rows; every old row is still there and searchable.
+    const written = await db.selectFrom('people').select('id').where('seq', '=', newCursor).execute();
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.length).toBeLessThan(org.people.length - 1);
     const { total } = await core.handlers.directory.searchPeople({ text: '', offset: 0, limit: 1 });
-    expect(total).toBe(demoOrg.people.length);
+    expect(total).toBe(org.people.length);
+    for (const person of [ada!, gone!, retitled!]) {
+      const hit = await core.handlers.directory.searchPeople({ text: person.name, offset: 0, limit: 50 });
+      expect(hit.items.map((p) => p.id)).toContain(person.id);
+    }
     const mine = await core.handlers.network.listConnections({ sort: 'name', direction: 'asc' });
-    expect(mine.items.map((e) => e.person.id)).toEqual([ada.id]);
+    expect(mine.items.map((e) => [e.person.id, e.connection.strength])).toEqual([[ada!.id, 4]]);
+
+    // Once the snapshot completes, the rebuilt server's data replaces the old: what it lacks is gone.
+    proxy.heal();
+    expect(await syncUntilIdle(core)).toMatchObject({ state: 'idle', lastSyncedAt: expect.any(Number) });
+    const after = await core.handlers.directory.searchPeople({ text: '', offset: 0, limit: 1 });
+    expect(after.total).toBe(org.people.length - 1);
+    await expect(core.handlers.directory.getProfile({ id: gone!.id })).rejects.toThrow(/No colleague/);
+    const goneHit = await core.handlers.directory.searchPeople({ text: gone!.name, offset: 0, limit: 50 });
+    expect(goneHit.items.map((p) => p.id)).not.toContain(gone!.id);
+    const titled = await core.handlers.directory.searchPeople({ text: 'Zyx', offset: 0, limit: 50 });
+    expect(titled.items.map((p) => p.id)).toEqual([retitled!.id]);
+    expect((await core.handlers.network.listConnections({ sort: 'name', direction: 'asc' })).items).toEqual(
+      [],
+    );
   });
 });

@@ -111,6 +111,10 @@ describe('PUT /v1/me/notes-key', () => {
       await expectInvalid({ ...valid, kdf: { ...valid.kdf, N: 2 ** 15 + 1 } }, "'kdf.N'");
       await expectInvalid({ ...valid, kdf: { ...valid.kdf, N: 2 ** 21 } }, "'kdf.N'");
     });
+    it('refuses scrypt parameters that would make an unlock take more than 256 MiB', async () => {
+      await expectInvalid({ ...valid, kdf: { ...valid.kdf, N: 2 ** 18, r: 16 } }, '256 MiB');
+      await expectInvalid({ ...valid, kdf: { ...valid.kdf, p: 5 } }, "'kdf.p'");
+    });
     it('names a missing or malformed wrapped key', async () => {
       const { wrapped: _, ...missing } = valid;
       await expectInvalid(missing, "'wrapped'");

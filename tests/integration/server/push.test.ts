@@ -111,6 +111,19 @@ describe('POST /v1/sync/push', () => {
     expect(await mine(ME)).toBeUndefined();
     // Rejected ones count as processed: the client rolled them back and will not send them again.
     expect(await findClient(server.db, clientId)).toEqual({ ownerId: ME, lastMutationId: 4 });
+
+    // Unless the answer was lost: a retry is told the same rejections, with their reasons, not `duplicate`.
+    const seq = await findCurrentSeq(server.db);
+    expect(
+      await push(server, token, {
+        clientId,
+        mutations: [put(1, 'p404404', { strength: 2 }), put(4, 'p000005', { strength: 2 })],
+      }),
+    ).toEqual([
+      { mutationId: 1, status: 'rejected', reason: 'No colleague with id p404404' },
+      { mutationId: 4, status: 'duplicate' },
+    ]);
+    expect(await findCurrentSeq(server.db)).toBe(seq);
   });
 
   it('tombstones a connection with a new seq, and reports deleting a missing one applied with no change', async () => {

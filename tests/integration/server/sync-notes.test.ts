@@ -126,8 +126,14 @@ describe('POST /v1/sync/push with notes', () => {
     ).toEqual([{ mutationId: 1, status: 'conflict', reason: EDITED_ELSEWHERE }]);
     expect(await mine(id)).toEqual({ id, rev: 2, ciphertext: fakeCiphertext('laptop') });
     expect(await findCurrentSeq(server.db)).toBe(seq);
-    // Settled for good: a retry is a duplicate, not a second chance.
+    // Processed for good: a retry (its answer was lost) is told the same conflict, not `duplicate`, and
+    // changes nothing.
     expect(await findClient(server.db, phone)).toEqual({ ownerId: U, lastMutationId: 1 });
+    expect(
+      await push(server, token, { clientId: phone, mutations: [notePut(1, id, 1, fakeCiphertext('phone'))] }),
+    ).toEqual([{ mutationId: 1, status: 'conflict', reason: EDITED_ELSEWHERE }]);
+    expect(await mine(id)).toEqual({ id, rev: 2, ciphertext: fakeCiphertext('laptop') });
+    expect(await findCurrentSeq(server.db)).toBe(seq);
 
     // Once the phone has pulled rev 2, its next edit applies.
     expect(
@@ -137,6 +143,48 @@ describe('POST /v1/sync/push with notes', () => {
       }),
     ).toEqual([{ mutationId: 2, status: 'applied' }]);
     expect(await mine(id)).toEqual({ id, rev: 3, ciphertext: fakeCiphertext('phone2') });
+  });
+
+  it('answers a retried batch with each earlier result: duplicate for applied, the stored conflict for the rest', async () => {
+    const id = await createNote();
+    const other = newNoteId();
+    await push(server, token, { clientId: laptop, mutations: [notePut(1, id, 1, fakeCiphertext('laptop'))] });
+    const request = {
+      clientId: phone,
+      mutations: [
+        notePut(1, other, 0, fakeCiphertext('new')),
+        notePut(2, id, 1, fakeCiphertext('phone')),
+        noteDelete(3, id, 1),
+      ],
+    };
+    const first = await push(server, token, request);
+    expect(first).toEqual([
+      { mutationId: 1, status: 'applied' },
+      { mutationId: 2, status: 'conflict', reason: EDITED_ELSEWHERE },
+      { mutationId: 3, status: 'conflict', reason: EDITED_ELSEWHERE },
+    ]);
+    const seq = await findCurrentSeq(server.db);
+    expect(await push(server, token, request)).toEqual([
+      { mutationId: 1, status: 'duplicate' },
+      ...first.slice(1),
+    ]);
+    // A retry that carries a new write too: the new one is decided now, the old ones keep their answers.
+    expect(
+      await push(server, token, {
+        clientId: phone,
+        mutations: [...request.mutations.slice(1), notePut(4, other, 1, fakeCiphertext('again'))],
+      }),
+    ).toEqual([...first.slice(1), { mutationId: 4, status: 'applied' }]);
+    expect(await findCurrentSeq(server.db)).toBe(seq + 1);
+
+    // Once the phone pushes past them it has settled them: their stored results go with its next conflict.
+    await push(server, token, { clientId: phone, mutations: [notePut(5, id, 1, fakeCiphertext('late'))] });
+    const stored = await server.db
+      .selectFrom('unapplied_mutations')
+      .select(['mutation_id', 'status'])
+      .where('client_id', '=', phone)
+      .execute();
+    expect(stored).toEqual([{ mutation_id: 5, status: 'conflict' }]);
   });
 
   it("applies a client's edit on top of its own earlier write, though its baseRev is stale", async () => {

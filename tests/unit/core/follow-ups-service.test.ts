@@ -8,7 +8,12 @@ import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import { upsertPeople } from '#core/store/people.repo';
 import type { ConnectionFields } from '#shared/domain/connection';
 import { keepInTouchDueOn } from '#shared/domain/keep-in-touch';
-import type { FollowUpItem, FollowUps } from '#shared/domain/note';
+import {
+  FOLLOW_UPS_PER_BUCKET_MAX,
+  FollowUps,
+  NOTE_EXCERPT_MAX,
+  type FollowUpItem,
+} from '#shared/domain/note';
 import { makePerson } from '../../support/people.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
@@ -66,7 +71,12 @@ describe('follow-ups service', () => {
   it('lists nothing for connections without a cadence, however long ago the last interaction', async () => {
     await connect(ada.id, { lastInteractionAt: '2020-01-01' });
     await connect(bob.id, { since: '2019-05-05' });
-    expect(await followUps.listFollowUps()).toEqual({ overdue: [], today: [], thisWeek: [] });
+    expect(await followUps.listFollowUps()).toEqual({
+      overdue: [],
+      today: [],
+      thisWeek: [],
+      totals: { overdue: 0, today: 0, thisWeek: 0 },
+    });
   });
 
   it('makes a reminder due a cadence after the last interaction: overdue, today or this week', async () => {
@@ -177,7 +187,41 @@ describe('follow-ups service', () => {
     expect(due.today[0]).toMatchObject({
       kind: 'note',
       person: { name: 'Cleo Park' },
-      note: { body: 'Catch up' },
+      note: { excerpt: 'Catch up', followUpAt: '2025-06-10' },
     });
+    expect(due.totals).toEqual({ overdue: 3, today: 2, thisWeek: 2 });
+  });
+
+  it('lists at most FOLLOW_UPS_PER_BUCKET_MAX items a bucket, the soonest, each note with the start of its body', async () => {
+    const long = `First line\n${'x'.repeat(100_000)}`;
+    const day = (n: number) => toLocalDay(new Date(2024, 0, 1).getTime(), n);
+    await notes.saveMany(
+      Array.from({ length: FOLLOW_UPS_PER_BUCKET_MAX + 5 }, (_, i) => ({
+        personId: ada.id,
+        body: long,
+        tags: [],
+        pinned: false,
+        followUpAt: day(i),
+      })),
+    );
+    await connect(bob.id, { lastInteractionAt: '2023-12-30', keepInTouchDays: 1 }); // due 31 Dec 2023: first
+    await notes.save({ personId: cleo.id, body: 'Today', tags: [], pinned: false, followUpAt: '2025-06-10' });
+
+    const due = await followUps.listFollowUps();
+    expect(due.totals).toEqual({ overdue: FOLLOW_UPS_PER_BUCKET_MAX + 6, today: 1, thisWeek: 0 });
+    expect(due.overdue).toHaveLength(FOLLOW_UPS_PER_BUCKET_MAX);
+    expect(summarize(due).overdue.slice(0, 3)).toEqual([
+      'keep_in_touch:bob:2023-12-31',
+      `note:ada:${day(0)}`,
+      `note:ada:${day(1)}`,
+    ]);
+    expect(summarize(due).overdue.at(-1)).toBe(`note:ada:${day(FOLLOW_UPS_PER_BUCKET_MAX - 2)}`);
+    const first = due.overdue[1];
+    if (first?.kind !== 'note') throw new Error('expected a note');
+    expect(first.note.excerpt).toBe(long.slice(0, NOTE_EXCERPT_MAX));
+    expect(first.note).not.toHaveProperty('body');
+    expect(FollowUps.safeParse(due).success).toBe(true);
+    expect(JSON.stringify(due).length).toBeLessThan(FOLLOW_UPS_PER_BUCKET_MAX * 2_000);
+    expect(summarize(due).today).toEqual(['note:cleo:2025-06-10']);
   });
 });

@@ -40,6 +40,7 @@ describe('server migrations', () => {
         'server_meta',
         'connections',
         'client_mutations',
+        'unapplied_mutations',
         'notes',
         'notes_keys',
       ]),

@@ -6,6 +6,7 @@ import * as m0040 from './0040-create-connections.ts';
 import * as m0050 from './0050-create-notes.ts';
 import * as m0060 from './0060-sync-notes.ts';
 import * as m0070 from './0070-add-keep-in-touch.ts';
+import * as m0080 from './0080-skip-unchanged-people-fts.ts';
 
 /** Every local schema version, in order. Add a line here for each new migration file. */
 export const localMigrations: MigrationTable = {
@@ -16,4 +17,5 @@ export const localMigrations: MigrationTable = {
   '0050-create-notes': m0050,
   '0060-sync-notes': m0060,
   '0070-add-keep-in-touch': m0070,
+  '0080-skip-unchanged-people-fts': m0080,
 };

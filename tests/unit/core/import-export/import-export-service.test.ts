@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createCore } from '#core/create-core';
@@ -163,6 +163,30 @@ describe('import and export service', () => {
     });
     expect(again.errors).toEqual(['Line 1: Ada Lovelace already has this note; it was not imported again']);
     expect(await counts()).toEqual(after);
+  });
+
+  it('writes nothing when the connections part fails: notes and connections go in one transaction', async () => {
+    // The disk refuses the connections' outbox rows, after the notes were written in the same transaction.
+    await sql`create trigger refuse_outbox before insert on outbox
+      begin select raise(abort, 'disk I/O error (injected)'); end`.execute(db);
+    await expect(importFile(FILE, { addConnections: true })).rejects.toThrow(/injected/);
+    expect(await counts()).toEqual({ notes: 0, outbox: 0, connections: 0 });
+
+    await sql`drop trigger refuse_outbox`.execute(db);
+    expect(await importFile(FILE, { addConnections: true })).toMatchObject({
+      notesCreated: 1,
+      connectionsCreated: 2,
+    });
+  });
+
+  it('checks the connections before writing any note', async () => {
+    const check = network.prepareAddConnections.bind(network);
+    network.prepareAddConnections = async (inputs) => {
+      await db.deleteFrom('people').where('id', '=', 'bob').execute(); // Bob left meanwhile
+      return check(inputs);
+    };
+    await expect(importFile(FILE, { addConnections: true })).rejects.toMatchObject({ code: 'not_found' });
+    expect(await counts()).toEqual({ notes: 0, outbox: 0, connections: 0 });
   });
 
   it('imports a CSV file and says which columns it read', async () => {

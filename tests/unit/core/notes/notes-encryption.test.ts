@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNotesEncryption, type NotesEncryptionService } from '#core/notes/notes-encryption';
+import { createNotesKey, wrapNotesKey } from '#core/notes/notes-key';
 import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import { writeState } from '#core/store/local-state.repo';
 import { ServerError, type ServerClient } from '#core/sync/server-client';
@@ -119,5 +120,49 @@ describe('notes encryption', () => {
       await otherDb.destroy();
       await other.remove();
     }
+  });
+
+  it('changes the passphrase only when ready and the server holds the key this device has', async () => {
+    const NEXT = 'the next passphrase, longer';
+    const server = stubClient();
+    client = server.client;
+    await expect(encryption.changePassphrase({ current: PASSPHRASE, next: NEXT })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/not set up on this device/),
+    });
+    await encryption.setUpEncryption(PASSPHRASE);
+    const [first] = server.puts;
+
+    // The server's key is another one (set up again elsewhere): nothing is re-wrapped.
+    const another = await wrapNotesKey(createNotesKey(), PASSPHRASE, 'me', { N: 2 ** 14, r: 8, p: 1 });
+    client = stubClient({ get: async () => ({ notesKey: another }) }).client;
+    await expect(encryption.changePassphrase({ current: PASSPHRASE, next: NEXT })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/different notes key than this device/),
+    });
+
+    // The connection drops on the way in: the message says the change may have landed.
+    client = stubClient({
+      get: async () => ({ notesKey: first! }),
+      put: async () => {
+        throw new ServerError('offline', 'down');
+      },
+    }).client;
+    await expect(encryption.changePassphrase({ current: PASSPHRASE, next: NEXT })).rejects.toMatchObject({
+      code: 'offline',
+      message: expect.stringMatching(/new passphrase is the one that works/),
+    });
+
+    client = server.client;
+    expect(await encryption.changePassphrase({ current: PASSPHRASE, next: NEXT })).toMatchObject({
+      state: 'ready',
+    });
+    expect(server.puts).toHaveLength(2);
+    expect(server.puts[1]).toMatchObject({ keyId: first!.keyId });
+    expect(server.puts[1]!.kdf.salt).not.toBe(first!.kdf.salt);
+    await expect(encryption.changePassphrase({ current: PASSPHRASE, next: NEXT })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^Wrong passphrase/),
+    });
   });
 });

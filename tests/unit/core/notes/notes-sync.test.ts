@@ -144,15 +144,71 @@ describe('notes sync on the device', () => {
     expect(written).toHaveLength(1);
   });
 
-  it('queues a delete for a note the server has, and none for one it never saw', async () => {
+  it('queues a delete for every note once this device has the key, and none before', async () => {
     ready = false;
     const local = await notes.save(input());
-    ready = true;
     await notes.delete(local.id);
     expect(await mutations()).toEqual([]);
+    ready = true;
     await syncedNote('On the server', 2);
     await notes.delete(NOTE_ID);
     expect(await mutations()).toEqual([{ type: 'note.delete', mutationId: 1, noteId: NOTE_ID, baseRev: 2 }]);
+  });
+
+  it('queues a delete for a note whose push was acknowledged before any pull told this device its rev', async () => {
+    const created = await notes.save(input({ body: 'Pushed, not pulled' }));
+    const batch = await listOutbox(db, 100);
+    await applyPushResults(db, batch, [{ mutationId: batch[0]!.mutation_id, status: 'applied' }], clock);
+    expect(await mutations()).toEqual([]);
+    expect((await findNoteRecord(db, created.id))?.rev).toBe(0); // the server has rev 1; no pull yet
+    await notes.delete(created.id);
+    expect(await mutations()).toEqual([
+      { type: 'note.delete', mutationId: 2, noteId: created.id, baseRev: 0 },
+    ]);
+    expect(written.at(-1)).toEqual({ queued: true, connections: false });
+  });
+
+  it('refuses to edit or delete a synced note while this device has no notes key, changing nothing', async () => {
+    await syncedNote('On the server', 2);
+    const queued = await notes.save(input({ body: 'Queued, not pushed yet' }));
+    ready = false; // the keychain lost the key, or could not keep it
+    written = [];
+    const refusal = {
+      code: 'unavailable',
+      message: expect.stringMatching(/unlock notes with your passphrase first.*Nothing was changed/),
+    };
+    await expect(
+      notes.save({ ...input({ body: 'Edited while locked' }), id: NOTE_ID }),
+    ).rejects.toMatchObject(refusal);
+    await expect(notes.delete(NOTE_ID)).rejects.toMatchObject(refusal);
+    await expect(notes.save({ ...input({ body: 'Edited too' }), id: queued.id })).rejects.toMatchObject(
+      refusal,
+    );
+    await expect(notes.delete(queued.id)).rejects.toMatchObject(refusal);
+    await expect(
+      notes.saveMany([input({ body: 'New' }), { ...input({ body: 'Edited' }), id: NOTE_ID }]),
+    ).rejects.toMatchObject(refusal);
+    expect((await findNoteRecord(db, NOTE_ID))?.note.body).toBe('On the server');
+    expect((await findNoteRecord(db, queued.id))?.note.body).toBe('Queued, not pushed yet');
+    expect((await notes.listForPerson(ada.id)).map((n) => n.body).sort()).toEqual([
+      'On the server',
+      'Queued, not pushed yet',
+    ]);
+    expect(await mutations()).toHaveLength(1); // the queued put, nothing more
+    expect(written).toEqual([]);
+    // Saving it unchanged changes nothing, so it is no edit to refuse.
+    expect(await notes.save({ ...input({ body: 'On the server' }), id: NOTE_ID })).toMatchObject({
+      body: 'On the server',
+    });
+
+    // A note only on this device stays editable: the key, once here, queues it whole.
+    const local = await notes.save(input({ body: 'Only here' }));
+    await notes.save({ ...input({ body: 'Only here, edited' }), id: local.id });
+    expect(await notes.delete(local.id)).toEqual({ deleted: true });
+
+    ready = true;
+    await notes.save({ ...input({ body: 'Edited once unlocked' }), id: NOTE_ID });
+    expect((await mutations()).map((m) => m.type)).toEqual(['note.put', 'note.put']);
   });
 
   it('turns conflicting edits into one conflict copy and shows the server’s version again', async () => {
@@ -235,7 +291,7 @@ describe('notes sync on the device', () => {
     expect(await mutations()).toEqual([]);
   });
 
-  it('rolls a rejected note write back to the server’s version and records it', async () => {
+  it('rolls a rejected note write back to the server’s version, records it, and keeps its text unqueued', async () => {
     await syncedNote('Original', 1);
     await notes.save({ ...input({ body: 'Refused' }), id: NOTE_ID });
     const batch = await listOutbox(db, 100);
@@ -250,6 +306,26 @@ describe('notes sync on the device', () => {
       expect.objectContaining({ description: 'Note about Ada Lovelace', reason: 'no' }),
     ]);
     expect((await findNoteRecord(db, NOTE_ID))?.note.body).toBe('Original');
+    const kept = (await notes.listForPerson(ada.id)).filter((n) => n.id !== NOTE_ID);
+    expect(kept).toEqual([expect.objectContaining({ body: 'Refused', conflictOf: NOTE_ID })]);
+    expect(await mutations()).toEqual([]);
+  });
+
+  it('keeps the text of a rejected new note, which the server never had', async () => {
+    const created = await notes.save(input({ body: 'Never accepted' }));
+    const batch = await listOutbox(db, 100);
+    await applyPushResults(
+      db,
+      batch,
+      [{ mutationId: batch[0]!.mutation_id, status: 'rejected', reason: 'no' }],
+      clock,
+      cipher,
+    );
+    const left = await notes.listForPerson(ada.id);
+    expect(left.map((n) => n.body)).toEqual(['Never accepted']);
+    expect(left[0]).toMatchObject({ conflictOf: null });
+    expect(left[0]!.id).not.toBe(created.id);
+    expect(await mutations()).toEqual([]);
   });
 
   it('flags a tampered note unreadable, applies the rest of the page, and never overwrites a pending edit', async () => {
@@ -315,7 +391,7 @@ describe('notes sync on the device', () => {
     });
     await notes.save({ ...input({ body: 'Edited here, pending' }), id: edited });
     const local = await notes.save(input({ body: 'Never synced' }));
-    await db.transaction().execute(discardSyncedData); // a cursor reset: the next snapshot says what remains
+    await db.transaction().execute(discardSyncedData); // not a cursor reset: the next snapshot says what remains
     await applySnapshotBatch(
       db,
       {
