@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateOrg } from '#server/demo/generate-org';
 import { benchBootstrap } from './bootstrap.bench.ts';
+import { benchCommunities } from './communities.bench.ts';
 import { benchNotesSearch } from './notes.bench.ts';
 import { benchPush } from './push.bench.ts';
 import { benchSearch } from './search.bench.ts';
@@ -13,14 +14,25 @@ const size = quick ? 2000 : 100_000;
 const cache = join(import.meta.dirname, '.cache');
 await mkdir(cache, { recursive: true });
 
+// Local reads only (no server): run first, on a quiet machine.
+await benchCommunities({
+  workDir: join(cache, 'clients'),
+  members: quick ? 500 : 5000,
+  posts: quick ? 5000 : 50_000,
+  healthRuns: quick ? 5 : 20,
+  feedRuns: quick ? 10 : 50,
+});
+
 const org = generateOrg({ size }); // the server seeds the same org: same size, same default seed
 const server = await startServerProcess([
   '--port',
   '0',
   '--demo',
   String(size),
+  // People only: the bootstrap is measured against a raw insert of the same people.
+  '--people-only',
   '--data',
-  join(cache, `server-${size}`),
+  join(cache, `server-${size}-people`),
 ]);
 try {
   const core = await benchBootstrap({

@@ -6,6 +6,7 @@ import type { ServerDb } from './db/schema.ts';
 import { installErrorHandling } from './http/api-error.ts';
 import { requireBearerToken } from './http/auth.ts';
 import { openApiOptions } from './http/openapi-options.ts';
+import { communityRoutes } from './routes/communities.ts';
 import { demoSessionRoutes } from './routes/demo-sessions.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
@@ -40,6 +41,7 @@ export async function buildApp({ db, demo, logger }: AppOptions): Promise<Fastif
     await signedIn.register(syncRoutes(db));
     await signedIn.register(pushRoutes(db));
     await signedIn.register(notesKeyRoutes(db));
+    await signedIn.register(communityRoutes(db));
   });
   return app;
 }

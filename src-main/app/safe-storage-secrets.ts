@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { safeStorage } from 'electron';
 import type { SecretStore } from '#core/core-types';
+import { writeFileAtomic } from '#shared/node/write-file-atomic';
 
 /** name → base64 of safeStorage.encryptString(value); a Map, so no name can reach Object.prototype. */
 type Secrets = Map<string, string>;
@@ -89,20 +89,8 @@ async function readSecretFile(filePath: string): Promise<Secrets> {
   );
 }
 
-/** Temp file + rename, so a crash leaves either the old file or the new one, never half of one. */
 async function writeAtomically(filePath: string, secrets: Secrets): Promise<void> {
-  const tmp = `${filePath}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    const handle = await open(tmp, 'w', 0o600);
-    try {
-      await handle.writeFile(`${JSON.stringify(Object.fromEntries(secrets), null, 2)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, filePath);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  await writeFileAtomic(filePath, `${JSON.stringify(Object.fromEntries(secrets), null, 2)}\n`, {
+    mode: 0o600,
+  });
 }

@@ -1,6 +1,7 @@
 import type { SyncStatus } from '#shared/domain/sync-status';
 import { describeError } from '#shared/errors';
 import type { ContractHandlers } from '#shared/ipc/contract';
+import { createCommunitiesService } from './communities/communities-service.ts';
 import type { Core, CoreOptions } from './core-types.ts';
 import { createDirectoryService } from './directory/directory-service.ts';
 import { createEventHub } from './events.ts';
@@ -60,6 +61,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   });
 
+  const communities = createCommunitiesService({
+    db,
+    signedInPersonId: () => session.signedInPersonId(),
+    now: options.now,
+    onWritten() {
+      events.emit('communities.changed', {});
+      engine?.pushSoon();
+    },
+  });
+
   const followUps = createFollowUpsService({ db, now: options.now });
 
   const importExport = createImportExportService({
@@ -81,6 +92,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit('session.changed', s);
       events.emit('network.changed', {}); // another account's (or no one's) connections now
       events.emit('notes.changed', {});
+      events.emit('communities.changed', {});
     },
     async flushPendingWrites() {
       if ((await countOutbox(db)) === 0) return 0;
@@ -106,6 +118,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         },
         onNetworkChanged: () => events.emit('network.changed', {}),
         onNotesChanged: () => events.emit('notes.changed', {}),
+        onCommunitiesChanged: () => events.emit('communities.changed', {}),
         notesCipher: () => notesEncryption.cipher(),
         refreshNotesKeyState: (c) => notesEncryption.refreshKeyState(c),
         onRejected: (write) => events.emit('sync.rejected', write),
@@ -160,6 +173,32 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       exportMarkdown: () => importExport.exportMarkdown(),
       importContacts: (input) => importExport.importContacts(input),
       listFollowUps: () => followUps.listFollowUps(),
+    },
+    communities: {
+      list: (query) => communities.list(query),
+      get: ({ communityId }) => communities.get(communityId),
+      listMembers: (query) => communities.listMembers(query),
+      feed: (query) => communities.feed(query),
+      getThread: ({ postId }) => communities.getThread(postId),
+      propose: (fields) => communities.propose(fields),
+      update: ({ communityId, patch }) => communities.update(communityId, patch),
+      archive: ({ communityId, archived }) => communities.archive(communityId, archived),
+      join: ({ communityId }) => communities.join(communityId),
+      leave: ({ communityId }) => communities.leave(communityId),
+      decideRequest: ({ communityId, personId, approve }) =>
+        communities.decideRequest(communityId, personId, approve),
+      setRole: ({ communityId, personId, role }) => communities.setRole(communityId, personId, role),
+      removeMember: ({ communityId, personId }) => communities.removeMember(communityId, personId),
+      createPost: (input) => communities.createPost(input),
+      updatePost: (input) => communities.updatePost(input),
+      deletePost: ({ postId }) => communities.deletePost(postId),
+      acceptAnswer: ({ questionId, answerId }) => communities.acceptAnswer(questionId, answerId),
+      setPrefs: ({ communityId, patch }) => communities.setPrefs(communityId, patch),
+      markRead: ({ communityId }) => communities.markRead(communityId),
+      health: ({ communityId }) => communities.health(communityId),
+      suggestions: () => communities.suggestions(),
+      activity: (query) => communities.activity(query),
+      inCommon: ({ personId }) => communities.inCommon(personId),
     },
     sync: {
       listRejected: () => network.listRejected(),

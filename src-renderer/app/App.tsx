@@ -6,8 +6,12 @@ import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { InlineError } from '../components/InlineError.tsx';
 import { useCoreEvents } from '../hooks/use-core-events.ts';
 import { useSession } from '../hooks/use-session.ts';
+import { CommunitiesScreen } from '../screens/communities/CommunitiesScreen.tsx';
+import { CommunityScreen } from '../screens/communities/CommunityScreen.tsx';
+import { ThreadScreen } from '../screens/communities/ThreadScreen.tsx';
 import { DirectoryScreen } from '../screens/directory/DirectoryScreen.tsx';
 import { FollowUpsScreen } from '../screens/follow-ups/FollowUpsScreen.tsx';
+import { HomeScreen } from '../screens/home/HomeScreen.tsx';
 import { NetworkScreen } from '../screens/network/NetworkScreen.tsx';
 import { NotesScreen } from '../screens/notes/NotesScreen.tsx';
 import { PersonScreen } from '../screens/person/PersonScreen.tsx';
@@ -56,13 +60,19 @@ function Screens() {
   return (
     <ErrorBoundary resetKey={location}>
       <Switch>
+        <Route path="/home" component={HomeScreen} />
         <Route path="/people" component={DirectoryScreen} />
         <Route path="/people/:id">{(params) => <PersonScreen id={params.id} />}</Route>
         <Route path="/network" component={NetworkScreen} />
+        <Route path="/communities" component={CommunitiesScreen} />
+        <Route path="/communities/:id">{(params) => <CommunityScreen id={params.id} />}</Route>
+        <Route path="/communities/:id/posts/:postId">
+          {(params) => <ThreadScreen id={params.id} postId={params.postId} />}
+        </Route>
         <Route path="/notes" component={NotesScreen} />
         <Route path="/follow-ups" component={FollowUpsScreen} />
         <Route>
-          <Redirect to="/people" replace />
+          <Redirect to="/home" replace />
         </Route>
       </Switch>
     </ErrorBoundary>

@@ -1,6 +1,14 @@
 import { AppShell, Box, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconAddressBook, IconAffiliate, IconCalendarDue, IconNotes, IconUsers } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconAffiliate,
+  IconCalendarDue,
+  IconHome,
+  IconNotes,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { requestSearchFocus } from '../lib/directory-filters.ts';
@@ -9,8 +17,10 @@ import { RejectedWrites } from './RejectedWrites.tsx';
 import { SyncStatusIndicator } from './SyncStatusIndicator.tsx';
 
 const screens = [
+  { href: '/home', label: 'Home', icon: IconHome },
   { href: '/people', label: 'People', icon: IconUsers },
   { href: '/network', label: 'My network', icon: IconAffiliate },
+  { href: '/communities', label: 'Communities', icon: IconUsersGroup },
   { href: '/notes', label: 'Notes', icon: IconNotes },
   { href: '/follow-ups', label: 'Follow-ups', icon: IconCalendarDue },
 ] as const;

@@ -10,6 +10,7 @@ export function applySession(queryClient: QueryClient, session: Session): void {
   queryClient.setQueryData(queryKeys.session, session);
   if (previous?.state !== session.state) {
     queryClient.removeQueries({ queryKey: queryKeys.directory });
+    queryClient.removeQueries({ queryKey: queryKeys.communities });
     void queryClient.invalidateQueries({ queryKey: queryKeys.syncStatus });
   }
 }
@@ -25,6 +26,13 @@ export function useCoreEvents(): void {
   useApiEvent('sync.status', (status) => queryClient.setQueryData(queryKeys.syncStatus, status));
   useApiEvent('directory.changed', () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.directory });
+    // Authors', leaders' and members' names and titles show throughout the communities screens.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.communities });
+    // Right after signing in on a new computer, who "me" is arrives with the first directory sync.
+    const session = queryClient.getQueryData<Session>(queryKeys.session);
+    if (session?.state === 'signed_in' && !session.me) {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.session });
+    }
   });
   useApiEvent('network.changed', () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.network });
@@ -33,6 +41,9 @@ export function useCoreEvents(): void {
   });
   useApiEvent('notes.changed', () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.notes });
+  });
+  useApiEvent('communities.changed', () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.communities });
   });
   useApiEvent('sync.rejected', (rejected) => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.rejected });

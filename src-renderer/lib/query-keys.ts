@@ -1,3 +1,4 @@
+import type { ActivityQuery, CommunityListQuery, FeedQuery, MembersQuery } from '#shared/domain/community';
 import type { NetworkQuery } from '#shared/domain/network';
 import type { NoteSearchQuery } from '#shared/domain/note';
 import type { DirectoryFilters } from './directory-filters.ts';
@@ -25,4 +26,15 @@ export const queryKeys = {
   followUps: ['notes', 'follow-ups'] as const,
   /** Under ['notes'] too: a sync that brings locked or unreadable notes says so with `notes.changed`. */
   notesEncryption: ['notes', 'encryption'] as const,
+  /** Communities, their feeds, health and suggestions: every key under ['communities'] goes stale on `communities.changed`. */
+  communities: ['communities'] as const,
+  communityList: (query: CommunityListQuery) => ['communities', 'list', query] as const,
+  community: (id: string) => ['communities', 'detail', id] as const,
+  communityMembers: (query: MembersQuery) => ['communities', 'members', query] as const,
+  communityFeed: (query: Omit<FeedQuery, 'before'>) => ['communities', 'feed', query] as const,
+  postThread: (postId: string) => ['communities', 'thread', postId] as const,
+  communityHealth: (id: string) => ['communities', 'health', id] as const,
+  communitySuggestions: ['communities', 'suggestions'] as const,
+  communityActivity: (query: ActivityQuery) => ['communities', 'activity', query] as const,
+  communitiesInCommon: (personId: string) => ['communities', 'in-common', personId] as const,
 };

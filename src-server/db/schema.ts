@@ -12,6 +12,10 @@ export interface ServerDb {
   unapplied_mutations: UnappliedMutationsTable;
   notes: NotesTable;
   notes_keys: NotesKeysTable;
+  communities: CommunitiesTable;
+  memberships: MembershipsTable;
+  posts: PostsTable;
+  community_prefs: CommunityPrefsTable;
 }
 
 /** One row (id = 1): the last value handed out by the change sequence shared by every synced table. */
@@ -95,4 +99,72 @@ export interface NotesKeysTable {
   /** The WrappedNotesKey, as JSON. */
   wrapped: string;
   updated_at: number;
+}
+
+/** Org data: a community. Never deleted (archived instead). */
+export interface CommunitiesTable {
+  id: string;
+  name: string;
+  kind: string;
+  purpose: string;
+  /** JSON array of strings. */
+  objectives: string;
+  visibility: string;
+  created_by: string;
+  created_at: number;
+  /** 0 | 1 */
+  archived: number;
+  updated_at: number;
+  seq: number;
+  /**
+   * The seq at which it last turned private (from open or request); null when it never did. Non-members are
+   * told to drop it only when that happened after their cursor, so a community that was always private
+   * leaves no trace in their pulls.
+   */
+  unshared_seq: number | null;
+}
+
+/** One person in one community; a tombstone (deleted = 1) once they leave, are removed or declined. */
+export interface MembershipsTable {
+  community_id: string;
+  person_id: string;
+  role: string;
+  /** active | requested */
+  status: string;
+  since: number;
+  joined_at: number | null;
+  /** 0 | 1 */
+  deleted: number;
+  seq: number;
+}
+
+export interface PostsTable {
+  id: string;
+  community_id: string;
+  author_id: string;
+  kind: string;
+  parent_id: string | null;
+  title: string | null;
+  body: string;
+  event_starts_at: number | null;
+  event_place: string | null;
+  accepted_answer_id: string | null;
+  created_at: number;
+  edited_at: number | null;
+  /** 0 | 1: a tombstone keeps its row (body emptied) so pull can report the delete. */
+  deleted: number;
+  seq: number;
+}
+
+/** Personal data: how one person follows one community (follow, mute, read marker). */
+export interface CommunityPrefsTable {
+  owner_id: string;
+  community_id: string;
+  /** 0 | 1 */
+  followed: number;
+  /** 0 | 1 */
+  muted: number;
+  last_read_at: number;
+  updated_at: number;
+  seq: number;
 }

@@ -19,7 +19,9 @@ export function pushRoutes(db: Kysely<ServerDb>): FastifyPluginAsyncZod {
             'All in one transaction, in mutation-id order. A mutation id at or below the last one this ' +
             'client sent is reported duplicate and not applied again. A client id belongs to the first ' +
             'account that pushes with it (403 for any other). A note write based on a revision another ' +
-            'device has since replaced is reported conflict and not applied.',
+            'device has since replaced is reported conflict and not applied. Community writes are checked against ' +
+            'the community rules as they are applied; a refused one is reported rejected with the reason ' +
+            'and changes nothing.',
           tags: ['sync'],
           security: BEARER_SECURITY,
           body: PushRequest,

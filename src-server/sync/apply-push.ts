@@ -11,16 +11,20 @@ import {
 } from '../repos/client-mutations.repo.ts';
 import { writeConnections, type ConnectionEdit } from '../repos/connections.repo.ts';
 import { findLivePersonIds } from '../repos/people.repo.ts';
-import { applyNoteMutations, isNoteMutation, type NoteMutation } from './note-mutations.ts';
+import { applyCommunityMutations, isCommunityMutation } from './community-mutations.ts';
+import { applyNoteMutations, isNoteMutation } from './note-mutations.ts';
 
-type ConnectionMutation = Exclude<Mutation, NoteMutation>;
+type ConnectionMutation = Extract<Mutation, { type: `connection.${string}` }>;
+
+const isConnectionMutation = (m: Mutation): m is ConnectionMutation => m.type.startsWith('connection.');
 
 /**
  * Applies a push for its owner in ONE transaction, mutations in order. A mutation id at or below the
  * client's last processed one is a retry, processed once already: `duplicate` when it was applied, else the
  * conflict or rejection it got then (stored with its reason), since the answer may have been lost and the
- * client must still make its conflict copy or show the refusal. Connections and notes are separate rows, so
- * each kind is applied in order on its own, in one batched write.
+ * client must still make its conflict copy or show the refusal. Connections, notes and communities touch
+ * separate tables, so each kind is applied in order on its own (the first two in one batched write each):
+ * the outcome is the same as applying the whole batch in order.
  */
 export async function applyPush(
   db: Kysely<ServerDb>,
@@ -41,14 +45,12 @@ export async function applyPush(
       clientId,
       mutations.filter((m) => m.mutationId <= previous).map((m) => m.mutationId),
     );
-    const connectionResults = await applyConnectionMutations(
-      trx,
-      ownerId,
-      fresh.filter((m): m is ConnectionMutation => !isNoteMutation(m)),
-      now,
-    );
-    const noteResults = await applyNoteMutations(trx, ownerId, clientId, fresh.filter(isNoteMutation), now);
-    const byId = new Map([...connectionResults, ...noteResults].map((r) => [r.mutationId, r]));
+    const settled = [
+      ...(await applyConnectionMutations(trx, ownerId, fresh.filter(isConnectionMutation), now)),
+      ...(await applyNoteMutations(trx, ownerId, clientId, fresh.filter(isNoteMutation), now)),
+      ...(await applyCommunityMutations(trx, ownerId, fresh.filter(isCommunityMutation), now)),
+    ];
+    const byId = new Map(settled.map((r) => [r.mutationId, r]));
     const results = mutations.map(
       ({ mutationId }): MutationResult =>
         byId.get(mutationId) ?? retried.get(mutationId) ?? { mutationId, status: 'duplicate' },

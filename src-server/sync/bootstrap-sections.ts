@@ -8,7 +8,18 @@ import {
   listOwnSnapshotPage,
   listSharedSnapshotPage,
 } from '../repos/connections.repo.ts';
+import { countCommunitiesSnapshot, listCommunitiesSnapshotLines } from '../repos/communities.repo.ts';
+import {
+  countCommunityPrefsSnapshot,
+  listCommunityPrefsSnapshotLines,
+} from '../repos/community-prefs.repo.ts';
+import {
+  countMembershipsSnapshot,
+  listMembershipsSnapshotLines,
+  type MembershipKey,
+} from '../repos/memberships.repo.ts';
 import { countNotesSnapshot, listNotesSnapshotLines } from '../repos/notes.repo.ts';
+import { countPostsSnapshot, listPostsSnapshotLines } from '../repos/posts.repo.ts';
 import { countSnapshot, listSnapshotLines } from '../repos/people.repo.ts';
 
 /** One page of a section: its NDJSON lines (each ending in \n) and the key of its last row. */
@@ -74,18 +85,61 @@ export function sectionReaders(
         return { text: toText(lines), count: lines.length, lastKey, more: full };
       },
     },
+    communities: linesReader(
+      (after) => countCommunitiesSnapshot(db, { ...range, after }),
+      (after, limit) => listCommunitiesSnapshotLines(db, { ...range, after, limit }),
+    ),
+    memberships: linesReader(
+      (after) => countMembershipsSnapshot(db, { ...range, after: parseMembershipKey(after) }),
+      (after, limit) =>
+        listMembershipsSnapshotLines(db, { ...range, after: parseMembershipKey(after), limit }),
+    ),
+    posts: linesReader(
+      (after) => countPostsSnapshot(db, { ...range, after }),
+      (after, limit) => listPostsSnapshotLines(db, { ...range, after, limit }),
+    ),
+    community_prefs: linesReader(
+      (after) => countCommunityPrefsSnapshot(db, { ...range, after }),
+      (after, limit) => listCommunityPrefsSnapshotLines(db, { ...range, after, limit }),
+    ),
+  };
+}
+
+/** A section whose rows SQLite already writes as NDJSON lines, each with its resume key. */
+function linesReader(
+  count: SectionReader['count'],
+  list: (after: string | undefined, limit: number) => Promise<{ key: string; line: string }[]>,
+): SectionReader {
+  return {
+    count,
+    async page(after, limit) {
+      const rows = await list(after, limit);
+      const last = rows.at(-1);
+      return last ? { text: toText(rows.map((r) => r.line)), count: rows.length, lastKey: last.key } : null;
+    },
   };
 }
 
 /** `${ownerId}/${personId}`, the resume key of the shared_connections section. */
 function parseSharedKey(after: string | undefined) {
+  const pair = parsePair(after, 'shared_connections', 'ownerId/personId');
+  return pair && { ownerId: pair[0], personId: pair[1] };
+}
+
+/** `${communityId}/${personId}`, the resume key of the memberships section. */
+function parseMembershipKey(after: string | undefined): MembershipKey | undefined {
+  const pair = parsePair(after, 'memberships', 'communityId/personId');
+  return pair && { communityId: pair[0], personId: pair[1] };
+}
+
+function parsePair(after: string | undefined, section: string, shape: string): [string, string] | undefined {
   if (after === undefined) return undefined;
   const slash = after.indexOf('/');
   if (slash <= 0 || slash === after.length - 1) {
     throw new KithError(
       'invalid_input',
-      `query parameter 'after': in the shared_connections section it is ownerId/personId, got '${after}'`,
+      `query parameter 'after': in the ${section} section it is ${shape}, got '${after}'`,
     );
   }
-  return { ownerId: after.slice(0, slash), personId: after.slice(slash + 1) };
+  return [after.slice(0, slash), after.slice(slash + 1)];
 }

@@ -14,7 +14,8 @@ const line = (value: BootstrapLine) => `${JSON.stringify(value)}\n`;
 /**
  * A viewer's snapshot at a cursor as NDJSON: begin, then the sections in BOOTSTRAP_SECTIONS order (live
  * people by id, the viewer's own live connections by person id, others' live shared connections by
- * owner/person, the viewer's own live notes by id), each holding rows with seq ≤ cursor, then end. Rows
+ * owner/person, the viewer's own live notes by id, then the communities, memberships, posts and own
+ * community preferences the viewer may see), each holding rows with seq ≤ cursor, then end. Rows
  * changed after the cursor are left out and reach the client through pull, so each page can be a separate
  * query. A resumed stream starts inside `section` after `after`; every later section follows whole. One
  * string chunk a page; the Readable asks for the next page only when the socket drains.

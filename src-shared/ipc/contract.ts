@@ -1,5 +1,29 @@
 import { z } from 'zod';
 import { DirectoryFacets, DirectoryPage, DirectoryQuery, PersonProfile } from '../domain/directory.ts';
+import {
+  ActivityQuery,
+  CommunityDetail,
+  CommunityHealth,
+  CommunityId,
+  CommunityListQuery,
+  CommunityPrefFields,
+  CommunityRole,
+  CommunitySuggestion,
+  CommunitySummary,
+  CreatePostInput,
+  FeedItem,
+  FeedPage,
+  FeedQuery,
+  HomeActivity,
+  MembersPage,
+  MembersQuery,
+  MyMembership,
+  PostId,
+  PostThread,
+  ProposeCommunityInput,
+  UpdateCommunityInput,
+  UpdatePostInput,
+} from '../domain/community.ts';
 import { Connection } from '../domain/connection.ts';
 import { ExportResult, ImportContactsInput, ImportReport } from '../domain/import-export.ts';
 import { NetworkEntry, NetworkQuery, RejectedWrite, SaveConnectionInput } from '../domain/network.ts';
@@ -80,6 +104,62 @@ export const ipcContract = {
     /** Contacts and notes from a vCard 4.0 or CSV file, matched by email; a malformed file writes nothing. */
     importContacts: method(ImportContactsInput, ImportReport),
   },
+  /**
+   * Communities, from the local cache. Every write is checked against the community rules first (a refusal
+   * is an error and changes nothing), applied locally and queued for the server in one transaction; one the
+   * server still refuses is rolled back and listed in sync.listRejected.
+   */
+  communities: {
+    list: method(CommunityListQuery, z.object({ items: z.array(CommunitySummary) })),
+    get: method(z.strictObject({ communityId: CommunityId }), CommunityDetail),
+    listMembers: method(MembersQuery, MembersPage),
+    /** Newest first, without answers (they belong to their question's thread). */
+    feed: method(FeedQuery, FeedPage),
+    getThread: method(z.strictObject({ postId: PostId }), PostThread),
+    propose: method(ProposeCommunityInput, CommunityDetail),
+    update: method(UpdateCommunityInput, CommunityDetail),
+    archive: method(z.strictObject({ communityId: CommunityId, archived: z.boolean() }), CommunityDetail),
+    join: method(z.strictObject({ communityId: CommunityId }), CommunityDetail),
+    /** Null when the community is no longer visible (a private one left). */
+    leave: method(z.strictObject({ communityId: CommunityId }), CommunityDetail.nullable()),
+    decideRequest: method(
+      z.strictObject({ communityId: CommunityId, personId: Person.shape.id, approve: z.boolean() }),
+      CommunityDetail,
+    ),
+    /** Adds the person in the role, or changes their role. Leaders only. */
+    setRole: method(
+      z.strictObject({ communityId: CommunityId, personId: Person.shape.id, role: CommunityRole }),
+      CommunityDetail,
+    ),
+    removeMember: method(
+      z.strictObject({ communityId: CommunityId, personId: Person.shape.id }),
+      CommunityDetail,
+    ),
+    createPost: method(CreatePostInput, FeedItem),
+    updatePost: method(UpdatePostInput, FeedItem),
+    deletePost: method(z.strictObject({ postId: PostId }), z.object({ deleted: z.boolean() })),
+    /** answerId null: un-accept. */
+    acceptAnswer: method(z.strictObject({ questionId: PostId, answerId: PostId.nullable() }), PostThread),
+    setPrefs: method(
+      z.strictObject({
+        communityId: CommunityId,
+        patch: CommunityPrefFields.pick({ followed: true, muted: true }).partial().strict(),
+      }),
+      MyMembership,
+    ),
+    /** Everything in the community up to now is read. */
+    markRead: method(z.strictObject({ communityId: CommunityId }), z.object({})),
+    health: method(z.strictObject({ communityId: CommunityId }), CommunityHealth),
+    /** "Communities for you", best first, each with why. */
+    suggestions: method(noInput, z.object({ items: z.array(CommunitySuggestion) })),
+    /** Home: new activity in followed communities. */
+    activity: method(ActivityQuery, HomeActivity),
+    /** Communities the viewer and this colleague are both active members of. */
+    inCommon: method(
+      z.strictObject({ personId: Person.shape.id }),
+      z.object({ items: z.array(CommunitySummary) }),
+    ),
+  },
   sync: {
     getStatus: method(noInput, SyncStatus),
     syncNow: method(noInput, SyncStatus),
@@ -99,6 +179,8 @@ export const ipcEvents = {
   'network.changed': z.object({}),
   /** The user's notes changed. */
   'notes.changed': z.object({}),
+  /** Communities, memberships, posts or the user's community preferences changed (a local write or a pull). */
+  'communities.changed': z.object({}),
   /** The server refused a local write; it was undone locally. */
   'sync.rejected': RejectedWrite,
 } as const;

@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  CommunityFields,
+  CommunityId,
+  CommunityPrefFields,
+  CommunityRole,
+  PostFields,
+  PostId,
+  PostKind,
+} from '../domain/community.ts';
 import { ConnectionFields } from '../domain/connection.ts';
 import { Person } from '../domain/person.ts';
 import { NoteCiphertext, NoteId, NoteRevision } from './notes.ts';
@@ -18,6 +27,94 @@ export const PUSH_BATCH_MAX = 500;
  * ciphertext; the client fills a batch up to this size, so big notes travel a few at a time.
  */
 export const PUSH_BODY_MAX_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Community writes. Each is checked by the rules in domain/community-rules.ts against the server's state
+ * when it is applied; a refusal is `rejected` with the rule's reason. Ids of new communities and posts are
+ * chosen by the client (uuids); times are the server's.
+ */
+const COMMUNITY_MUTATIONS = [
+  /** The proposer becomes its first leader. */
+  z.strictObject({
+    type: z.literal('community.propose'),
+    mutationId: MutationId,
+    communityId: CommunityId,
+    fields: CommunityFields.strict(),
+  }),
+  z.strictObject({
+    type: z.literal('community.update'),
+    mutationId: MutationId,
+    communityId: CommunityId,
+    patch: CommunityFields.partial().strict(),
+  }),
+  z.strictObject({
+    type: z.literal('community.archive'),
+    mutationId: MutationId,
+    communityId: CommunityId,
+    archived: z.boolean(),
+  }),
+  /** Open: a member at once; request: a request a leader decides. Joining also follows. */
+  z.strictObject({ type: z.literal('membership.join'), mutationId: MutationId, communityId: CommunityId }),
+  /** Leaves, or withdraws a request. */
+  z.strictObject({ type: z.literal('membership.leave'), mutationId: MutationId, communityId: CommunityId }),
+  z.strictObject({
+    type: z.literal('membership.decide'),
+    mutationId: MutationId,
+    communityId: CommunityId,
+    personId: Person.shape.id,
+    approve: z.boolean(),
+  }),
+  /** Adds the person (active at once) or changes their role. */
+  z.strictObject({
+    type: z.literal('membership.setRole'),
+    mutationId: MutationId,
+    communityId: CommunityId,
+    personId: Person.shape.id,
+    role: CommunityRole,
+  }),
+  z.strictObject({
+    type: z.literal('membership.remove'),
+    mutationId: MutationId,
+    communityId: CommunityId,
+    personId: Person.shape.id,
+  }),
+  z.strictObject({
+    type: z.literal('post.create'),
+    mutationId: MutationId,
+    postId: PostId,
+    communityId: CommunityId,
+    kind: PostKind,
+    parentId: PostId.nullable(),
+    ...PostFields.shape,
+  }),
+  z.strictObject({
+    type: z.literal('post.update'),
+    mutationId: MutationId,
+    postId: PostId,
+    patch: PostFields.partial().strict(),
+  }),
+  z.strictObject({ type: z.literal('post.delete'), mutationId: MutationId, postId: PostId }),
+  /** answerId null: no accepted answer any more. */
+  z.strictObject({
+    type: z.literal('post.accept'),
+    mutationId: MutationId,
+    questionId: PostId,
+    answerId: PostId.nullable(),
+  }),
+  /** The user's own follow / mute / read marker for a community; only the fields given change. */
+  z.strictObject({
+    type: z.literal('community_pref.put'),
+    mutationId: MutationId,
+    communityId: CommunityId,
+    patch: CommunityPrefFields.partial().strict(),
+  }),
+] as const;
+
+/** The type names of community mutations. */
+export type CommunityMutation = Extract<
+  Mutation,
+  { type: `community${string}` | `membership.${string}` | `post.${string}` }
+>;
 
 /** A local write, as the client queued it. */
 export const Mutation = z.discriminatedUnion('type', [
@@ -49,6 +146,7 @@ export const Mutation = z.discriminatedUnion('type', [
     noteId: NoteId,
     baseRev: NoteRevision,
   }),
+  ...COMMUNITY_MUTATIONS,
 ]);
 export type Mutation = z.infer<typeof Mutation>;
 

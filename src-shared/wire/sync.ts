@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Community, CommunityPref, Membership, Post } from '../domain/community.ts';
 import { Connection, SharedConnection } from '../domain/connection.ts';
 import { Person } from '../domain/person.ts';
 import { NoteId, SyncedNote } from './notes.ts';
@@ -9,9 +10,21 @@ export const Cursor = z.number().int().min(0);
 /**
  * The snapshot streams its sections in this order, each ordered by its key: people by id, the user's own
  * connections by person id, others' shared connections by owner id, then person id (resume key
- * `${ownerId}/${personId}`), the user's own notes (ciphertext) by note id.
+ * `${ownerId}/${personId}`), the user's own notes (ciphertext) by note id, then the communities the user may
+ * see by id, their memberships by `${communityId}/${personId}`, their posts by id, and the user's own
+ * community preferences by community id. Private communities, their memberships and posts are in a user's
+ * view only while they are a member (or have asked to join: the community and their own membership only).
  */
-export const BOOTSTRAP_SECTIONS = ['people', 'connections', 'shared_connections', 'notes'] as const;
+export const BOOTSTRAP_SECTIONS = [
+  'people',
+  'connections',
+  'shared_connections',
+  'notes',
+  'communities',
+  'memberships',
+  'posts',
+  'community_prefs',
+] as const;
 export const BootstrapSection = z.enum(BOOTSTRAP_SECTIONS);
 export type BootstrapSection = z.infer<typeof BootstrapSection>;
 
@@ -36,6 +49,10 @@ export const BootstrapLine = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connection'), value: Connection }),
   z.object({ type: z.literal('shared_connection'), value: SharedConnection }),
   z.object({ type: z.literal('note'), value: SyncedNote }),
+  z.object({ type: z.literal('community'), value: Community }),
+  z.object({ type: z.literal('membership'), value: Membership }),
+  z.object({ type: z.literal('post'), value: Post }),
+  z.object({ type: z.literal('community_pref'), value: CommunityPref }),
   z.object({ type: z.literal('end'), cursor: Cursor, count: z.number().int().min(0) }),
 ]);
 export type BootstrapLine = z.infer<typeof BootstrapLine>;
@@ -73,6 +90,27 @@ export const Change = z.union([
   /** The user's own notes, as ciphertext. */
   z.object({ entity: z.literal('note'), op: z.literal('upsert'), seq: Cursor, value: SyncedNote }),
   z.object({ entity: z.literal('note'), op: z.literal('delete'), seq: Cursor, id: NoteId }),
+  /** A delete: the community left the user's view (a private one they no longer belong to). */
+  z.object({ entity: z.literal('community'), op: z.literal('upsert'), seq: Cursor, value: Community }),
+  z.object({ entity: z.literal('community'), op: z.literal('delete'), seq: Cursor, id: Community.shape.id }),
+  /** A delete: the person left, was removed or declined. */
+  z.object({ entity: z.literal('membership'), op: z.literal('upsert'), seq: Cursor, value: Membership }),
+  z.object({
+    entity: z.literal('membership'),
+    op: z.literal('delete'),
+    seq: Cursor,
+    communityId: Community.shape.id,
+    personId: PersonId,
+  }),
+  z.object({ entity: z.literal('post'), op: z.literal('upsert'), seq: Cursor, value: Post }),
+  z.object({ entity: z.literal('post'), op: z.literal('delete'), seq: Cursor, id: Post.shape.id }),
+  /** The user's own community preferences (follow, mute, read marker). */
+  z.object({
+    entity: z.literal('community_pref'),
+    op: z.literal('upsert'),
+    seq: Cursor,
+    value: CommunityPref,
+  }),
 ]);
 export type Change = z.infer<typeof Change>;
 
@@ -84,3 +122,16 @@ export const PullPage = z.object({
   hasMore: z.boolean(),
 });
 export type PullPage = z.infer<typeof PullPage>;
+
+/**
+ * GET /v1/communities/:id/snapshot: everything of one community in the viewer's view at `cursor`. A member
+ * added to a private community fetches it once: the pulls that follow bring only what changes later.
+ */
+export const CommunitySnapshot = z.object({
+  dataset: DatasetId,
+  cursor: Cursor,
+  community: Community,
+  memberships: z.array(Membership),
+  posts: z.array(Post),
+});
+export type CommunitySnapshot = z.infer<typeof CommunitySnapshot>;

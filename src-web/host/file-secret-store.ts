@@ -1,6 +1,7 @@
-import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SecretStore } from '#core/core-types';
+import { writeFileAtomic } from '#shared/node/write-file-atomic';
 
 /**
  * The web host's secret store: a JSON file in the data folder, readable by its owner only. Good enough for
@@ -18,12 +19,8 @@ export function createFileSecretStore(dataDir: string): SecretStore {
       throw err;
     }
   };
-  const save = async (secrets: Record<string, string>) => {
-    const tmp = `${file}.tmp`;
-    await writeFile(tmp, JSON.stringify(secrets), { mode: 0o600 });
-    await chmod(tmp, 0o600);
-    await rename(tmp, file);
-  };
+  const save = (secrets: Record<string, string>) =>
+    writeFileAtomic(file, JSON.stringify(secrets), { mode: 0o600 });
   // Writes are serialised so two quick updates cannot lose one another.
   const update = (change: (secrets: Record<string, string>) => Record<string, string>) => {
     const next = queue.then(async () => save(change(await load())));

@@ -38,7 +38,7 @@ test.afterAll(async () => {
 });
 
 test('the directory lists the demo organization once the first sync is done', async () => {
-  await page.goto(web.url);
+  await page.goto(`${web.url}#/people`);
   // The bridge removes the token from the address bar.
   await expect(page).not.toHaveURL(/token=/);
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });

@@ -92,7 +92,7 @@ test('changes the passphrase from the account menu; a wrong current one changes 
 
 test('a new device unlocks with the new passphrase, not the old one', async () => {
   desktop = await startWebHost(server.url);
-  await desktopPage.goto(desktop.url);
+  await desktopPage.goto(`${desktop.url}#/people`);
   await expect(desktopPage.getByTestId('directory-row').first()).toBeVisible({ timeout: 60_000 });
   await desktopPage.goto(`${desktop.url}${personRoute}`);
   const card = desktopPage.getByTestId('notes-card');

@@ -45,7 +45,7 @@ async function syncNow(page: Page): Promise<void> {
 
 /** Opens the colleague's profile on a device whose directory has synced. */
 async function openPerson(page: Page, webUrl: string): Promise<void> {
-  await page.goto(webUrl);
+  await page.goto(`${webUrl}#/people`);
   await expect(page.getByTestId('directory-row').first()).toBeVisible({ timeout: 60_000 });
   await page.goto(`${webUrl}${personRoute}`);
   await expect(page.getByTestId('notes-card')).toBeVisible();

@@ -45,7 +45,7 @@ test('the welcome screen validates the connect form and shows what the core answ
   await page.screenshot({ path: 'test-results/welcome.png', fullPage: true });
 });
 
-test('connecting with a valid token opens the directory', async ({ page }) => {
+test('connecting with a valid token opens Home, and the directory has synced', async ({ page }) => {
   server = await startServer();
   const reply = await fetch(new URL('/v1/demo/sessions', server.url), {
     method: 'POST',
@@ -58,6 +58,10 @@ test('connecting with a valid token opens the directory', async ({ page }) => {
   await page.getByTestId('connect-server-url').fill(server.url);
   await page.getByTestId('connect-token').fill(token);
   await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByTestId('activity').or(page.getByTestId('activity-empty'))).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.goto(`${web.url}#/people`);
   await expect(page.getByTestId('directory-search')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('directory-row').first()).toBeVisible({ timeout: 60_000 });
 });
@@ -65,7 +69,7 @@ test('connecting with a valid token opens the directory', async ({ page }) => {
 test('signing out from the account menu returns to the welcome screen and empties the directory', async ({
   page,
 }) => {
-  await page.goto(web.url);
+  await page.goto(`${web.url}#/people`);
   await expect(page.getByTestId('directory-row').first()).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('account-menu').click();
   await page.getByRole('menuitem', { name: 'Sign out…' }).click();

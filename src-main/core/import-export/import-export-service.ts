@@ -18,7 +18,7 @@ import {
   chooseFileNames,
   listExistingFiles,
   renderPersonMarkdown,
-  writeFileAtomic,
+  writeExportFile,
   type ExportPerson,
 } from './markdown-export.ts';
 
@@ -211,7 +211,7 @@ export function createImportExportService({
         const personNotes = await notes.listForPerson(person.id);
         if (personNotes.length === 0) continue; // deleted meanwhile
         const markdown = renderPersonMarkdown(person, personNotes, exportedAt);
-        await writeFileAtomic(folder, fileNames[index] ?? `${person.id}.md`, markdown);
+        await writeExportFile(folder, fileNames[index] ?? `${person.id}.md`, markdown);
         files++;
       }
       return { folder, files };

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { Note } from '#shared/domain/note';
+import { writeFileAtomic } from '#shared/node/write-file-atomic';
 import { toLocalDay } from '../notes/local-day.ts';
 
 /** Who a file is about: null fields when the colleague is no longer in the directory. */
@@ -166,26 +166,13 @@ export function renderPersonMarkdown(person: ExportPerson, notes: readonly Note[
   return `---\n${frontMatter}---\n\n# ${person.name ?? 'Former colleague'}\n\n${body}`;
 }
 
-/** Writes `content` to folder/fileName through a temporary file and a rename: never a half-written file. */
-export async function writeFileAtomic(folder: string, fileName: string, content: string): Promise<string> {
+/** Writes `content` to folder/fileName atomically, refusing a name that would land outside the folder. */
+export async function writeExportFile(folder: string, fileName: string, content: string): Promise<string> {
   const root = resolve(folder);
   const target = resolve(root, fileName);
   if (basename(target) !== fileName || resolve(target, '..') !== root)
     throw new Error(`Refusing to write outside ${root}: ${fileName}`);
   await mkdir(root, { recursive: true });
-  const temp = join(root, `.${randomBytes(6).toString('hex')}.kith-export.tmp`);
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(content, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
+  await writeFileAtomic(target, content);
   return target;
 }

@@ -109,7 +109,13 @@ async function listAllConnectionIds(db: ReadDb<LocalDb>): Promise<string[]> {
   const rows = await db
     .selectFrom('connections_synced')
     .select('person_id')
-    .union(db.selectFrom('outbox').select('person_id').where('note_id', 'is', null))
+    .union(
+      db
+        .selectFrom('outbox')
+        .select('person_id')
+        .where('note_id', 'is', null)
+        .where('type', 'like', 'connection.%'),
+    )
     .union(db.selectFrom('connections').select('person_id'))
     .execute();
   return rows.map((r) => r.person_id);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ConnectionFields } from '#shared/domain/connection';
 import type { ReadDb } from '#shared/node/open-database';
 import { NoteCiphertext, NoteRevision } from '#shared/wire/notes';
-import type { Mutation } from '#shared/wire/push';
+import { Mutation, type CommunityMutation } from '#shared/wire/push';
 import type { LocalDb, OutboxTable } from '../store/local-db.ts';
 import { readState, writeState } from '../store/local-state.repo.ts';
 import type { PendingConnectionWrite } from './connection-fold.ts';
@@ -20,6 +20,9 @@ export type NewNoteMutation = WithoutId<Extract<Mutation, { type: 'note.put' | '
 const PutPayload = z.object({ patch: ConnectionFields.partial() });
 const NotePutPayload = z.object({ baseRev: NoteRevision, ciphertext: NoteCiphertext });
 const NoteDeletePayload = z.object({ baseRev: NoteRevision });
+
+/** A community write before it has an id. */
+export type NewCommunityMutation = WithoutId<CommunityMutation>;
 
 export const isNoteWrite = (row: Pick<OutboxTable, 'note_id'>) => row.note_id !== null;
 
@@ -79,7 +82,73 @@ export async function appendNoteToOutbox(
   return mutationId;
 }
 
+/**
+ * Queues a community write in the caller's transaction, under the key of the row it is about and the
+ * person who wrote it; its payload is the whole mutation, read back with the wire schema.
+ */
+export async function appendCommunityToOutbox(
+  trx: Transaction<LocalDb>,
+  mutation: NewCommunityMutation,
+  { actorId, entityKey }: { actorId: string; entityKey: string },
+  now: number,
+) {
+  const mutationId = await nextMutationId(trx);
+  const { type, ...rest } = mutation;
+  await trx
+    .insertInto('outbox')
+    .values({
+      mutation_id: mutationId,
+      type,
+      person_id: actorId,
+      entity_key: entityKey,
+      payload: JSON.stringify(rest),
+      created_at: now,
+    })
+    .execute();
+  return mutationId;
+}
+
+/** A community write (by its type: rows queued before entity_key existed have none of them). */
+export const isCommunityWrite = (row: Pick<OutboxTable, 'type'>) =>
+  row.type.startsWith('community') || row.type.startsWith('membership.') || row.type.startsWith('post.');
+
+const CONNECTION_TYPES = ['connection.put', 'connection.delete'];
+const isCommunityMutation = (m: Mutation): m is CommunityMutation => isCommunityWrite(m);
+
+export function toCommunityMutation(row: OutboxTable): CommunityMutation {
+  const payload: unknown = JSON.parse(row.payload);
+  const mutation = Mutation.parse({ ...(payload as object), type: row.type, mutationId: row.mutation_id });
+  if (!isCommunityMutation(mutation))
+    throw new Error(`Outbox row ${row.mutation_id} is not a community write`);
+  return mutation;
+}
+
+/** A queued community write: what it does, who wrote it and when (its local time). */
+export interface PendingCommunityWrite {
+  mutation: CommunityMutation;
+  actorId: string;
+  at: number;
+  entityKey: string;
+}
+
+/** Every queued community write, in mutation-id order (a pull replays them on top of what it brought). */
+export async function listPendingCommunityWrites(db: ReadDb<LocalDb>): Promise<PendingCommunityWrite[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('entity_key', 'is not', null)
+    .orderBy('mutation_id')
+    .execute();
+  return rows.map((row) => ({
+    mutation: toCommunityMutation(row),
+    actorId: row.person_id,
+    at: row.created_at,
+    entityKey: row.entity_key ?? '',
+  }));
+}
+
 export function toMutation(row: OutboxTable): Mutation {
+  if (isCommunityWrite(row)) return toCommunityMutation(row);
   if (row.note_id !== null) {
     const noteId = row.note_id;
     if (row.type === 'note.delete') {
@@ -146,6 +215,7 @@ export async function listPendingWrites(db: ReadDb<LocalDb>, personIds: readonly
     .selectAll()
     .where('person_id', 'in', personIds)
     .where('note_id', 'is', null)
+    .where('type', 'in', CONNECTION_TYPES)
     .orderBy('mutation_id')
     .execute();
   for (const row of rows) {

@@ -44,6 +44,11 @@ export interface OutboxTable {
   person_id: string;
   /** Set for a note mutation: the note it writes. */
   note_id: string | null;
+  /**
+   * Set for a community mutation: the key of the row it changes ('community:<id>', 'membership:<communityId>/
+   * <personId>', 'post:<id>', 'community_pref:<communityId>'). A row with a queued write shows as pending.
+   */
+  entity_key: string | null;
   /** JSON of the mutation's other fields (a put's patch; a note's baseRev and ciphertext). */
   payload: string;
   created_at: number;
@@ -92,6 +97,71 @@ export interface NotesSyncedTable {
   unreadable: Generated<0 | 1>;
 }
 
+/** A community the user may see (from the snapshot and pulls, with the user's pending writes applied). */
+export interface CommunitiesTable {
+  id: string;
+  name: string;
+  kind: string;
+  purpose: string;
+  /** JSON array of strings. */
+  objectives: string;
+  visibility: string;
+  created_by: string;
+  created_at: number;
+  archived: 0 | 1;
+  updated_at: number;
+  seq: number;
+}
+
+export interface MembershipsTable {
+  community_id: string;
+  person_id: string;
+  role: string;
+  /** active | requested */
+  status: string;
+  since: number;
+  joined_at: number | null;
+  seq: number;
+}
+
+/** A live post (a deleted one is removed). */
+export interface PostsTable {
+  id: string;
+  community_id: string;
+  author_id: string;
+  kind: string;
+  parent_id: string | null;
+  title: string | null;
+  body: string;
+  event_starts_at: number | null;
+  event_place: string | null;
+  accepted_answer_id: string | null;
+  created_at: number;
+  edited_at: number | null;
+  seq: number;
+}
+
+/** The signed-in user's own follow / mute / read marker per community. */
+export interface CommunityPrefsTable {
+  community_id: string;
+  followed: 0 | 1;
+  muted: 0 | 1;
+  last_read_at: number;
+  updated_at: number;
+  seq: number;
+}
+
+/**
+ * The server's version of a community row that a pending write touches (keyed like outbox.entity_key):
+ * kept from before the first pending write, moved on by pulls, used to undo a write the server refuses.
+ */
+export interface CommunityShadowsTable {
+  entity_key: string;
+  /** JSON of the server's row; null: the server has none. */
+  value: string | null;
+  seq: number;
+}
+
 /** The local cache's schema, as Kysely sees it (people_fts is reached through raw SQL only). */
 export interface LocalDb {
   people: PeopleTable;
@@ -105,6 +175,11 @@ export interface LocalDb {
   rejected_writes: RejectedWritesTable;
   notes: NotesTable;
   notes_synced: NotesSyncedTable;
+  communities: CommunitiesTable;
+  memberships: MembershipsTable;
+  posts: PostsTable;
+  community_prefs: CommunityPrefsTable;
+  community_shadows: CommunityShadowsTable;
 }
 
 export const LOCAL_DB_FILE = 'kith.db';

@@ -34,6 +34,8 @@ const stateSchemas = {
   lastMutationId: z.number().int().min(0),
   /** Whether the server holds a notes key (a passphrase was set up on some device), as last heard. */
   notesKeyOnServer: z.boolean(),
+  /** Private communities the user just gained: their older members and posts are fetched once, then dropped from here. */
+  communitySnapshotsDue: z.array(z.string()),
 };
 export type StateKey = keyof typeof stateSchemas;
 export type StateValue<K extends StateKey> = z.infer<(typeof stateSchemas)[K]>;

@@ -4,6 +4,15 @@ import type { Person } from '#shared/domain/person';
 import type { SyncedNote } from '#shared/wire/notes';
 import type { BootstrapSection, Change, PullPage } from '#shared/wire/sync';
 import {
+  applyServerRows,
+  clearCommunities,
+  finishCommunitySnapshot,
+  markCommunitiesStale,
+  rowChange,
+  toServerRowChanges,
+} from '../communities/apply-community-changes.ts';
+import type { EntityRow } from '../communities/community-mutation.ts';
+import {
   clearSyncedConnections,
   deleteSharedConnections,
   deleteSyncedConnections,
@@ -45,6 +54,8 @@ export interface SnapshotBatch {
   shared: SharedConnection[];
   /** The user's own notes, as ciphertext. */
   notes: SyncedNote[];
+  /** Communities, memberships, posts and the user's community preferences (none when omitted). */
+  communities?: EntityRow[];
 }
 
 /**
@@ -88,6 +99,10 @@ export async function applySnapshotBatch(
           : batch.notes.map((n) => n.id);
       await refreshNotesFromServer(trx, cipher, shown);
     }
+    await applyServerRows(
+      trx,
+      (batch.communities ?? []).map((row) => rowChange(row, progress.cursor)),
+    );
     await writeState(trx, 'bootstrap', progress);
   });
 }
@@ -111,14 +126,24 @@ export async function finishSnapshot(
       await requeueNotesLostByServer(trx, cipher, snapshotCursor, now);
     else await dropNotesGoneFromServer(trx, snapshotCursor);
     await recomputeConnections(trx);
-    await deleteState(trx, 'bootstrap', 'serverRestored');
+    await finishCommunitySnapshot(trx, snapshotCursor);
+    // The snapshot held every private community of the user whole: none is left to fetch.
+    await deleteState(trx, 'bootstrap', 'serverRestored', 'communitySnapshotsDue');
     await writeState(trx, 'dataset', dataset);
     await writeState(trx, 'cursor', cursor);
     await writeState(trx, 'lastSyncedAt', now);
   });
 }
 
-function keyOf(change: Change) {
+const isCommunityChange = (c: Change) =>
+  c.entity === 'community' ||
+  c.entity === 'membership' ||
+  c.entity === 'post' ||
+  c.entity === 'community_pref';
+
+type OwnChange = Exclude<Change, { entity: 'community' | 'membership' | 'post' | 'community_pref' }>;
+
+function keyOf(change: OwnChange) {
   switch (change.entity) {
     case 'person':
       return `person:${change.op === 'upsert' ? change.value.id : change.id}`;
@@ -140,6 +165,8 @@ export interface PullPageOutcome {
   connections: number;
   /** Notes whose server version changed (shown here or not). */
   notes: number;
+  /** Community rows written or rebuilt. */
+  communities: number;
 }
 
 /**
@@ -154,8 +181,9 @@ export async function applyPullPage(
   now: number,
   cipher: NoteCipherContext | null = null,
 ): Promise<PullPageOutcome> {
-  const latest = new Map<string, Change>();
-  for (const change of changes) {
+  const latest = new Map<string, OwnChange>();
+  for (const change of changes as OwnChange[]) {
+    if (isCommunityChange(change)) continue;
     const key = keyOf(change);
     latest.delete(key);
     latest.set(key, change);
@@ -203,15 +231,22 @@ export async function applyPullPage(
       cipher,
       notes.map((n) => n.note.id),
     );
+    const viewerId = (await readState(trx, 'account'))?.personId ?? null;
+    const community = await applyServerRows(trx, toServerRowChanges(changes), { viewerId });
+    if (community.gained.length) {
+      const due = new Set([...((await readState(trx, 'communitySnapshotsDue')) ?? []), ...community.gained]);
+      await writeState(trx, 'communitySnapshotsDue', [...due]);
+    }
     await writeState(trx, 'cursor', cursor);
     await writeState(trx, 'lastSyncedAt', now);
-    return true;
+    return community.changed;
   });
-  if (!applied) return { people: 0, connections: 0, notes: 0 };
+  if (applied === false) return { people: 0, connections: 0, notes: 0, communities: 0 };
   return {
     people: people.length + goneIds.length,
     connections: connections.length + goneConnections.length + shared.length + goneShared.length,
     notes: notes.length + goneNotes.length,
+    communities: applied,
   };
 }
 
@@ -228,7 +263,8 @@ export async function markSyncedDataStale(trx: Transaction<LocalDb>) {
   await markPeopleStale(trx);
   await markSyncedConnectionsStale(trx);
   await markSyncedNotesStale(trx);
-  await deleteState(trx, 'cursor', 'dataset', 'bootstrap', 'notesKeyOnServer');
+  await markCommunitiesStale(trx);
+  await deleteState(trx, 'cursor', 'dataset', 'bootstrap', 'notesKeyOnServer', 'communitySnapshotsDue');
   await writeState(trx, 'serverRestored', true);
 }
 
@@ -241,5 +277,6 @@ export async function discardSyncedData(trx: Transaction<LocalDb>) {
   await clearPeople(trx);
   await clearSyncedConnections(trx);
   await markSyncedNotesStale(trx);
-  await deleteState(trx, 'cursor', 'dataset', 'bootstrap', 'serverRestored');
+  await clearCommunities(trx);
+  await deleteState(trx, 'cursor', 'dataset', 'bootstrap', 'serverRestored', 'communitySnapshotsDue');
 }

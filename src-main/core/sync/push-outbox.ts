@@ -1,8 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { RejectedWrite } from '#shared/domain/network';
 import { PUSH_BATCH_MAX, PUSH_BODY_MAX_BYTES, type MutationResult } from '#shared/wire/push';
+import { rollBackCommunityWrites } from '../communities/apply-community-changes.ts';
+import { describeCommunityWrite } from '../communities/describe-community-write.ts';
 import { recomputeConnections } from '../network/connections.repo.ts';
-import { deleteFromOutbox, ensureClientId, listOutboxBatch, toMutation } from '../network/outbox.repo.ts';
+import {
+  deleteFromOutbox,
+  ensureClientId,
+  isCommunityWrite,
+  listOutboxBatch,
+  toCommunityMutation,
+  toMutation,
+} from '../network/outbox.repo.ts';
 import { insertRejectedWrite } from '../network/rejected-writes.repo.ts';
 import type { NoteCipherContext } from '../notes/note-cipher.ts';
 import { settleNoteWrites, type SettledNoteWrite } from '../notes/note-push-results.ts';
@@ -15,12 +24,15 @@ export interface PushOutcome {
   rejected: RejectedWrite[];
   /** Notes changed locally: conflict copies made, or rejected writes rolled back. */
   notesChanged: number;
+  /** Community writes rolled back. */
+  communitiesChanged: number;
 }
 
 /** Room in a push body for what surrounds the mutations (client id, brackets). */
 const ENVELOPE_BYTES = 1024;
 
 async function describeWrite(db: Kysely<LocalDb>, row: OutboxTable) {
+  if (isCommunityWrite(row)) return describeCommunityWrite(db, toCommunityMutation(row));
   const person = await db
     .selectFrom('people')
     .select('name')
@@ -58,6 +70,9 @@ export async function applyPushResults(
       rejectedRows.push({ row, reason: result.reason ?? 'Refused by the server' });
     else if (result.status !== 'conflict') acknowledged.push(row.mutation_id);
   }
+  const communityRows = rejectedRows
+    .filter((r) => isCommunityWrite(r.row))
+    .map((r) => ({ mutation: toCommunityMutation(r.row), actorId: r.row.person_id }));
   const rejected: RejectedWrite[] = [];
   for (const { row, reason } of rejectedRows) {
     rejected.push({
@@ -77,13 +92,21 @@ export async function applyPushResults(
     // version, they still show on top of the old one.
     await recomputeConnections(
       trx,
-      rejectedRows.filter((r) => r.row.note_id === null).map((r) => r.row.person_id),
+      rejectedRows
+        .filter((r) => r.row.note_id === null && !isCommunityWrite(r.row))
+        .map((r) => r.row.person_id),
     );
+    await rollBackCommunityWrites(trx, communityRows);
     await deleteFromOutbox(trx, acknowledged);
     return noteWrites.length ? settleNoteWrites(trx, cipher, noteWrites, now) : 0;
   });
   const conflicts = noteWrites.filter((w) => w.status === 'conflict').length;
-  return { acknowledged: acknowledged.length + conflicts, rejected, notesChanged };
+  return {
+    acknowledged: acknowledged.length + conflicts,
+    rejected,
+    notesChanged,
+    communitiesChanged: communityRows.length,
+  };
 }
 
 /**
@@ -105,7 +128,7 @@ export async function pushOutbox(
     cipher?: () => Promise<NoteCipherContext | null>;
   },
 ): Promise<PushOutcome> {
-  const total: PushOutcome = { acknowledged: 0, rejected: [], notesChanged: 0 };
+  const total: PushOutcome = { acknowledged: 0, rejected: [], notesChanged: 0, communitiesChanged: 0 };
   for (;;) {
     const batch = await listOutboxBatch(db, {
       maxCount: PUSH_BATCH_MAX,
@@ -117,6 +140,7 @@ export async function pushOutbox(
     const outcome = await applyPushResults(db, batch, response.results, now(), await cipher());
     total.acknowledged += outcome.acknowledged;
     total.notesChanged += outcome.notesChanged;
+    total.communitiesChanged += outcome.communitiesChanged;
     total.rejected.push(...outcome.rejected);
     for (const write of outcome.rejected) onRejected(write);
     if (outcome.acknowledged + outcome.rejected.length === 0) {

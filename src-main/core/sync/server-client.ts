@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { Me, DemoSession } from '#shared/wire/auth';
 import { NotesKeyResponse, type WrappedNotesKey } from '#shared/wire/notes';
 import { PushResponse, type PushRequest } from '#shared/wire/push';
-import { BootstrapLine, PullPage, type BootstrapQuery } from '#shared/wire/sync';
+import { BootstrapLine, CommunitySnapshot, PullPage, type BootstrapQuery } from '#shared/wire/sync';
 
 /**
  * Why a request failed, as far as the sync engine cares: offline, server and protocol failures retry with
@@ -17,10 +17,13 @@ export class ServerError extends Error {
   constructor(
     readonly kind: FailureKind,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; status?: number },
   ) {
     super(message, options);
+    this.status = options?.status ?? null;
   }
+  /** The HTTP status the server answered, when it answered one. */
+  readonly status: number | null;
 }
 
 export interface ServerClientOptions {
@@ -61,7 +64,9 @@ export function createServerClient({
       throw new ServerError('cursor_reset', detail ?? 'The server no longer knows this cursor');
     if (response.status === 409)
       throw new ServerError('conflict', detail ?? 'The request clashes with what the server holds');
-    throw new ServerError('server', `The server answered ${response.status}${detail ? `: ${detail}` : ''}`);
+    throw new ServerError('server', `The server answered ${response.status}${detail ? `: ${detail}` : ''}`, {
+      status: response.status,
+    });
   }
 
   async function json<S extends z.ZodType>(
@@ -122,6 +127,20 @@ export function createServerClient({
       }),
 
     pull: (since: number, limit: number) => json(PullPage, `/v1/sync/pull?since=${since}&limit=${limit}`),
+
+    /**
+     * One community whole, as the user sees it now: fetched once for a private community just joined. Null
+     * when it is not (or no longer) visible to the user.
+     */
+    async communitySnapshot(communityId: string): Promise<CommunitySnapshot | null> {
+      const path = `/v1/communities/${encodeURIComponent(communityId)}/snapshot`;
+      try {
+        return await json(CommunitySnapshot, path);
+      } catch (err) {
+        if (err instanceof ServerError && err.kind === 'server' && err.status === 404) return null;
+        throw err;
+      }
+    },
 
     /** The snapshot as a stream of validated lines; a stream that stops before its end line throws. */
     async *bootstrap(query: BootstrapQuery): AsyncGenerator<BootstrapLine> {

@@ -13,6 +13,7 @@ import {
   type SnapshotBatch,
 } from './apply-sync.ts';
 import { backoffDelay } from './backoff.ts';
+import { fetchCommunitySnapshots } from './community-snapshots.ts';
 import { pushOutbox } from './push-outbox.ts';
 import { ServerError, type ServerClient } from './server-client.ts';
 
@@ -26,6 +27,8 @@ export interface SyncEngineOptions {
   onNetworkChanged?: () => void;
   /** Notes changed (pulled, decrypted, a conflict copy made, a rejected write rolled back). */
   onNotesChanged?: () => void;
+  /** Communities, memberships, posts or the user's community preferences changed (pulled or rolled back). */
+  onCommunitiesChanged?: () => void;
   /** The notes key when this device has it: notes pulled are decrypted, conflict copies encrypted. */
   notesCipher?: () => Promise<NoteCipherContext | null>;
   /** Once per run, after the pull: learn whether the server holds a notes key (see notes-encryption). */
@@ -51,7 +54,13 @@ export interface SyncEngineOptions {
   retry?: { baseMs?: number; maxMs?: number };
 }
 
-const emptyBatch = (): SnapshotBatch => ({ people: [], connections: [], shared: [], notes: [] });
+const emptyBatch = (): Required<SnapshotBatch> => ({
+  people: [],
+  connections: [],
+  shared: [],
+  notes: [],
+  communities: [],
+});
 
 /**
  * Keeps the local cache in step with the server: queued writes pushed first, then the snapshot
@@ -68,6 +77,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const pushDelayMs = options.pushDelayMs ?? 300;
   const onNetworkChanged = () => options.onNetworkChanged?.();
   const onNotesChanged = () => options.onNotesChanged?.();
+  const onCommunitiesChanged = () => options.onCommunitiesChanged?.();
   const notesCipher = options.notesCipher ?? (async () => null);
 
   let status: SyncStatus = { state: 'idle', lastSyncedAt: null };
@@ -157,6 +167,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
           onChanged(applied);
           onNetworkChanged();
           onNotesChanged();
+          onCommunitiesChanged();
         } else {
           if (line.type === 'person') {
             batch.people.push(line.value);
@@ -168,6 +179,18 @@ export function createSyncEngine(options: SyncEngineOptions) {
             batch.notes.push(line.value);
             bytes += line.value.ciphertext.length; // base64url: one byte a character
             last = { section: 'notes', after: line.value.id };
+          } else if (line.type === 'community') {
+            batch.communities.push({ entity: 'community', value: line.value });
+            last = { section: 'communities', after: line.value.id };
+          } else if (line.type === 'membership') {
+            batch.communities.push({ entity: 'membership', value: line.value });
+            last = { section: 'memberships', after: `${line.value.communityId}/${line.value.personId}` };
+          } else if (line.type === 'post') {
+            batch.communities.push({ entity: 'post', value: line.value });
+            last = { section: 'posts', after: line.value.id };
+          } else if (line.type === 'community_pref') {
+            batch.communities.push({ entity: 'community_pref', value: line.value });
+            last = { section: 'community_prefs', after: line.value.communityId };
           } else {
             batch.shared.push(line.value);
             last = { section: 'shared_connections', after: `${line.value.ownerId}/${line.value.personId}` };
@@ -191,9 +214,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (outcome.people > 0) onChanged(outcome.people);
       if (outcome.connections > 0) onNetworkChanged();
       if (outcome.notes > 0) onNotesChanged();
+      if (outcome.communities > 0) onCommunitiesChanged();
       cursor = page.cursor;
-      if (!page.hasMore) return;
+      if (!page.hasMore) break;
     }
+    if ((await fetchCommunitySnapshots(db, client, () => stopped)) > 0) onCommunitiesChanged();
   }
 
   /** Local writes go first: the pull that follows brings them back as the server's version. */
@@ -204,6 +229,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       cipher: notesCipher,
     });
     if (outcome.rejected.length > 0) onNetworkChanged();
+    if (outcome.communitiesChanged > 0) onCommunitiesChanged();
     if (outcome.notesChanged > 0) onNotesChanged();
   }
 

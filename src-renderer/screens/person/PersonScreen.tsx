@@ -17,6 +17,7 @@ import { useLocation } from 'wouter';
 import { InlineError } from '../../components/InlineError.tsx';
 import { useProfile } from '../../hooks/use-directory.ts';
 import { useSession } from '../../hooks/use-session.ts';
+import { CommunitiesInCommon } from './CommunitiesInCommon.tsx';
 import { ConnectionCard } from './ConnectionCard.tsx';
 import { resetDirectoryFilters } from '../../lib/directory-filters.ts';
 import { DirectReports } from './DirectReports.tsx';
@@ -50,6 +51,9 @@ export function PersonScreen({ id }: { id: string }) {
             </Section>
             <Section title="Notes">
               <NotesCard personId={person.id} personName={person.name} />
+            </Section>
+            <Section title="Communities in common">
+              <CommunitiesInCommon personId={person.id} personName={person.name} />
             </Section>
           </>
         )}

@@ -7,6 +7,7 @@ import * as createConnections from './0050-create-connections.ts';
 import * as createNotes from './0060-create-notes.ts';
 import * as addKeepInTouch from './0070-add-keep-in-touch.ts';
 import * as createUnappliedMutations from './0080-create-unapplied-mutations.ts';
+import * as createCommunities from './0090-create-communities.ts';
 
 /** Every server migration, in order; a new one is one new line here. */
 export const serverMigrations: MigrationTable = {
@@ -18,4 +19,5 @@ export const serverMigrations: MigrationTable = {
   '0060-create-notes': createNotes,
   '0070-add-keep-in-touch': addKeepInTouch,
   '0080-create-unapplied-mutations': createUnappliedMutations,
+  '0090-create-communities': createCommunities,
 };

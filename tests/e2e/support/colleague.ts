@@ -5,7 +5,7 @@ import { expect, type Page } from '@playwright/test';
  * profile has no connection or notes sections) and returns their name.
  */
 export async function openAColleague(page: Page, webUrl: string): Promise<string> {
-  await page.goto(webUrl);
+  await page.goto(`${webUrl}#/people`);
   await expect(page.getByTestId('directory-row').nth(1)).toBeVisible({ timeout: 60_000 });
   const me = (await page.getByTestId('account-menu').innerText()).split('\n')[0] ?? '';
   const firstIsMe = (await page.getByTestId('directory-row').first().innerText()).includes(me);

@@ -37,14 +37,16 @@ describe('sync engine resuming a snapshot inside the connections section', () =>
       await fetch(`${server.url}/v1/sync/bootstrap`, { headers: { authorization: `Bearer ${token}` } })
     ).text();
     const lines = full.trimEnd().split('\n');
-    const connectionBytes = lines
-      .filter((l) => l.includes('"type":"connection"'))
-      .reduce((n, l) => n + Buffer.byteLength(l) + 1, 0);
-    const endBytes = Buffer.byteLength(lines.at(-1)!) + 1;
+    // Later sections (communities, their members and posts) follow the connections: cut at the byte offset
+    // of the middle connection line, wherever the connections sit in the stream.
+    const connectionLines = lines.flatMap((l, i) => (l.includes('"type":"connection"') ? [i] : []));
+    const middle = connectionLines[Math.floor(connectionLines.length / 2)]!;
+    const bytesBefore = (n: number) =>
+      lines.slice(0, n).reduce((sum, l) => sum + Buffer.byteLength(l) + 1, 0);
 
     // The first bootstrap response breaks off half-way through the connection lines.
     const requests: string[] = [];
-    let cutAt: number | null = Buffer.byteLength(full) - endBytes - Math.floor(connectionBytes / 2);
+    let cutAt: number | null = bytesBefore(middle);
     const fetchCut: typeof fetch = async (input, init) => {
       const url = String(input);
       requests.push(url);

@@ -22,6 +22,7 @@ describe('GET /v1/openapi.json', () => {
   it('is an OpenAPI 3 document listing every route', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/v1/communities/{id}/snapshot',
       '/v1/demo/sessions',
       '/v1/health',
       '/v1/me',
@@ -35,7 +36,7 @@ describe('GET /v1/openapi.json', () => {
 
   it('declares the bearer scheme and requires it on signed-in routes only', () => {
     expect(doc.components.securitySchemes).toEqual({ bearerAuth: { type: 'http', scheme: 'bearer' } });
-    for (const path of ['/v1/me', '/v1/sync/bootstrap', '/v1/sync/pull']) {
+    for (const path of ['/v1/me', '/v1/sync/bootstrap', '/v1/sync/pull', '/v1/communities/{id}/snapshot']) {
       expect(doc.paths[path]?.get?.security).toEqual([{ bearerAuth: [] }]);
     }
     expect(doc.paths['/v1/sync/push']?.post?.security).toEqual([{ bearerAuth: [] }]);

@@ -17,13 +17,20 @@ describe('startServer', () => {
     dir = await mkdtemp(join(tmpdir(), 'kith-start-'));
     const dbFile = join(dir, 'db', 'kith-server.db');
     const first = await startServer({ dbFile, demo: { size: 'S', seed: 2 } });
-    expect(await findCurrentSeq(first.db)).toBe(200);
+    // 200 people, then the demo communities, their members and posts: one seq each.
+    const seeded = await findCurrentSeq(first.db);
+    const people = await first.db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(people.n)).toBe(200);
+    expect(seeded).toBeGreaterThan(200);
     await upsertPeople(first.db, [makePerson(201)]);
     await first.close();
 
     const second = await startServer({ dbFile, demo: { size: 'M', seed: 99 } });
     try {
-      expect(await findCurrentSeq(second.db)).toBe(201);
+      expect(await findCurrentSeq(second.db)).toBe(seeded + 1);
       expect(await findPerson(second.db, 'p000001')).toEqual(generateOrg({ size: 'S', seed: 2 }).people[0]);
       expect(await findPerson(second.db, 'p000201')).toEqual(makePerson(201));
     } finally {

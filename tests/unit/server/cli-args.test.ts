@@ -32,11 +32,21 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('seeds a demo org without communities with --people-only', () => {
+    expect(parseCliArgs(['--demo', 'S', '--people-only']).demo).toEqual({
+      size: 'S',
+      seed: 1,
+      communities: false,
+    });
+    expect(parseCliArgs(['--demo', 'S']).demo).toEqual({ size: 'S', seed: 1 });
+  });
+
   it.each([
+    [['--people-only'], /--people-only only make sense with --demo/],
     [['--port', 'abc'], /--port/],
     [['--port', '70000'], /--port/],
     [['--demo', 'XL'], /--demo/],
-    [['--seed', '3'], /--seed only/],
+    [['--seed', '3'], /--seed and --people-only only/],
     [['--verbose'], /Unknown option/],
   ])('rejects %j with a message naming the flag', (args, message) => {
     expect(() => parseCliArgs(args)).toThrow(message);

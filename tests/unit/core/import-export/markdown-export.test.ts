@@ -7,7 +7,7 @@ import {
   listExistingFiles,
   renderPersonMarkdown,
   sanitizeFileName,
-  writeFileAtomic,
+  writeExportFile,
   type ExportPerson,
 } from '#core/import-export/markdown-export';
 import type { Note } from '#shared/domain/note';
@@ -171,20 +171,20 @@ describe('listExistingFiles', () => {
   });
 });
 
-describe('writeFileAtomic', () => {
+describe('writeExportFile', () => {
   let dir: Awaited<ReturnType<typeof makeTempDir>>;
   beforeEach(async () => (dir = await makeTempDir()));
   afterEach(() => dir.remove());
 
   it('writes the file and leaves no temporary file behind', async () => {
-    await writeFileAtomic(dir.path, 'Ada.md', 'one');
-    await writeFileAtomic(dir.path, 'Ada.md', 'two');
+    await writeExportFile(dir.path, 'Ada.md', 'one');
+    await writeExportFile(dir.path, 'Ada.md', 'two');
     expect(await readFile(join(dir.path, 'Ada.md'), 'utf8')).toBe('two');
     expect(await readdir(dir.path)).toEqual(['Ada.md']);
   });
 
   it.each(['../escape.md', 'sub/dir.md', '..', '/etc/passwd'])('refuses %j', async (name) => {
-    await expect(writeFileAtomic(dir.path, name, 'x')).rejects.toThrow(/Refusing to write outside/);
+    await expect(writeExportFile(dir.path, name, 'x')).rejects.toThrow(/Refusing to write outside/);
     expect(await readdir(dir.path)).toEqual([]);
   });
 });

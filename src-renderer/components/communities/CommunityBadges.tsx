@@ -1,0 +1,72 @@
+import { Badge, Tooltip } from '@mantine/core';
+import { IconLock, IconUserCheck, IconWorld } from '@tabler/icons-react';
+import type { CommunityKind, CommunityVisibility, MyMembership, PostKind } from '#shared/domain/community';
+import {
+  COMMUNITY_KIND_COLORS,
+  COMMUNITY_KIND_LABELS,
+  describeMembership,
+  POST_KIND_COLORS,
+  POST_KIND_LABELS,
+  VISIBILITY_HINTS,
+  VISIBILITY_LABELS,
+} from '../../lib/community-labels.ts';
+
+export function KindBadge({ kind, size = 'sm' }: { kind: CommunityKind; size?: 'xs' | 'sm' | 'md' }) {
+  return (
+    <Badge size={size} variant="light" color={COMMUNITY_KIND_COLORS[kind]} data-testid="community-kind">
+      {COMMUNITY_KIND_LABELS[kind]}
+    </Badge>
+  );
+}
+
+const visibilityIcons = { open: IconWorld, request: IconUserCheck, private: IconLock } as const;
+
+export function VisibilityBadge({ visibility }: { visibility: CommunityVisibility }) {
+  const Icon = visibilityIcons[visibility];
+  return (
+    <Tooltip label={VISIBILITY_HINTS[visibility]} withArrow>
+      <Badge
+        size="sm"
+        variant="outline"
+        color="gray"
+        leftSection={<Icon size={12} />}
+        data-testid="community-visibility"
+      >
+        {VISIBILITY_LABELS[visibility]}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** "Leader", "Member", "Request pending"; nothing for a non-member. */
+export function RoleBadge({ me }: { me: MyMembership }) {
+  const label = describeMembership(me);
+  if (!label) return null;
+  return (
+    <Badge
+      size="sm"
+      variant={me.status === 'requested' ? 'outline' : 'filled'}
+      color={me.status === 'requested' ? 'yellow' : me.role === 'leader' ? 'indigo' : 'gray'}
+      data-testid="community-role"
+    >
+      {label}
+    </Badge>
+  );
+}
+
+export function PostKindBadge({ kind }: { kind: PostKind }) {
+  return (
+    <Badge size="xs" variant="light" color={POST_KIND_COLORS[kind]} data-testid="post-kind">
+      {POST_KIND_LABELS[kind]}
+    </Badge>
+  );
+}
+
+export function UnreadBadge({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <Badge size="sm" color="red" variant="filled" circle={count < 10} data-testid="community-unread">
+      {count > 99 ? '99+' : count}
+    </Badge>
+  );
+}

@@ -1,0 +1,105 @@
+import type {
+  CommunityKind,
+  CommunityRole,
+  CommunityVisibility,
+  MyMembership,
+  PostKind,
+} from '#shared/domain/community';
+
+/** How each kind of community reads in the UI, and the colour of its badge. */
+export const COMMUNITY_KIND_LABELS: Record<CommunityKind, string> = {
+  community_of_practice: 'Community of practice',
+  microcommunity: 'Microcommunity',
+  interest_group: 'Interest group',
+  change_network: 'Change network',
+  team: 'Team',
+};
+
+export const COMMUNITY_KIND_COLORS: Record<CommunityKind, string> = {
+  community_of_practice: 'indigo',
+  microcommunity: 'teal',
+  interest_group: 'grape',
+  change_network: 'orange',
+  team: 'cyan',
+};
+
+export const VISIBILITY_LABELS: Record<CommunityVisibility, string> = {
+  open: 'Open',
+  request: 'Join on request',
+  private: 'Private',
+};
+
+export const VISIBILITY_HINTS: Record<CommunityVisibility, string> = {
+  open: 'Anyone can join and read',
+  request: 'Everyone can read; a leader approves who joins',
+  private: 'Only members see it; leaders add people',
+};
+
+export const ROLE_LABELS: Record<CommunityRole, string> = {
+  leader: 'Leader',
+  moderator: 'Moderator',
+  member: 'Member',
+};
+
+export const POST_KIND_LABELS: Record<PostKind, string> = {
+  post: 'Post',
+  question: 'Question',
+  answer: 'Answer',
+  event: 'Event',
+  announcement: 'Announcement',
+  best_practice: 'Best practice',
+  job_opening: 'Job opening',
+};
+
+export const POST_KIND_COLORS: Record<PostKind, string> = {
+  post: 'gray',
+  question: 'blue',
+  answer: 'teal',
+  event: 'violet',
+  announcement: 'red',
+  best_practice: 'green',
+  job_opening: 'yellow',
+};
+
+/** The kinds a feed filters by and a composer offers (answers live under their question). */
+export const FEED_KINDS = [
+  'post',
+  'question',
+  'event',
+  'announcement',
+  'best_practice',
+  'job_opening',
+] as const satisfies readonly Exclude<PostKind, 'answer'>[];
+export type FeedKind = (typeof FEED_KINDS)[number];
+
+/** What the composer offers: announcements to leaders only, as the server decides. */
+export function composableKinds(role: CommunityRole | null): FeedKind[] {
+  return FEED_KINDS.filter((kind) => kind !== 'announcement' || role === 'leader');
+}
+
+/** Post kinds that need a title. */
+export const TITLED_KINDS: ReadonlySet<PostKind> = new Set(['question', 'event', 'job_opening']);
+
+/** The viewer's standing, in words: "Leader", "Member", "Request pending", or null for none. */
+export function describeMembership(me: MyMembership): string | null {
+  if (me.status === 'requested') return 'Request pending';
+  if (me.status === 'active' && me.role) return ROLE_LABELS[me.role];
+  return null;
+}
+
+/** An active member in at least this role. */
+export function isActive(me: MyMembership, role: CommunityRole = 'member'): boolean {
+  const rank: Record<CommunityRole, number> = { leader: 3, moderator: 2, member: 1 };
+  return me.status === 'active' && me.role !== null && rank[me.role] >= rank[role];
+}
+
+/** "Tue 12 Mar, 14:00" in the reader's locale and timezone. */
+export function formatEventTime(startsAt: number): string {
+  return new Date(startsAt).toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}

@@ -1,0 +1,106 @@
+import { Alert, Button, Center, Chip, EmptyState, Group, Loader, Stack } from '@mantine/core';
+import { IconInfoCircle, IconMessagePlus } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { CommunityDetail } from '#shared/domain/community';
+import { FeedItemCard } from '../../components/communities/FeedItemCard.tsx';
+import { InlineError } from '../../components/InlineError.tsx';
+import { useCommunityFeed } from '../../hooks/use-communities.ts';
+import { useMarkRead } from '../../hooks/use-community-actions.ts';
+import { FEED_KINDS, isActive, POST_KIND_LABELS, type FeedKind } from '../../lib/community-labels.ts';
+import { PostComposer } from './PostComposer.tsx';
+
+/** How long the feed stays on screen before it counts as read: long enough to see the unread markers. */
+const MARK_READ_AFTER_MS = 2_500;
+
+/** A community's feed: filter by kind, compose (members), newest first, a page at a time. */
+export function FeedTab({ detail, now }: { detail: CommunityDetail; now: number }) {
+  const { community, me } = detail;
+  const [kind, setKind] = useState<FeedKind | 'all'>('all');
+  const feed = useCommunityFeed({ communityId: community.id, kind: kind === 'all' ? undefined : kind });
+  const markRead = useMarkRead();
+  const member = isActive(me);
+  const mutateMarkRead = markRead.mutate;
+  const items = feed.data?.pages.flatMap((page) => page.items);
+  const hasUnread = items?.some((item) => item.unread) ?? false;
+
+  // A read marker is a synced write: only when something on screen is unread, after a moment.
+  useEffect(() => {
+    if (!hasUnread) return;
+    const timer = setTimeout(() => mutateMarkRead(community.id), MARK_READ_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [community.id, hasUnread, mutateMarkRead]);
+
+  let list;
+  if (feed.error) {
+    list = (
+      <InlineError title="Could not read the feed" error={feed.error} onRetry={() => void feed.refetch()} />
+    );
+  } else if (!items) {
+    list = (
+      <Center py={60}>
+        <Loader />
+      </Center>
+    );
+  } else if (items.length === 0) {
+    list = (
+      <Center py={50}>
+        <EmptyState
+          icon={<IconMessagePlus size={28} />}
+          title={kind === 'all' ? 'Nothing posted yet' : `No ${POST_KIND_LABELS[kind].toLowerCase()} yet`}
+          description={
+            member
+              ? 'Start the conversation: share what you know, or ask what you want to learn.'
+              : 'Join the community to post here.'
+          }
+          data-testid="feed-empty"
+        />
+      </Center>
+    );
+  } else {
+    list = (
+      <Stack gap="sm" data-testid="feed">
+        {items.map((item) => (
+          <FeedItemCard key={item.post.id} item={item} now={now} />
+        ))}
+        {feed.hasNextPage ? (
+          <Center>
+            <Button
+              variant="default"
+              loading={feed.isFetchingNextPage}
+              onClick={() => void feed.fetchNextPage()}
+              data-testid="feed-more"
+            >
+              Load more
+            </Button>
+          </Center>
+        ) : null}
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      {member && !community.archived ? <PostComposer communityId={community.id} role={me.role} /> : null}
+      {!member && !community.archived ? (
+        <Alert variant="light" icon={<IconInfoCircle />} data-testid="feed-join-hint">
+          {me.status === 'requested'
+            ? 'Your request to join is waiting for a leader. You can read along meanwhile.'
+            : 'You are reading as a visitor. Join to post, ask and answer.'}
+        </Alert>
+      ) : null}
+      <Chip.Group multiple={false} value={kind} onChange={(value) => setKind(value as FeedKind | 'all')}>
+        <Group gap={6} data-testid="feed-filter">
+          <Chip value="all" size="xs">
+            Everything
+          </Chip>
+          {FEED_KINDS.map((value) => (
+            <Chip key={value} value={value} size="xs">
+              {POST_KIND_LABELS[value]}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      {list}
+    </Stack>
+  );
+}

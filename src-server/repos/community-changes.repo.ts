@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import type { ReadDb } from '#shared/node/open-database';
+import type { ServerDb } from '../db/schema.ts';
+import {
+  COMMUNITY_JSON,
+  COMMUNITY_PREF_JSON,
+  MEMBERSHIP_JSON,
+  POST_JSON,
+  readsCommunity,
+  seesCommunity,
+} from './community-sql.ts';
+
+export interface ChangeRange {
+  since: number;
+  upTo: number;
+}
+
+/**
+ * The community parts of a viewer's pull, one query each, all selecting (seq, tie, change) for the UNION in
+ * changes.repo.ts. Visibility is judged on the current state:
+ * - a community: upserted while the viewer sees it; deleted to a non-member when it turned private after
+ *   `since` (unshared_seq), so a community that was always private leaves no trace;
+ * - the viewer's own membership of a private community also carries, at its seq, the community itself: an
+ *   upsert when they gain it (the row's own seq may be older than their cursor), a delete when they lose it
+ *   (left, removed, declined). Those two changes share a seq; `tie` puts the community first, and the pull
+ *   page never ends between them;
+ * - memberships and posts: while the viewer may read the community (not private, or an active member);
+ *   the viewer's own membership always; tombstones as deletes;
+ * - community preferences: the owner's only.
+ * A client that gains a private community fetches its older posts and members once through
+ * GET /v1/communities/:id/snapshot.
+ */
+export function communityChangeQueries(db: ReadDb<ServerDb>, viewerId: string, { since, upTo }: ChangeRange) {
+  const communities = db
+    .selectFrom('communities')
+    .select([
+      'seq',
+      sql<number>`1`.as('tie'),
+      sql<string>`case when ${seesCommunity(viewerId)}
+        then json_object('entity', 'community', 'op', 'upsert', 'seq', seq, 'value', ${COMMUNITY_JSON})
+        else json_object('entity', 'community', 'op', 'delete', 'seq', seq, 'id', id) end`.as('change'),
+    ])
+    .where('seq', '>', since)
+    .where('seq', '<=', upTo)
+    .where((eb) => eb.or([seesCommunity(viewerId), eb('unshared_seq', '>', since)]));
+  const gainedOrLost = db
+    .selectFrom('memberships')
+    .innerJoin('communities', 'communities.id', 'memberships.community_id')
+    .select([
+      'memberships.seq as seq',
+      sql<number>`0`.as('tie'),
+      sql<string>`case when memberships.deleted = 0
+        then json_object('entity', 'community', 'op', 'upsert', 'seq', memberships.seq,
+          'value', ${COMMUNITY_JSON})
+        else json_object('entity', 'community', 'op', 'delete', 'seq', memberships.seq, 'id', communities.id)
+        end`.as('change'),
+    ])
+    .where('memberships.person_id', '=', viewerId)
+    .where('communities.visibility', '=', 'private')
+    .where('memberships.seq', '>', since)
+    .where('memberships.seq', '<=', upTo);
+  const memberships = db
+    .selectFrom('memberships')
+    .select([
+      'seq',
+      sql<number>`1`.as('tie'),
+      sql<string>`case when deleted = 1
+        then json_object('entity', 'membership', 'op', 'delete', 'seq', seq,
+          'communityId', community_id, 'personId', person_id)
+        else json_object('entity', 'membership', 'op', 'upsert', 'seq', seq, 'value', ${MEMBERSHIP_JSON}) end`.as(
+        'change',
+      ),
+    ])
+    .where('seq', '>', since)
+    .where('seq', '<=', upTo)
+    .where((eb) =>
+      eb.or([eb('person_id', '=', viewerId), readsCommunity(viewerId, 'memberships.community_id')]),
+    );
+  const posts = db
+    .selectFrom('posts')
+    .select([
+      'seq',
+      sql<number>`1`.as('tie'),
+      sql<string>`case when deleted = 1
+        then json_object('entity', 'post', 'op', 'delete', 'seq', seq, 'id', id)
+        else json_object('entity', 'post', 'op', 'upsert', 'seq', seq, 'value', ${POST_JSON}) end`.as(
+        'change',
+      ),
+    ])
+    .where('seq', '>', since)
+    .where('seq', '<=', upTo)
+    .where(readsCommunity(viewerId, 'posts.community_id'));
+  const prefs = db
+    .selectFrom('community_prefs')
+    .select([
+      'seq',
+      sql<number>`1`.as('tie'),
+      sql<string>`json_object('entity', 'community_pref', 'op', 'upsert', 'seq', seq,
+        'value', ${COMMUNITY_PREF_JSON})`.as('change'),
+    ])
+    .where('owner_id', '=', viewerId)
+    .where('seq', '>', since)
+    .where('seq', '<=', upTo);
+  return [communities, gainedOrLost, memberships, posts, prefs] as const;
+}

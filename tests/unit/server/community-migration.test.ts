@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ServerDb } from '#server/db/schema';
+import { serverMigrations } from '#server/db/migrations/index';
+import { findCommunityRow, writeCommunity } from '#server/repos/communities.repo';
+import { findMembership, writeMembership } from '#server/repos/memberships.repo';
+import { upsertPeople } from '#server/repos/people.repo';
+import { findCurrentSeq } from '#server/repos/change-seq.repo';
+import { migrate } from '#shared/node/migrate';
+import { openDatabase } from '#shared/node/open-database';
+import { makePerson } from '../../support/people.ts';
+import { makeTempDir } from '../../support/temp-dir.ts';
+
+const VERSION = '0090-create-communities';
+const versions = Object.keys(serverMigrations);
+const PREVIOUS = versions[versions.indexOf(VERSION) - 1]!;
+const C = '6f1c1a52-58a4-4b6e-9d8e-0d1b6a3f2b10';
+
+const community = {
+  id: C,
+  name: 'Kubernetes Lyon',
+  kind: 'community_of_practice' as const,
+  purpose: 'Run clusters well',
+  objectives: ['Meetups'],
+  visibility: 'open' as const,
+  createdBy: 'p1',
+  createdAt: 1000,
+  archived: false,
+  updatedAt: 1000,
+};
+
+describe(`migration ${VERSION}`, () => {
+  let dir: Awaited<ReturnType<typeof makeTempDir>>;
+  let db: Kysely<ServerDb>;
+  let file: string;
+  beforeEach(async () => {
+    dir = await makeTempDir();
+    file = join(dir.path, 'kith-server.db');
+    db = await openDatabase<ServerDb>({ file });
+    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: PREVIOUS });
+    await upsertPeople(db, [makePerson({ id: 'p1', name: 'Ada Lovelace' })]);
+  });
+  afterEach(async () => {
+    await db.destroy();
+    await dir.remove();
+  });
+
+  it(`adds the community tables to a ${PREVIOUS} database; their writes take seqs after the people's`, async () => {
+    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: VERSION });
+    expect(await findCurrentSeq(db)).toBe(1);
+    expect(await writeCommunity(db, community)).toBe(2);
+    const membership = { communityId: C, personId: 'p1', role: 'leader' as const, status: 'active' as const };
+    expect(await writeMembership(db, { ...membership, since: 1000, joinedAt: 1000 })).toBe(3);
+    expect(await findCommunityRow(db, C)).toMatchObject({
+      seq: 2,
+      unshared_seq: null,
+      objectives: '["Meetups"]',
+    });
+    expect(await findMembership(db, { communityId: C, personId: 'p1' })).toMatchObject(membership);
+
+    // Turning private records when, so those who saw it can be told to drop it.
+    expect(await writeCommunity(db, { ...community, visibility: 'private' })).toBe(4);
+    expect(await findCommunityRow(db, C)).toMatchObject({ seq: 4, unshared_seq: 4 });
+  });
+
+  it('refuses a visibility, role or status outside the domain, and a person who does not exist', async () => {
+    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: VERSION });
+    await expect(writeCommunity(db, { ...community, visibility: 'secret' as 'open' })).rejects.toThrow(
+      /CHECK/,
+    );
+    await writeCommunity(db, community);
+    const membership = { communityId: C, personId: 'p1', since: 1, joinedAt: 1 };
+    await expect(
+      writeMembership(db, { ...membership, role: 'owner' as 'leader', status: 'active' }),
+    ).rejects.toThrow(/CHECK/);
+    await expect(
+      writeMembership(db, { ...membership, role: 'member', status: 'invited' as 'active' }),
+    ).rejects.toThrow(/CHECK/);
+    await expect(
+      writeMembership(db, { ...membership, personId: 'nobody', role: 'member', status: 'active' }),
+    ).rejects.toThrow(/FOREIGN KEY/);
+  });
+
+  it(`rolls back to ${PREVIOUS} by dropping the four tables, keeping the people`, async () => {
+    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: VERSION });
+    await writeCommunity(db, community);
+    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: PREVIOUS });
+    const tables = (await db.introspection.getTables()).map((t) => t.name);
+    for (const table of ['communities', 'memberships', 'posts', 'community_prefs']) {
+      expect(tables).not.toContain(table);
+    }
+    expect(await db.selectFrom('people').select('id').execute()).toEqual([{ id: 'p1' }]);
+  });
+});
