@@ -103,6 +103,14 @@ const api = {
     activity: (input) => invoke('communities.activity', input),
     inCommon: (input) => invoke('communities.inCommon', input),
   },
+  graph: {
+    egoGraph: (input) => invoke('graph.egoGraph', input),
+    saveLayout: (input) => invoke('graph.saveLayout', input),
+    clearLayout: (input) => invoke('graph.clearLayout', input),
+    introductions: (input) => invoke('graph.introductions', input),
+    insights: (input) => invoke('graph.insights', input),
+    saveExport: (input) => invoke('graph.saveExport', input),
+  },
   sync: {
     getStatus: (input) => invoke('sync.getStatus', input),
     syncNow: (input) => invoke('sync.syncNow', input),

@@ -50,12 +50,17 @@ async function main(): Promise<void> {
       return serverProcess.url;
     };
     await ensureServer();
+    // No dialogs in a browser tab: exports go to $KITH_EXPORT_DIR, else <data folder>/exports.
+    const exportDir = resolve(process.env.KITH_EXPORT_DIR || join(dataDir, 'exports'));
     core = await createCore({
       dataDir,
       secrets: createFileSecretStore(dataDir),
       launchDemoServer: async () => ({ serverUrl: await ensureServer() }),
-      // No folder dialog in a browser tab: exports go to $KITH_EXPORT_DIR, else <data folder>/exports.
-      chooseExportFolder: async () => resolve(process.env.KITH_EXPORT_DIR || join(dataDir, 'exports')),
+      chooseExportFolder: async () => exportDir,
+      chooseSaveFile: async (name) => {
+        await mkdir(exportDir, { recursive: true });
+        return join(exportDir, name);
+      },
     });
     await signInToDemo(core);
     host = await startWebHost({ core, repoRoot, port: args.port });

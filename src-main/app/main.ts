@@ -4,9 +4,17 @@
  * checklist, item by item, is in security-policy.ts.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, type OpenDialogOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  type FileFilter,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 import { createCore } from '#core/create-core';
 import type { Core } from '#core/core-types';
+import type { GraphExportFormat } from '#shared/domain/graph';
 import { describeError } from '#shared/errors';
 import { createDispatcher } from '#shared/ipc/dispatch';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
@@ -55,6 +63,7 @@ function runApp(): void {
         secrets: createSafeStorageSecrets(join(userData, 'secrets.json')),
         launchDemoServer: () => demoServer.launch(),
         chooseExportFolder: () => chooseExportFolder(mainWindow),
+        chooseSaveFile: (name, format) => chooseSaveFile(mainWindow, name, format),
       });
       disposers.push(registerIpcHandlers(createDispatcher(core.handlers)));
       disposers.push(forwardCoreEvents(core.events, () => mainWindow?.webContents ?? null));
@@ -109,6 +118,28 @@ async function chooseExportFolder(window: BrowserWindow | null): Promise<string 
   };
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+const EXPORT_FILTERS: Record<GraphExportFormat, FileFilter> = {
+  png: { name: 'PNG image', extensions: ['png'] },
+  gexf: { name: 'GEXF graph (Gephi)', extensions: ['gexf'] },
+  graphml: { name: 'GraphML graph', extensions: ['graphml'] },
+};
+
+/** The save dialog of a graph export; null when cancelled. */
+async function chooseSaveFile(
+  window: BrowserWindow | null,
+  suggestedName: string,
+  format: GraphExportFormat,
+): Promise<string | null> {
+  const options: SaveDialogOptions = {
+    title: 'Export the network graph',
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters: [EXPORT_FILTERS[format]],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

@@ -1,3 +1,4 @@
+import type { GraphExportFormat } from '#shared/domain/graph';
 import type { ContractHandlers, IpcEventName, IpcEventPayload } from '#shared/ipc/contract';
 import type { KeyStore } from './notes/key-store.ts';
 
@@ -23,6 +24,11 @@ export interface CoreOptions {
    * host); null when the person cancels. Without it, exporting fails with a clear error.
    */
   chooseExportFolder?: () => Promise<string | null>;
+  /**
+   * Asks where to save a graph export (a save dialog in the app, a configured folder in the web host);
+   * null when the person cancels. Without it, exporting the graph fails with a clear error.
+   */
+  chooseSaveFile?: (suggestedName: string, format: GraphExportFormat) => Promise<string | null>;
   /** Sync timings; tests shorten them. A request (or a stream's silence) longer than requestTimeoutMs fails. */
   sync?: { requestTimeoutMs?: number; retry?: { baseMs?: number; maxMs?: number } };
 }

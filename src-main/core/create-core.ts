@@ -6,6 +6,7 @@ import type { Core, CoreOptions } from './core-types.ts';
 import { createDirectoryService } from './directory/directory-service.ts';
 import { createEventHub } from './events.ts';
 import { createImportExportService } from './import-export/import-export-service.ts';
+import { createGraphService } from './graph/graph-service.ts';
 import { createFollowUpsService } from './follow-ups/follow-ups-service.ts';
 import { createNetworkService } from './network/network-service.ts';
 import { countOutbox } from './network/outbox.repo.ts';
@@ -69,6 +70,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events.emit('communities.changed', {});
       engine?.pushSoon();
     },
+  });
+
+  const graph = createGraphService({
+    db,
+    signedInPersonId: () => session.signedInPersonId(),
+    chooseSaveFile: options.chooseSaveFile,
+    now: options.now,
   });
 
   const followUps = createFollowUpsService({ db, now: options.now });
@@ -199,6 +207,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       suggestions: () => communities.suggestions(),
       activity: (query) => communities.activity(query),
       inCommon: ({ personId }) => communities.inCommon(personId),
+    },
+    graph: {
+      egoGraph: (query) => graph.egoGraph(query),
+      async saveLayout({ positions }) {
+        await graph.saveLayout(positions);
+        return {};
+      },
+      async clearLayout() {
+        await graph.clearLayout();
+        return {};
+      },
+      introductions: ({ personId }) => graph.introductions(personId),
+      insights: () => graph.insights(),
+      saveExport: (input) => graph.saveExport(input),
     },
     sync: {
       listRejected: () => network.listRejected(),

@@ -11,6 +11,7 @@ export function applySession(queryClient: QueryClient, session: Session): void {
   if (previous?.state !== session.state) {
     queryClient.removeQueries({ queryKey: queryKeys.directory });
     queryClient.removeQueries({ queryKey: queryKeys.communities });
+    queryClient.removeQueries({ queryKey: queryKeys.graph });
     void queryClient.invalidateQueries({ queryKey: queryKeys.syncStatus });
   }
 }
@@ -26,6 +27,7 @@ export function useCoreEvents(): void {
   useApiEvent('sync.status', (status) => queryClient.setQueryData(queryKeys.syncStatus, status));
   useApiEvent('directory.changed', () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.directory });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.graph });
     // Authors', leaders' and members' names and titles show throughout the communities screens.
     void queryClient.invalidateQueries({ queryKey: queryKeys.communities });
     // Right after signing in on a new computer, who "me" is arrives with the first directory sync.
@@ -36,6 +38,7 @@ export function useCoreEvents(): void {
   });
   useApiEvent('network.changed', () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.network });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.graph });
     // Keep-in-touch reminders follow the connections' cadences and last interactions.
     void queryClient.invalidateQueries({ queryKey: queryKeys.followUps });
   });
@@ -44,6 +47,7 @@ export function useCoreEvents(): void {
   });
   useApiEvent('communities.changed', () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.communities });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.graph });
   });
   useApiEvent('sync.rejected', (rejected) => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.rejected });

@@ -1,4 +1,5 @@
 import type { ActivityQuery, CommunityListQuery, FeedQuery, MembersQuery } from '#shared/domain/community';
+import type { GraphDepth } from '#shared/domain/graph';
 import type { NetworkQuery } from '#shared/domain/network';
 import type { NoteSearchQuery } from '#shared/domain/note';
 import type { DirectoryFilters } from './directory-filters.ts';
@@ -37,4 +38,9 @@ export const queryKeys = {
   communitySuggestions: ['communities', 'suggestions'] as const,
   communityActivity: (query: ActivityQuery) => ['communities', 'activity', query] as const,
   communitiesInCommon: (personId: string) => ['communities', 'in-common', personId] as const,
+  /** The network graph and what is derived from it: stale on `network.changed`, `directory.changed` and `communities.changed`. */
+  graph: ['graph'] as const,
+  egoGraph: (depth: GraphDepth) => ['graph', 'ego', depth] as const,
+  introductions: (personId: string) => ['graph', 'introductions', personId] as const,
+  networkInsights: ['graph', 'insights'] as const,
 };

@@ -25,6 +25,15 @@ import {
   UpdatePostInput,
 } from '../domain/community.ts';
 import { Connection } from '../domain/connection.ts';
+import {
+  EgoGraph,
+  EgoGraphQuery,
+  Introductions,
+  NetworkInsights,
+  SaveGraphExportInput,
+  SaveLayoutInput,
+  SavedFile,
+} from '../domain/graph.ts';
 import { ExportResult, ImportContactsInput, ImportReport } from '../domain/import-export.ts';
 import { NetworkEntry, NetworkQuery, RejectedWrite, SaveConnectionInput } from '../domain/network.ts';
 import {
@@ -159,6 +168,21 @@ export const ipcContract = {
       z.strictObject({ personId: Person.shape.id }),
       z.object({ items: z.array(CommunitySummary) }),
     ),
+  },
+  /** The network graph, from the local cache: works offline. */
+  graph: {
+    /** You, the people you know and (depth 2) the people they know, with reporting lines and your communities. */
+    egoGraph: method(EgoGraphQuery, EgoGraph),
+    /** Remembers where the layout put each node, so reopening the graph is instant. */
+    saveLayout: method(SaveLayoutInput, z.object({})),
+    /** Forgets every remembered position: the next graph is laid out afresh. */
+    clearLayout: method(noInput, z.object({})),
+    /** "Who can introduce me": the best paths to a colleague, through people who can vouch for each step. */
+    introductions: method(z.strictObject({ personId: Person.shape.id }), Introductions),
+    /** Where your network is thin, who bridges to departments you don't reach, and people to meet. */
+    insights: method(noInput, NetworkInsights),
+    /** Writes an export of the graph (PNG, GEXF, GraphML) where the host asks; null: cancelled. */
+    saveExport: method(SaveGraphExportInput, SavedFile),
   },
   sync: {
     getStatus: method(noInput, SyncStatus),

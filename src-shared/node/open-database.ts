@@ -1,5 +1,5 @@
 import sqlite3 from 'sqlite3';
-import { Kysely, sql, type Transaction } from 'kysely';
+import { Kysely, sql, type QueryExecutorProvider, type Transaction } from 'kysely';
 import { Sqlite3Dialect } from './sqlite3-dialect.ts';
 
 export interface OpenOptions {
@@ -34,3 +34,6 @@ export type ReadDb<DB> = Pick<
   Kysely<DB> | Transaction<DB>,
   'selectFrom' | 'selectNoFrom' | 'with' | 'withRecursive'
 >;
+
+/** A reading handle that raw `sql` can run on (FTS5, recursive or grouped reads): the statement's text must only read. */
+export type RawReadDb<DB> = ReadDb<DB> & QueryExecutorProvider;

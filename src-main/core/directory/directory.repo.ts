@@ -3,6 +3,7 @@ import type { DirectoryFacets, PersonProfile } from '#shared/domain/directory';
 import type { PersonSummary } from '#shared/domain/person';
 import type { ReadDb } from '#shared/node/open-database';
 import { fromPersonColumns } from '#shared/node/person-columns';
+import { jsonIds } from '../store/json-ids.ts';
 import type { LocalDb, PeopleTable } from '../store/local-db.ts';
 
 export interface SearchParams {
@@ -124,4 +125,17 @@ export async function findProfile(db: ReadDb<LocalDb>, id: string): Promise<Pers
     managerChain: chain.map(toSummary),
     directReports: reports.map(toSummary),
   };
+}
+
+/** The people with these ids (any number of them), by id; ids not in the directory are left out. */
+export async function findPersonSummaries(
+  db: ReadDb<LocalDb>,
+  ids: Iterable<string>,
+): Promise<Map<string, PersonSummary>> {
+  const rows = await db
+    .selectFrom('people as p')
+    .select(summaryColumns)
+    .where(sql<boolean>`p.id in ${jsonIds(new Set(ids))}`)
+    .execute();
+  return new Map(rows.map((r) => [r.id, toSummary(r)]));
 }

@@ -147,5 +147,7 @@ export async function clearPersonalData(db: WriteDb) {
   await db.deleteFrom('outbox').execute();
   await db.deleteFrom('rejected_writes').execute();
   await deleteAllNotes(db);
+  // Where the graph put each node says whom this person knows.
+  await db.deleteFrom('graph_layout').execute();
   await deleteState(db, 'clientId', 'notesKeyOnServer');
 }

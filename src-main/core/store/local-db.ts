@@ -162,6 +162,13 @@ export interface CommunityShadowsTable {
   seq: number;
 }
 
+/** A node's position from the network graph's last layout (a person's id, or `community:<id>`). */
+export interface GraphLayoutTable {
+  node_id: string;
+  x: number;
+  y: number;
+}
+
 /** The local cache's schema, as Kysely sees it (people_fts is reached through raw SQL only). */
 export interface LocalDb {
   people: PeopleTable;
@@ -180,6 +187,7 @@ export interface LocalDb {
   posts: PostsTable;
   community_prefs: CommunityPrefsTable;
   community_shadows: CommunityShadowsTable;
+  graph_layout: GraphLayoutTable;
 }
 
 export const LOCAL_DB_FILE = 'kith.db';

@@ -42,6 +42,10 @@ describe('IPC contract dispatch', () => {
       /http:\/\/ or https:\/\//,
     ],
     ['session.connectServer', { serverUrl: 'http://127.0.0.1:9', token: 'short' }, /too short/],
+    ['graph.egoGraph', { depth: 3 }, /depth/],
+    ['graph.saveLayout', { positions: [{ id: 'a', x: Number.NaN, y: 0 }] }, /positions/],
+    ['graph.saveExport', { format: 'svg', data: '<svg/>' }, /format/],
+    ['graph.introductions', { personId: '' }, /personId/],
   ])('rejects malformed input for %s with a message naming the problem', async (channel, input, pattern) => {
     const result = await dispatch(channel, input);
     expect(result.ok).toBe(false);

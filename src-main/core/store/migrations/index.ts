@@ -8,6 +8,7 @@ import * as m0060 from './0060-sync-notes.ts';
 import * as m0070 from './0070-add-keep-in-touch.ts';
 import * as m0080 from './0080-skip-unchanged-people-fts.ts';
 import * as m0090 from './0090-create-communities.ts';
+import * as m0100 from './0100-create-graph-layout.ts';
 
 /** Every local schema version, in order. Add a line here for each new migration file. */
 export const localMigrations: MigrationTable = {
@@ -20,4 +21,5 @@ export const localMigrations: MigrationTable = {
   '0070-add-keep-in-touch': m0070,
   '0080-skip-unchanged-people-fts': m0080,
   '0090-create-communities': m0090,
+  '0100-create-graph-layout': m0100,
 };

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findNetworkInsights } from '#core/graph/insights.repo';
+import { ME, openGraphFixture } from '../../../support/graph-fixture.ts';
+
+type Fixture = Awaited<ReturnType<typeof openGraphFixture>>;
+
+describe('findNetworkInsights', () => {
+  let f: Fixture;
+  beforeEach(async () => {
+    f = await openGraphFixture();
+  });
+  afterEach(() => f.close());
+
+  it('counts your connections by department and site beside the org, largest first', async () => {
+    const { byDepartment, bySite } = await findNetworkInsights(f.db, ME);
+    expect(byDepartment[0]).toEqual({ value: 'Engineering', known: 2, total: 8 });
+    expect(byDepartment).toContainEqual({ value: 'Design', known: 1, total: 1 });
+    expect(byDepartment).toContainEqual({ value: 'Finance', known: 0, total: 2 });
+    // Only active people count: Research has one person who left and one who stays.
+    expect(byDepartment).toContainEqual({ value: 'Research', known: 0, total: 1 });
+    expect(bySite).toContainEqual({ value: 'Paris', known: 1, total: 3 });
+  });
+
+  it('names the people you know who reach departments you do not', async () => {
+    const { bridges } = await findNetworkInsights(f.db, ME);
+    expect(bridges.map((b) => [b.person.id, b.reaches, b.reachCount])).toEqual([
+      ['ann', ['Finance'], 1],
+      ['bob', ['Sales'], 1],
+    ]);
+  });
+
+  it('suggests people outside your reach who share skills or communities, each with a reason', async () => {
+    const { peopleToMeet } = await findNetworkInsights(f.db, ME);
+    expect(peopleToMeet.map((p) => p.person.id)).toEqual(['eve', 'kim', 'cat']);
+    expect(peopleToMeet[0]).toMatchObject({
+      sharedSkills: ['Go', 'Kubernetes'],
+      reason: 'Shares Go and Kubernetes; in Legal, where you know no one yet',
+    });
+    expect(peopleToMeet[1]).toMatchObject({
+      sharedCommunities: ['Tiny club'],
+      reason: 'Both in Tiny club; in Marketing, where you know no one yet',
+    });
+  });
+
+  it('leaves out people you already know and departments you reach', async () => {
+    await f.db
+      .insertInto('connections')
+      .values({
+        person_id: 'eve',
+        kinds: '["other"]',
+        strength: 1,
+        how_met: '',
+        since: null,
+        last_interaction_at: null,
+        visibility: 'private',
+        keep_in_touch_days: null,
+        updated_at: 0,
+      })
+      .execute();
+    const { peopleToMeet, bridges } = await findNetworkInsights(f.db, ME);
+    expect(peopleToMeet.map((p) => p.person.id)).toEqual(['kim', 'cat']);
+    // Legal is reached now; eve's own reach does not count as a bridge to somewhere new.
+    expect(bridges.every((b) => !b.reaches.includes('Legal'))).toBe(true);
+  });
+});
