@@ -75,6 +75,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const graph = createGraphService({
     db,
     signedInPersonId: () => session.signedInPersonId(),
+    orgFacets: () => directory.listFacets(),
     chooseSaveFile: options.chooseSaveFile,
     now: options.now,
   });

@@ -54,7 +54,8 @@ export async function extractEgoGraph(
       .selectFrom('shared_connections')
       .select(['owner_id as source', 'person_id as target', 'strength', 'kinds'])
       .where(sql<boolean>`owner_id in ${jsonIds(everyone)}`)
-      .where(sql<boolean>`person_id in ${jsonIds(everyone)}`)
+      // Unary + keeps SQLite from probing (person, owner) for every pair of the two sets: one range per owner.
+      .where(sql<boolean>`+person_id in ${jsonIds(everyone)}`)
       .where('owner_id', '!=', egoId)
       .execute(),
     db

@@ -5,6 +5,7 @@ import type {
   SavedFile,
   SaveLayoutInput,
 } from '#shared/domain/graph';
+import type { DirectoryFacets } from '#shared/domain/directory';
 import { EgoGraphQuery, type EgoGraph } from '#shared/domain/graph';
 import { KithError } from '#shared/errors';
 import { writeFileAtomic } from '#shared/node/write-file-atomic';
@@ -17,6 +18,8 @@ import { findIntroductions } from './introductions.ts';
 export interface GraphServiceOptions {
   db: Kysely<LocalDb>;
   signedInPersonId: () => Promise<string | null>;
+  /** The org's size by department and site: the directory's facet counts, cached until the data changes. */
+  orgFacets: () => Promise<Pick<DirectoryFacets, 'departments' | 'locations'>>;
   /** Asks where to save an export (a save dialog in the app); null when the person cancels. */
   chooseSaveFile?: (suggestedName: string, format: GraphExportFormat) => Promise<string | null>;
   now?: () => number;
@@ -28,6 +31,7 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 export function createGraphService({
   db,
   signedInPersonId,
+  orgFacets,
   chooseSaveFile,
   now = Date.now,
 }: GraphServiceOptions) {
@@ -41,7 +45,7 @@ export function createGraphService({
     egoGraph: async (query: EgoGraphQuery): Promise<EgoGraph> =>
       extractEgoGraph(db, await me(), EgoGraphQuery.parse(query).depth),
     introductions: async (personId: string) => findIntroductions(db, await me(), personId),
-    insights: async () => findNetworkInsights(db, await me()),
+    insights: async () => findNetworkInsights(db, await me(), await orgFacets()),
     saveLayout: (positions: SaveLayoutInput['positions']) => saveLayout(db, positions),
     clearLayout: () => clearLayout(db),
 

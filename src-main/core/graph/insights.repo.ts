@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { DirectoryFacets } from '#shared/domain/directory';
 import type { Bridge, NetworkInsights, PersonToMeet, ReachCount } from '#shared/domain/graph';
 import type { PersonSummary } from '#shared/domain/person';
 import type { RawReadDb } from '#shared/node/open-database';
@@ -16,10 +17,14 @@ const SKILL_CANDIDATES = 300;
  * bridges (people you know whose shared connections reach departments you don't); people to meet (sharing
  * your skills or communities, in departments where you know no one), each with its reason.
  */
-export async function findNetworkInsights(db: RawReadDb<LocalDb>, egoId: string): Promise<NetworkInsights> {
+export async function findNetworkInsights(
+  db: RawReadDb<LocalDb>,
+  egoId: string,
+  facets: Pick<DirectoryFacets, 'departments' | 'locations'>,
+): Promise<NetworkInsights> {
   const [byDepartment, bySite] = await Promise.all([
-    countReach(db, 'department'),
-    countReach(db, 'location'),
+    countReach(db, 'department', facets.departments),
+    countReach(db, 'location', facets.locations),
   ]);
   const me = await db.selectFrom('people').select('department').where('id', '=', egoId).executeTakeFirst();
   const reached = new Set(byDepartment.filter((d) => d.known > 0).map((d) => d.value));
@@ -31,15 +36,26 @@ export async function findNetworkInsights(db: RawReadDb<LocalDb>, egoId: string)
   return { byDepartment, bySite, bridges, peopleToMeet };
 }
 
-/** Every department (or site) of the org's active people, with how many of them you know; largest first. */
-async function countReach(db: RawReadDb<LocalDb>, column: 'department' | 'location'): Promise<ReachCount[]> {
-  const { rows } = await sql<{ value: string; total: number; known: number }>`
-    select p.${sql.ref(column)} as value, count(*) as total, count(c.person_id) as known
-    from people p left join connections c on c.person_id = p.id
-    where p.active = 1 and p.${sql.ref(column)} != ''
-    group by p.${sql.ref(column)}
-    order by total desc, value`.execute(db);
-  return rows;
+/**
+ * Every department (or site) of the org with how many of its people you know; largest first. The org's
+ * sizes are the directory's facet counts (kept by the directory service until the data changes): counting
+ * 100,000 people again here would cost ~100 ms.
+ */
+async function countReach(
+  db: RawReadDb<LocalDb>,
+  column: 'department' | 'location',
+  org: DirectoryFacets['departments'],
+): Promise<ReachCount[]> {
+  // CROSS JOIN keeps SQLite reading your few connections first, not 100,000 people in department order.
+  const { rows: known } = await sql<{ value: string; n: number }>`
+    select p.${sql.ref(column)} as value, count(*) as n
+    from connections c cross join people p on p.id = c.person_id
+    group by p.${sql.ref(column)}`.execute(db);
+  const knownIn = new Map(known.map((k) => [k.value, k.n]));
+  return org
+    .filter((f) => f.value !== '')
+    .map((f) => ({ value: f.value, known: knownIn.get(f.value) ?? 0, total: f.count }))
+    .sort((a, b) => b.total - a.total || a.value.localeCompare(b.value));
 }
 
 async function findBridges(

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listFacets } from '#core/directory/directory.repo';
 import { createGraphService } from '#core/graph/graph-service';
 import { ME, openGraphFixture } from '../../../support/graph-fixture.ts';
 import { makeTempDir } from '../../../support/temp-dir.ts';
@@ -21,6 +22,7 @@ describe('graph service', () => {
     createGraphService({
       db: f.db,
       signedInPersonId: async () => ME,
+      orgFacets: () => listFacets(f.db),
       now: () => Date.UTC(2026, 11, 4),
       chooseSaveFile: async (name) => {
         asked.push(name);
@@ -64,7 +66,11 @@ describe('graph service', () => {
   });
 
   it('says so when signed out', async () => {
-    const signedOut = createGraphService({ db: f.db, signedInPersonId: async () => null });
+    const signedOut = createGraphService({
+      db: f.db,
+      signedInPersonId: async () => null,
+      orgFacets: () => listFacets(f.db),
+    });
     await expect(signedOut.egoGraph({ depth: 1 })).rejects.toMatchObject({ code: 'unauthorized' });
     await expect(signedOut.saveExport({ format: 'png', data: PNG_1PX })).rejects.toMatchObject({
       code: 'unavailable',

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listFacets } from '#core/directory/directory.repo';
 import { findNetworkInsights } from '#core/graph/insights.repo';
 import { ME, openGraphFixture } from '../../../support/graph-fixture.ts';
 
@@ -12,17 +13,17 @@ describe('findNetworkInsights', () => {
   afterEach(() => f.close());
 
   it('counts your connections by department and site beside the org, largest first', async () => {
-    const { byDepartment, bySite } = await findNetworkInsights(f.db, ME);
+    const { byDepartment, bySite } = await findNetworkInsights(f.db, ME, await listFacets(f.db));
     expect(byDepartment[0]).toEqual({ value: 'Engineering', known: 2, total: 8 });
     expect(byDepartment).toContainEqual({ value: 'Design', known: 1, total: 1 });
     expect(byDepartment).toContainEqual({ value: 'Finance', known: 0, total: 2 });
-    // Only active people count: Research has one person who left and one who stays.
-    expect(byDepartment).toContainEqual({ value: 'Research', known: 0, total: 1 });
+    // As many as the directory lists there, people who left included.
+    expect(byDepartment).toContainEqual({ value: 'Research', known: 0, total: 2 });
     expect(bySite).toContainEqual({ value: 'Paris', known: 1, total: 3 });
   });
 
   it('names the people you know who reach departments you do not', async () => {
-    const { bridges } = await findNetworkInsights(f.db, ME);
+    const { bridges } = await findNetworkInsights(f.db, ME, await listFacets(f.db));
     expect(bridges.map((b) => [b.person.id, b.reaches, b.reachCount])).toEqual([
       ['ann', ['Finance'], 1],
       ['bob', ['Sales'], 1],
@@ -30,7 +31,7 @@ describe('findNetworkInsights', () => {
   });
 
   it('suggests people outside your reach who share skills or communities, each with a reason', async () => {
-    const { peopleToMeet } = await findNetworkInsights(f.db, ME);
+    const { peopleToMeet } = await findNetworkInsights(f.db, ME, await listFacets(f.db));
     expect(peopleToMeet.map((p) => p.person.id)).toEqual(['eve', 'kim', 'cat']);
     expect(peopleToMeet[0]).toMatchObject({
       sharedSkills: ['Go', 'Kubernetes'],
@@ -57,7 +58,7 @@ describe('findNetworkInsights', () => {
         updated_at: 0,
       })
       .execute();
-    const { peopleToMeet, bridges } = await findNetworkInsights(f.db, ME);
+    const { peopleToMeet, bridges } = await findNetworkInsights(f.db, ME, await listFacets(f.db));
     expect(peopleToMeet.map((p) => p.person.id)).toEqual(['kim', 'cat']);
     // Legal is reached now; eve's own reach does not count as a bridge to somewhere new.
     expect(bridges.every((b) => !b.reaches.includes('Legal'))).toBe(true);
