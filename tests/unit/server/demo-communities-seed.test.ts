@@ -15,7 +15,14 @@ import { COMMUNITY_JSON, MEMBERSHIP_JSON, POST_JSON } from '#server/repos/commun
 import { makeTempDir } from '../../support/temp-dir.ts';
 
 const NOW = Date.UTC(2025, 5, 16, 12);
-const SEQ_TABLES = ['people', 'communities', 'memberships', 'posts', 'community_prefs'] as const;
+const SEQ_TABLES = [
+  'people',
+  'communities',
+  'memberships',
+  'posts',
+  'community_prefs',
+  'connections',
+] as const;
 
 describe('seedDemoOrg with communities', () => {
   let dir: Awaited<ReturnType<typeof makeTempDir>>;
