@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { generateOrg } from '#server/demo/generate-org';
 import { benchBootstrap } from './bootstrap.bench.ts';
 import { benchCommunities } from './communities.bench.ts';
+import { benchGraph } from './graph.bench.ts';
+import { benchGraphLayout } from './graph-layout.bench.ts';
 import { benchNotesSearch } from './notes.bench.ts';
 import { benchPush } from './push.bench.ts';
 import { benchSearch } from './search.bench.ts';
@@ -22,6 +24,8 @@ await benchCommunities({
   healthRuns: quick ? 5 : 20,
   feedRuns: quick ? 10 : 50,
 });
+await benchGraphLayout({ nodes: quick ? 1000 : 5000, edges: quick ? 4000 : 20_000, seed: 1 });
+await benchGraph({ workDir: join(cache, 'clients'), size, runs: quick ? 10 : 50 });
 
 const org = generateOrg({ size }); // the server seeds the same org: same size, same default seed
 const server = await startServerProcess([
