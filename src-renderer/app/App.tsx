@@ -63,7 +63,9 @@ function Screens() {
         <Route path="/home" component={HomeScreen} />
         <Route path="/people" component={DirectoryScreen} />
         <Route path="/people/:id">{(params) => <PersonScreen id={params.id} />}</Route>
-        <Route path="/network" component={NetworkScreen} />
+        <Route path="/network/:view?/:id?">
+          {(params) => <NetworkScreen view={params.view} id={params.id} />}
+        </Route>
         <Route path="/communities" component={CommunitiesScreen} />
         <Route path="/communities/:id">{(params) => <CommunityScreen id={params.id} />}</Route>
         <Route path="/communities/:id/posts/:postId">

@@ -1,146 +1,86 @@
-import { Badge, Center, EmptyState, Group, Loader, Rating, Table, Text } from '@mantine/core';
-import { IconUsersPlus } from '@tabler/icons-react';
-import { useState } from 'react';
-import type { Connection } from '#shared/domain/connection';
-import { keepInTouchDueOn } from '#shared/domain/keep-in-touch';
-import type { NetworkQuery } from '#shared/domain/network';
-import { ListScreen } from '../../components/ListScreen.tsx';
-import { InlineError } from '../../components/InlineError.tsx';
-import { PersonLink } from '../../components/PersonLink.tsx';
-import { useConnections } from '../../hooks/use-network.ts';
+import { Box, Group, Stack, Tabs, Title } from '@mantine/core';
+import { IconAffiliate, IconBulb, IconList, IconRoute, IconTable } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useLocation } from 'wouter';
+import { useEgoGraph } from '../../hooks/use-graph.ts';
+import { useGraphModel } from '../../hooks/use-graph-model.ts';
 import { useNow } from '../../hooks/use-now.ts';
-import { CONNECTION_KIND_LABELS, formatDay } from '../../lib/connection-labels.ts';
-import { formatCount } from '../../lib/format.ts';
-import { describeDue, formatCadence, localDay } from '../../lib/keep-in-touch.ts';
-import { NetworkFilterBar } from './NetworkFilterBar.tsx';
+import { useGraphControls } from '../../lib/graph-controls-store.ts';
+import { localDay } from '../../lib/keep-in-touch.ts';
+import { ConnectionsView } from './ConnectionsView.tsx';
+import { GraphWorkspace } from './GraphWorkspace.tsx';
+import { InsightsView } from './InsightsView.tsx';
+import { IntroductionsView } from './IntroductionsView.tsx';
 
-/** "My network": the colleagues you have recorded a connection with, sortable and filterable. Works offline. */
-export function NetworkScreen() {
-  const [query, setQuery] = useState<NetworkQuery>({ sort: 'name', direction: 'asc' });
-  const connections = useConnections(query);
-  const today = localDay(useNow(60_000));
-  const filtered = Boolean(query.kind || query.minStrength || query.department || query.location);
+export const NETWORK_VIEWS = ['graph', 'list', 'insights', 'introduce', 'connections'] as const;
+export type NetworkView = (typeof NETWORK_VIEWS)[number];
 
-  let body;
-  if (connections.error) {
-    body = (
-      <InlineError
-        title="Could not read your network"
-        error={connections.error}
-        onRetry={() => void connections.refetch()}
-      />
-    );
-  } else if (!connections.data) {
-    body = (
-      <Center py={80}>
-        <Loader />
-      </Center>
-    );
-  } else if (connections.data.items.length === 0) {
-    body = (
-      <Center py={80}>
-        <EmptyState
-          icon={<IconUsersPlus size={28} />}
-          title={filtered ? 'No connection matches these filters' : 'Your network is empty'}
-          description={
-            filtered
-              ? 'Clear a filter to see more of your connections.'
-              : "Open a colleague's profile in People and add how you know them: it stays on this computer, private unless you share it."
-          }
-          data-testid="network-empty"
-        />
-      </Center>
-    );
-  } else {
-    body = (
-      <Table highlightOnHover verticalSpacing="sm" data-testid="network-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Colleague</Table.Th>
-            <Table.Th>How you know them</Table.Th>
-            <Table.Th>Strength</Table.Th>
-            <Table.Th>Last interaction</Table.Th>
-            <Table.Th>Keep in touch</Table.Th>
-            <Table.Th>Department · site</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {connections.data.items.map(({ connection, person }) => (
-            <Table.Tr key={person.id} data-testid="network-row">
-              <Table.Td maw={280}>
-                <PersonLink person={person} />
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {connection.kinds.map((kind) => (
-                    <Badge key={kind} size="sm" variant="light">
-                      {CONNECTION_KIND_LABELS[kind]}
-                    </Badge>
-                  ))}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <Rating
-                  value={connection.strength}
-                  readOnly
-                  size="xs"
-                  aria-label={`Strength ${connection.strength} of 5`}
-                />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c={connection.lastInteractionAt ? undefined : 'dimmed'}>
-                  {connection.lastInteractionAt ? formatDay(connection.lastInteractionAt) : 'Not recorded'}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <KeepInTouchBadge connection={connection} today={today} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c="dimmed">
-                  {person.department} · {person.location}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    );
-  }
+const TABS: { value: NetworkView; label: string; icon: ReactNode }[] = [
+  { value: 'graph', label: 'Graph', icon: <IconAffiliate size={16} /> },
+  { value: 'list', label: 'List', icon: <IconTable size={16} /> },
+  { value: 'insights', label: 'Insights', icon: <IconBulb size={16} /> },
+  { value: 'introduce', label: 'Who can introduce me?', icon: <IconRoute size={16} /> },
+  { value: 'connections', label: 'Connections', icon: <IconList size={16} /> },
+];
 
-  return (
-    <ListScreen
-      title="My network"
-      countTestId="network-total"
-      count={connections.data ? formatCount(connections.data.items.length, 'connection') : null}
-      controls={<NetworkFilterBar query={query} onChange={setQuery} />}
-    >
-      {body}
-    </ListScreen>
-  );
+export function parseNetworkView(view: string | undefined): NetworkView {
+  return NETWORK_VIEWS.find((v) => v === view) ?? 'graph';
 }
 
-/** Where the keep-in-touch reminder stands: overdue stands out, the cadence shows on hover. */
-function KeepInTouchBadge({ connection, today }: { connection: Connection; today: string }) {
-  const dueOn = keepInTouchDueOn(connection, localDay);
-  if (connection.keepInTouchDays === null || dueOn === null) {
-    return (
-      <Text size="sm" c="dimmed">
-        —
-      </Text>
-    );
-  }
-  const due = describeDue(dueOn, today);
+/**
+ * "My network" (/network/:view?/:id?): your graph, the same as a list, its insights, "who can introduce me"
+ * and your connections. Everything is read from the local cache, so it works the same offline.
+ */
+export function NetworkScreen({ view: rawView, id }: { view?: string; id?: string }) {
+  const view = parseNetworkView(rawView);
+  const [, navigate] = useLocation();
+  const controls = useGraphControls();
+  const ego = useEgoGraph(controls.depth);
+  const model = useGraphModel(ego.data, controls);
+  const today = localDay(useNow(60_000));
+  const introduceId = view === 'introduce' && id ? decodeURIComponent(id) : null;
+
   return (
-    <Badge
-      size="sm"
-      variant={due.state === 'upcoming' ? 'outline' : 'light'}
-      color={due.color}
-      title={formatCadence(connection.keepInTouchDays)}
-      data-testid="keep-in-touch-badge"
-      data-state={due.state}
-      style={{ minWidth: 'max-content' }}
-    >
-      {due.label}
-    </Badge>
+    <Stack gap={0} style={{ flex: '1 1 auto', minHeight: 0 }}>
+      <Box pt="lg">
+        <Group justify="space-between" align="baseline" mb="xs" px="lg">
+          <Title order={1} fz={22}>
+            My network
+          </Title>
+        </Group>
+        <Tabs
+          value={view}
+          onChange={(value) => navigate(value === 'graph' ? '/network' : `/network/${value ?? ''}`)}
+          variant="default"
+        >
+          <Tabs.List px="lg">
+            {TABS.map((tab) => (
+              <Tabs.Tab
+                key={tab.value}
+                value={tab.value}
+                leftSection={tab.icon}
+                data-testid={`network-tab-${tab.value}`}
+              >
+                {tab.label}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+        </Tabs>
+      </Box>
+      {view === 'graph' || view === 'list' ? (
+        <GraphWorkspace view={view} ego={ego} model={model} controls={controls} today={today} />
+      ) : (
+        <Box style={{ flex: '1 1 auto', overflow: 'auto' }} px="lg" py="md">
+          {view === 'insights' ? <InsightsView /> : null}
+          {view === 'introduce' ? (
+            <IntroductionsView
+              targetId={introduceId}
+              onPick={(personId) => navigate(`/network/introduce/${encodeURIComponent(personId)}`)}
+            />
+          ) : null}
+          {view === 'connections' ? <ConnectionsView /> : null}
+        </Box>
+      )}
+    </Stack>
   );
 }

@@ -21,6 +21,7 @@ import { CommunitiesInCommon } from './CommunitiesInCommon.tsx';
 import { ConnectionCard } from './ConnectionCard.tsx';
 import { resetDirectoryFilters } from '../../lib/directory-filters.ts';
 import { DirectReports } from './DirectReports.tsx';
+import { IntroduceButton } from './IntroduceButton.tsx';
 import { ManagerChain } from './ManagerChain.tsx';
 import { NotesCard } from './NotesCard.tsx';
 import { PersonHeader } from './PersonHeader.tsx';
@@ -47,7 +48,10 @@ export function PersonScreen({ id }: { id: string }) {
         {isMe ? null : (
           <>
             <Section title="Your connection">
-              <ConnectionCard personId={person.id} personName={person.name} />
+              <Stack gap="sm">
+                <ConnectionCard personId={person.id} personName={person.name} />
+                <IntroduceButton personId={person.id} />
+              </Stack>
             </Section>
             <Section title="Notes">
               <NotesCard personId={person.id} personName={person.name} />

@@ -42,7 +42,7 @@ describe('network graph of the synced demo org', () => {
   });
 
   it('centres on the signed-in person, their connections at depth 1 and the people those know at depth 2', async () => {
-    const mine = await core.handlers.network.listConnections({});
+    const mine = await core.handlers.network.listConnections({ sort: 'name', direction: 'asc' });
     const depth1 = await core.handlers.graph.egoGraph({ depth: 1 });
     const people1 = depth1.nodes.filter((n) => n.type === 'person');
     expect(people1.find((n) => n.depth === 0)?.id).toBe(me);

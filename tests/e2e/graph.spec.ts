@@ -1,0 +1,217 @@
+import { existsSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { EgoGraph } from '#shared/domain/graph';
+import type { DirectoryPage, PersonProfile } from '#shared/domain/directory';
+import type { IpcResult } from '#shared/ipc/result';
+import { startServer, startWebHost, type RunningProcess } from './support/processes.ts';
+
+/** The network graph end to end: drawn from the real core's ego graph, a node's panel, introductions, insights, exports. */
+test.describe.configure({ mode: 'serial' });
+
+let server: RunningProcess;
+let web: RunningProcess;
+let page: Page;
+/** Someone the demo user does not know but can reach through someone they do. */
+let target: { id: string; name: string };
+
+/** Set-up only: calls the contract as the renderer does, through the bridge the web host installs. */
+async function call<T>(method: string, input?: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([name, arg]) => {
+      const [area, fn] = (name as string).split('.') as [string, string];
+      const api = (
+        globalThis as unknown as { api: Record<string, Record<string, (i?: unknown) => Promise<unknown>>> }
+      ).api;
+      return (await api[area]![fn]!(arg)) as IpcResult;
+    },
+    [method, input] as const,
+  );
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value as T;
+}
+
+/** Until the demo org gives its user connections of their own, adds a handful (and their managers become reachable). */
+async function ensureConnections(): Promise<void> {
+  const ego = await call<EgoGraph>('graph.egoGraph', { depth: 1 });
+  if (ego.edges.filter((e) => e.type === 'connection').length >= 5) return;
+  const page1 = await call<DirectoryPage>('directory.searchPeople', { text: '', limit: 40 });
+  const others = page1.items.filter((p) => p.id !== ego.egoId).slice(0, 8);
+  for (const [i, person] of others.entries()) {
+    await call('network.saveConnection', {
+      personId: person.id,
+      patch: { kinds: ['worked_with'], strength: 2 + (i % 4), visibility: 'shared' },
+    });
+  }
+}
+
+/** A second-degree person (else a connection's manager): someone to be introduced to. */
+async function findTarget(): Promise<{ id: string; name: string }> {
+  const ego = await call<EgoGraph>('graph.egoGraph', { depth: 2 });
+  const second = ego.nodes.find((n) => n.type === 'person' && n.depth === 2);
+  if (second?.type === 'person') return { id: second.id, name: second.person.name };
+  const known = new Set(ego.nodes.map((n) => n.id));
+  for (const edge of ego.edges.filter((e) => e.type === 'connection')) {
+    const profile = await call<PersonProfile>('directory.getProfile', { id: edge.target });
+    const manager = profile.managerChain.find((m) => !known.has(m.id));
+    if (manager) return { id: manager.id, name: manager.name };
+  }
+  throw new Error('No one to be introduced to in the demo org');
+}
+
+/** The browser APIs `measure` uses (the tests' tsconfig has no DOM types). */
+interface Bitmap {
+  width: number;
+  height: number;
+}
+interface PixelScope {
+  createImageBitmap(blob: Blob): Promise<Bitmap>;
+  OffscreenCanvas: new (
+    width: number,
+    height: number,
+  ) => {
+    getContext(kind: '2d'): {
+      drawImage(image: Bitmap, x: number, y: number): void;
+      getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+    } | null;
+  };
+}
+
+/** Non-background pixels and distinct colours of a PNG, counted by the browser's own decoder. */
+async function measure(png: Buffer): Promise<{ inked: number; colours: number; total: number }> {
+  return page.evaluate(async (b64) => {
+    const scope = globalThis as unknown as PixelScope;
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await scope.createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new scope.OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const counts = new Map<number, number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = ((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const background = Math.max(...counts.values());
+    const total = data.length / 4;
+    return { inked: total - background, colours: [...counts.values()].filter((n) => n >= 20).length, total };
+  }, png.toString('base64'));
+}
+
+test.beforeAll(async ({ browser }) => {
+  server = await startServer();
+  web = await startWebHost(server.url);
+  page = await browser.newPage();
+  await page.goto(`${web.url}#/home`);
+  await expect(page.getByTestId('account-menu')).toBeVisible({ timeout: 60_000 });
+  await ensureConnections();
+  target = await findTarget();
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  await web?.kill();
+  await server?.kill();
+});
+
+test('the graph is drawn, laid out and remembered', async () => {
+  await page.getByRole('link', { name: 'My network' }).click();
+  const canvas = page.getByTestId('graph-canvas');
+  await expect(canvas).toBeVisible();
+  await expect(page.getByTestId('graph-counts')).toContainText('people');
+  // Laid out: the indicator is back to "Re-run layout".
+  await expect(page.getByTestId('graph-relayout')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await page.waitForTimeout(500);
+  const shot = await canvas.screenshot({ path: 'test-results/graph-canvas.png' });
+  await page.screenshot({ path: 'test-results/graph.png' });
+  const { inked, colours, total } = await measure(shot);
+  expect(inked / total, 'share of the canvas drawn on').toBeGreaterThan(0.005);
+  expect(colours, 'distinct colours (departments, ties, labels)').toBeGreaterThan(5);
+  await expect(page.getByTestId('graph-legend')).toBeVisible();
+  // The finished layout was saved: the core hands the positions back next time.
+  await expect
+    .poll(async () => (await call<EgoGraph>('graph.egoGraph', { depth: 1 })).nodes.every((n) => n.position))
+    .toBe(true);
+});
+
+test('second degree, filters and colours change what is drawn', async () => {
+  const counts = page.getByTestId('graph-counts');
+  const first = await counts.innerText();
+  await page.getByTestId('graph-depth').getByText('+ who they know').click();
+  await expect(counts).not.toHaveText(first);
+  await expect(page.getByTestId('graph-relayout')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await page.getByTestId('graph-appearance').click();
+  await page.getByRole('dialog').getByText('Cluster', { exact: true }).click();
+  await expect(page.getByTestId('graph-legend')).toContainText('Cluster 1');
+  await page.screenshot({ path: 'test-results/graph-appearance.png' });
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: 'test-results/graph-depth2.png' });
+});
+
+test('Enter on a node opens its panel; the list view opens the same panel', async () => {
+  const canvas = page.getByTestId('graph-canvas');
+  await canvas.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const panel = page.getByTestId('graph-node-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByTestId('panel-name')).not.toBeEmpty();
+  await page.screenshot({ path: 'test-results/graph-panel.png' });
+
+  await page.getByTestId('network-tab-list').click();
+  const table = page.getByTestId('graph-table');
+  await expect(table).toBeVisible();
+  const row = table.locator(`[data-node-id="${target.id}"]`);
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('panel-name')).toHaveText(target.name);
+  await expect(panel.getByTestId('panel-introduce')).toBeVisible();
+  await page.screenshot({ path: 'test-results/graph-list.png' });
+});
+
+test('who can introduce me shows a path, from the panel and from the picker', async () => {
+  await page.getByTestId('graph-node-panel').getByTestId('panel-introduce').click();
+  const intro = page.getByTestId('introductions');
+  await expect(intro.getByTestId('intro-target')).toHaveText(target.name);
+  await expect(intro.getByTestId('intro-path').first()).toBeVisible();
+  await expect(intro.getByTestId('intro-ask').first()).toContainText('Ask ');
+  await page.screenshot({ path: 'test-results/graph-introductions.png' });
+
+  // The same from the person's page.
+  await page.goto(`${web.url}#/people/${encodeURIComponent(target.id)}`);
+  await page.getByTestId('profile-introduce').click();
+  await expect(page.getByTestId('intro-path').first()).toBeVisible();
+});
+
+test('insights show reach by department and site', async () => {
+  await page.getByTestId('network-tab-insights').click();
+  const insights = page.getByTestId('network-insights');
+  await expect(insights.getByTestId('reach-departments')).toContainText('You know people in');
+  await expect(insights.getByTestId('reach-sites')).toBeVisible();
+  await page.screenshot({ path: 'test-results/graph-insights.png' });
+  await insights.getByText('People to meet', { exact: true }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/graph-insights-people.png' });
+});
+
+test('the filtered graph exports as GEXF and the view as PNG', async () => {
+  await page.getByTestId('network-tab-graph').click();
+  await expect(page.getByTestId('graph-canvas')).toBeVisible();
+  for (const item of ['GEXF (Gephi)', 'Image (PNG)']) {
+    await page.getByTestId('graph-export').click();
+    await page.getByRole('menuitem', { name: item }).click();
+    const toast = page.getByText(/^Written to /).last();
+    await expect(toast).toBeVisible();
+    const path = (await toast.innerText()).replace(/^Written to /, '').trim();
+    expect(existsSync(path), path).toBe(true);
+  }
+});
+
+test('adding a connection from the panel makes the introduction direct', async () => {
+  await page.getByTestId('network-tab-list').click();
+  await page.getByTestId('graph-depth').getByText('+ who they know').click();
+  await page.locator(`[data-node-id="${target.id}"]`).click();
+  const panel = page.getByTestId('graph-node-panel');
+  await panel.getByTestId('panel-add-connection').click();
+  await expect(panel.getByTestId('panel-connection')).toBeVisible();
+  await page.goto(`${web.url}#/network/introduce/${encodeURIComponent(target.id)}`);
+  await expect(page.getByTestId('intro-direct')).toContainText(`You already know ${target.name}`);
+});
