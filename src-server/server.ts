@@ -24,7 +24,7 @@ export interface StartServerOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   /** Serve a demo org: generated into an empty database, and POST /v1/demo/sessions enabled. */
-  demo?: { size: OrgSize; seed?: number; communities?: boolean };
+  demo?: { size: OrgSize; seed?: number; communities?: boolean; connections?: boolean };
   logger?: boolean;
 }
 

@@ -13,6 +13,8 @@ export interface SeedDemoOptions extends DemoOrgOptions {
   now?: number;
   /** false: people only, without communities or connections (tests and benchmarks of the people sync). */
   communities?: boolean;
+  /** false: no generated connections (tests of the connections sync start from what they write). */
+  connections?: boolean;
 }
 
 /**
@@ -22,11 +24,17 @@ export interface SeedDemoOptions extends DemoOrgOptions {
  */
 export async function seedDemoOrg(db: Kysely<ServerDb>, options: SeedDemoOptions): Promise<boolean> {
   if (await hasPeople(db)) return false;
-  const { now = Date.now(), communities = true, ...orgOptions } = options;
+  const {
+    now = Date.now(),
+    communities = true,
+    connections: withConnections = true,
+    ...orgOptions
+  } = options;
   const org = generateOrg(orgOptions);
   const seed = orgOptions.seed ?? DEFAULT_DEMO_SEED;
   const generated = communities ? generateCommunities(org, { seed, now }) : null;
-  const connections = generated ? generateConnections(org, { seed, now, communities: generated }) : [];
+  const connections =
+    generated && withConnections ? generateConnections(org, { seed, now, communities: generated }) : [];
   await db.transaction().execute(async (trx) => {
     await insertPeople(trx, org.people);
     if (generated) await insertDemoCommunities(trx, generated);

@@ -15,7 +15,10 @@ describe('sync engine resuming a snapshot inside the connections section', () =>
   let db: Kysely<LocalDb>;
   beforeEach(async () => {
     dir = await makeTempDir();
-    server = await startServer({ dbFile: join(dir.path, 'server.db'), demo: { size: 200, seed: 5 } });
+    server = await startServer({
+      dbFile: join(dir.path, 'server.db'),
+      demo: { size: 200, seed: 5, connections: false },
+    });
     db = await openLocalDb(join(dir.path, 'client'));
   });
   afterEach(async () => {

@@ -10,7 +10,8 @@ import { generateOrg, issueToken, startServer, type RunningServer } from '#serve
 import { memorySecrets } from '../../support/memory-secrets.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
-export const DEMO = { size: 'S' as const, seed: 7 };
+/** Without generated connections: what the server holds of them is what these tests write. */
+export const DEMO = { size: 'S' as const, seed: 7, connections: false };
 export const demoOrg = generateOrg(DEMO);
 export const me = demoOrg.demoUserId;
 /** Colleagues other than the demo user, for connections. */
