@@ -44,6 +44,15 @@ const BASE_SETTINGS: Partial<Settings<RenderNodeAttributes, RenderEdgeAttributes
   maxCameraRatio: 5,
 };
 
+/**
+ * Where the camera must be to centre a node. The camera works in sigma's framed coordinates (the graph's
+ * extent scaled to 0–1); getNodeDisplayData can still hold graph coordinates, which sends the camera off
+ * into empty space, so the node's own position is converted through the viewport.
+ */
+function cameraTarget(sigma: KithSigma, graph: RenderGraph, id: string): { x: number; y: number } {
+  return sigma.viewportToFramedGraph(sigma.graphToViewport(graph.getNodeAttributes(id)));
+}
+
 export function GraphCanvas({ graph, selectedNodeId, focusNodeId, onSelectNode, onReady }: GraphCanvasProps) {
   const scheme = useComputedColorScheme('light');
   const theme = canvasTheme(scheme);
@@ -120,10 +129,9 @@ export function GraphCanvas({ graph, selectedNodeId, focusNodeId, onSelectNode, 
 
   useEffect(() => {
     if (!sigma || focusNodeId === null || !graph.hasNode(focusNodeId)) return;
-    const shown = sigma.getNodeDisplayData(focusNodeId);
-    if (!shown) return;
     const camera = sigma.getCamera();
-    void camera.animate({ x: shown.x, y: shown.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 450 });
+    const at = cameraTarget(sigma, graph, focusNodeId);
+    void camera.animate({ ...at, ratio: Math.min(camera.ratio, 0.6) }, { duration: 450 });
   }, [sigma, graph, focusNodeId]);
 
   useEffect(() => {
@@ -152,8 +160,7 @@ export function GraphCanvas({ graph, selectedNodeId, focusNodeId, onSelectNode, 
     const point = sigma.graphToViewport(graph.getNodeAttributes(id));
     const { width, height } = sigma.getDimensions();
     if (point.x < 0 || point.y < 0 || point.x > width || point.y > height) {
-      const shown = sigma.getNodeDisplayData(id);
-      if (shown) void sigma.getCamera().animate({ x: shown.x, y: shown.y }, { duration: 250 });
+      void sigma.getCamera().animate(cameraTarget(sigma, graph, id), { duration: 250 });
     }
   };
 
