@@ -8,7 +8,7 @@ export const DEFAULT_PORT = 8787;
 export const DB_FILE_NAME = 'kith-server.db';
 
 export const USAGE =
-  'Usage: kith-server [--port 8787] [--host 127.0.0.1] [--data ./data] [--demo S|M|L|<n>] [--seed <n>] [--people-only]';
+  'Usage: kith-server [--port 8787] [--host 127.0.0.1] [--data ./data] [--demo S|M|L|<n>] [--seed <n>] [--people-only] [--no-connections]';
 
 /** Turns command-line flags into startServer options; relative paths resolve against `cwd`. */
 export function parseCliArgs(args: readonly string[], cwd = process.cwd()): StartServerOptions {
@@ -26,14 +26,22 @@ export function parseCliArgs(args: readonly string[], cwd = process.cwd()): Star
         seed: { type: 'string' },
         /** A demo org without communities: benchmarks compare bootstrap with a people-only raw insert. */
         'people-only': { type: 'boolean' },
+        /** A demo org whose people have recorded no connections yet: tests of your own connections start from none. */
+        'no-connections': { type: 'boolean' },
       },
     }));
   } catch (err) {
     throw new KithError('invalid_input', `${(err as Error).message}\n${USAGE}`);
   }
   const port = values.port === undefined ? DEFAULT_PORT : wholeNumber('--port', values.port, 0, 65535);
-  if ((values.seed !== undefined || values['people-only']) && values.demo === undefined) {
-    throw new KithError('invalid_input', '--seed and --people-only only make sense with --demo');
+  if (
+    (values.seed !== undefined || values['people-only'] || values['no-connections']) &&
+    values.demo === undefined
+  ) {
+    throw new KithError(
+      'invalid_input',
+      '--seed, --people-only and --no-connections only make sense with --demo',
+    );
   }
   return {
     dbFile: resolve(cwd, values.data ?? 'data', DB_FILE_NAME),
@@ -46,6 +54,7 @@ export function parseCliArgs(args: readonly string[], cwd = process.cwd()): Star
         seed:
           values.seed === undefined ? DEFAULT_DEMO_SEED : wholeNumber('--seed', values.seed, 0, 2 ** 32 - 1),
         ...(values['people-only'] && { communities: false }),
+        ...(values['no-connections'] && { connections: false }),
       },
     }),
   };

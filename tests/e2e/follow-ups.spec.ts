@@ -35,7 +35,7 @@ async function serverCadences(): Promise<(number | null)[]> {
 }
 
 test.beforeAll(async ({ browser }) => {
-  server = await startServer({ dataDir: serverData });
+  server = await startServer({ dataDir: serverData, connections: false });
   web = await startWebHost(server.url);
   page = await browser.newPage();
 });
@@ -61,6 +61,7 @@ test('a weekly cadence with the last interaction 10 days ago is overdue on Follo
   await expect.poll(serverCadences, { timeout: 15_000 }).toEqual([7]);
 
   await page.getByRole('link', { name: 'My network' }).click();
+  await page.getByTestId('network-tab-connections').click();
   await expect(page.getByTestId('network-row')).toHaveCount(1);
   await expect(page.getByTestId('keep-in-touch-badge')).toHaveText(/overdue by 3 days/i);
   await page.screenshot({ path: 'test-results/network-keep-in-touch.png', fullPage: true });

@@ -25,7 +25,7 @@ const BODY = [
 ].join('\n');
 
 test.beforeAll(async ({ browser }) => {
-  server = await startServer({ dataDir: tempDir('kith-e2e-notes-server-') });
+  server = await startServer({ dataDir: tempDir('kith-e2e-notes-server-'), connections: false });
   web = await startWebHost(server.url);
   page = await browser.newPage();
 });

@@ -66,12 +66,23 @@ export function startProcess(args: string[], marker: string, timeoutMs = 90_000)
 }
 
 /** A demo-org server; pass the port and data folder of a stopped one to start it again as it was. */
+/** The demo server (org S); `connections: false` seeds no one's connections, so yours start from none. */
 export function startServer({
   port = 0,
   dataDir = tempDir('kith-e2e-server-'),
+  connections = true,
 } = {}): Promise<RunningProcess> {
   return startProcess(
-    ['src-server/main.ts', '--port', String(port), '--demo', 'S', '--data', dataDir],
+    [
+      'src-server/main.ts',
+      '--port',
+      String(port),
+      '--demo',
+      'S',
+      '--data',
+      dataDir,
+      ...(connections ? [] : ['--no-connections']),
+    ],
     'KITH_SERVER_READY',
   );
 }

@@ -41,12 +41,21 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--demo', 'S']).demo).toEqual({ size: 'S', seed: 1 });
   });
 
+  it('seeds a demo org whose people have no connections yet with --no-connections', () => {
+    expect(parseCliArgs(['--demo', 'S', '--no-connections']).demo).toEqual({
+      size: 'S',
+      seed: 1,
+      connections: false,
+    });
+  });
+
   it.each([
-    [['--people-only'], /--people-only only make sense with --demo/],
+    [['--people-only'], /--people-only and --no-connections only make sense with --demo/],
+    [['--no-connections'], /only make sense with --demo/],
     [['--port', 'abc'], /--port/],
     [['--port', '70000'], /--port/],
     [['--demo', 'XL'], /--demo/],
-    [['--seed', '3'], /--seed and --people-only only/],
+    [['--seed', '3'], /--seed, --people-only/],
     [['--verbose'], /Unknown option/],
   ])('rejects %j with a message naming the flag', (args, message) => {
     expect(() => parseCliArgs(args)).toThrow(message);
