@@ -370,6 +370,11 @@ describe('a device whose server was rebuilt (its cursor means nothing there any 
     await syncUntilIdle(core);
     expect(await db.selectFrom('outbox').select('mutation_id').execute()).toEqual([]);
 
+    // The device may sync at any moment (the write above asked for one, 300 ms on): until the snapshot's
+    // faults are in place it must not reach the rebuilt server. Its pulls fail meanwhile, so the cursor reset,
+    // and with it the new snapshot, can only come once they are.
+    proxy.fail(PULL, { kind: 'status', status: 503 });
+    const snapshotsBefore = proxy.requestsTo(BOOTSTRAP).length;
     const tokens = await own.db.selectFrom('tokens').selectAll().execute();
     const port = Number(new URL(own.url).port);
     await own.close();
@@ -387,6 +392,8 @@ describe('a device whose server was rebuilt (its cursor means nothing there any 
     ).text();
     const keepBytes = Buffer.byteLength(snapshot.split('\n').slice(0, 2200).join('\n'));
     proxy.fail(BOOTSTRAP, { kind: 'truncate', keepBytes }, { kind: 'status', status: 500 });
+    expect(proxy.requestsTo(BOOTSTRAP)).toHaveLength(snapshotsBefore);
+    proxy.heal(PULL);
     await core.handlers.sync.syncNow(undefined);
     await waitFor('the new snapshot to fail twice', () =>
       faulted(proxy, BOOTSTRAP).length >= 2 ? true : undefined,
