@@ -4,6 +4,7 @@ import { listCommunitySuggestions } from '#core/communities/suggestions.repo';
 import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import { upsertPeople } from '#core/store/people.repo';
 import type { CommunitySuggestion } from '#shared/domain/community';
+import { insertConnections } from '../../support/graph-fixture.ts';
 import { makePerson } from '../../support/people.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
@@ -79,22 +80,7 @@ describe('listCommunitySuggestions', () => {
       people.map((person) => ({ person, seq: 1 })),
       { fresh: true },
     );
-    await db
-      .insertInto('connections')
-      .values(
-        Object.entries(connections).map(([personId, strength]) => ({
-          person_id: personId,
-          kinds: '["worked_with"]',
-          strength,
-          how_met: '',
-          since: null,
-          last_interaction_at: null,
-          visibility: 'private' as const,
-          keep_in_touch_days: null,
-          updated_at: 0,
-        })),
-      )
-      .execute();
+    await insertConnections(db, connections);
     await db
       .insertInto('communities')
       .values([

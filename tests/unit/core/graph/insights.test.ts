@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listFacets } from '#core/directory/directory.repo';
 import { findNetworkInsights } from '#core/graph/insights.repo';
-import { ME, openGraphFixture } from '../../../support/graph-fixture.ts';
+import { ME, insertConnections, openGraphFixture } from '../../../support/graph-fixture.ts';
 
 type Fixture = Awaited<ReturnType<typeof openGraphFixture>>;
 
@@ -44,20 +44,7 @@ describe('findNetworkInsights', () => {
   });
 
   it('leaves out people you already know and departments you reach', async () => {
-    await f.db
-      .insertInto('connections')
-      .values({
-        person_id: 'eve',
-        kinds: '["other"]',
-        strength: 1,
-        how_met: '',
-        since: null,
-        last_interaction_at: null,
-        visibility: 'private',
-        keep_in_touch_days: null,
-        updated_at: 0,
-      })
-      .execute();
+    await insertConnections(f.db, { eve: 1 });
     const { peopleToMeet, bridges } = await findNetworkInsights(f.db, ME, await listFacets(f.db));
     expect(peopleToMeet.map((p) => p.person.id)).toEqual(['kim', 'cat']);
     // Legal is reached now; eve's own reach does not count as a bridge to somewhere new.
