@@ -1,13 +1,13 @@
 /**
  * Centrality for node sizes: degree and betweenness (graphology-metrics), each normalised to [0, 1] by its
  * maximum so "size by" can switch measures without changing the size range. Betweenness counts hops (it is
- * unweighted: a strength is a closeness, not a distance) and costs O(nodes × edges): compute it only when
- * sizing by it, off the main thread for large graphs.
+ * unweighted: a strength is a closeness, not a distance) and costs O(nodes × edges), ~0.9 s for 1,500 people
+ * and 6,000 ties: metrics.worker.ts computes it off the main thread (use-size-scores.ts).
  */
+import Graph from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import { degreeCentrality } from 'graphology-metrics/centrality/degree.js';
 import type { KithGraph } from './build-graph.ts';
-import type { SizeBy } from './graph-controls.ts';
 
 export type NodeScores = Record<string, number>;
 
@@ -26,12 +26,21 @@ export function computeDegree(graph: KithGraph): NodeScores {
   return normalizeScores(degreeCentrality(graph));
 }
 
-/** Betweenness (share of shortest paths through a node), normalised. */
-export function computeBetweenness(graph: KithGraph): NodeScores {
-  if (graph.order === 0) return {};
-  return normalizeScores(betweennessCentrality(graph, { getEdgeWeight: null }));
+/** What a worker needs of a graph to measure it: who is tied to whom, nothing else. */
+export interface TopologyInput {
+  nodes: string[];
+  edges: [string, string][];
 }
 
-export function computeSizeScores(graph: KithGraph, sizeBy: SizeBy): NodeScores {
-  return sizeBy === 'degree' ? computeDegree(graph) : computeBetweenness(graph);
+export function toTopologyInput(graph: KithGraph): TopologyInput {
+  return { nodes: graph.nodes(), edges: graph.mapEdges((_edge, _attrs, source, target) => [source, target]) };
+}
+
+/** Betweenness (share of shortest paths through a node), normalised. */
+export function computeBetweenness({ nodes, edges }: TopologyInput): NodeScores {
+  if (nodes.length === 0) return {};
+  const graph = new Graph({ type: 'undirected' });
+  for (const node of nodes) graph.addNode(node);
+  for (const [source, target] of edges) graph.mergeEdge(source, target);
+  return normalizeScores(betweennessCentrality(graph, { getEdgeWeight: null }));
 }

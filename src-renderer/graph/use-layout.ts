@@ -62,6 +62,16 @@ function withoutPositions(input: LayoutInput): LayoutInput {
   return { ...input, nodes: input.nodes.map(({ id, size }) => (size === undefined ? { id } : { id, size })) };
 }
 
+/** The positions of every node when each has one, else null. */
+function savedPositions(input: LayoutInput): LayoutPositions | null {
+  const positions: Record<string, { x: number; y: number }> = {};
+  for (const { id, x, y } of input.nodes) {
+    if (x === undefined || y === undefined) return null;
+    positions[id] = { x, y };
+  }
+  return positions;
+}
+
 /** Pass a memoised graph: each new graph object starts a new layout. */
 export function useLayout(graph: KithGraph | null, options: UseLayoutOptions = {}): UseLayout {
   const { seed, sizes } = options;
@@ -73,10 +83,16 @@ export function useLayout(graph: KithGraph | null, options: UseLayoutOptions = {
     [graph, fresh, seed, sizes],
   );
 
+  // Every node where the last layout left it: reopening draws at once, nothing moves, no worker runs.
+  const cached = useMemo(
+    () => (request && request.fresh === 0 ? savedPositions(toLayoutInput(request.graph)) : null),
+    [request],
+  );
+
   useEffect(() => {
-    if (!request) return;
-    const client = createLayoutClient();
+    if (!request || cached) return;
     const input = toLayoutInput(request.graph, request.sizes);
+    const client = createLayoutClient();
     const job = client.run(
       request.fresh > 0 ? withoutPositions(input) : input,
       request.seed === undefined ? {} : { seed: request.seed },
@@ -102,9 +118,12 @@ export function useLayout(graph: KithGraph | null, options: UseLayoutOptions = {
       job.cancel();
       client.dispose();
     };
-  }, [request]);
+  }, [request, cached]);
 
   const rerun = useCallback(() => setFresh((n) => n + 1), []);
+  if (cached) {
+    return { state: 'done', positions: cached, iterations: 0, converged: true, error: null, rerun };
+  }
   const current = request !== null && report.request === request;
   return {
     state: request === null ? 'idle' : current ? report.state : 'running',

@@ -6,8 +6,9 @@ import { buildGraph, createKithGraph, type KithGraph } from '../graph/build-grap
 import { detectClusters, type Clusters } from '../graph/clusters.ts';
 import { filterGraph } from '../graph/filter-graph.ts';
 import { DEFAULT_GRAPH_CONTROLS, type GraphControls } from '../graph/graph-controls.ts';
-import { computeSizeScores, type NodeScores } from '../graph/metrics.ts';
+import type { NodeScores } from '../graph/metrics.ts';
 import { useLayout, type LayoutPositions, type LayoutState } from '../graph/use-layout.ts';
+import { useSizeScores, type MetricsState } from '../graph/use-size-scores.ts';
 import { useSaveLayout } from './use-graph.ts';
 
 export interface GraphModel {
@@ -20,6 +21,8 @@ export interface GraphModel {
   render: RenderGraph;
   legend: LegendEntry[];
   layoutState: LayoutState;
+  /** Betweenness is measured in a worker: 'running' until it answers (sizes follow degree meanwhile). */
+  metricsState: MetricsState;
   /** Lays the visible graph out afresh, ignoring every position (after graph.clearLayout). */
   relayout: () => void;
 }
@@ -40,7 +43,7 @@ export function useGraphModel(ego: EgoGraph | undefined, controls: GraphControls
     [full, depth, showCommunities, filters],
   );
   const clusters = useMemo(() => detectClusters(visible), [visible]);
-  const scores = useMemo(() => computeSizeScores(visible, controls.sizeBy), [visible, controls.sizeBy]);
+  const { scores, state: metricsState } = useSizeScores(visible, controls.sizeBy);
   const sizes = useMemo(() => sizesOf(scores), [scores]);
 
   const [seed, setSeed] = useState(() => ({ visible, graph: seedGraph(visible, null) }));
@@ -61,7 +64,8 @@ export function useGraphModel(ego: EgoGraph | undefined, controls: GraphControls
       }),
     [drawn, controls, clusters, scores, layout.positions, colorScheme],
   );
-  useSaveFinishedLayout(layout.state === 'done' ? layout.positions : null);
+  // A layout given back as it was saved (no iteration ran) needs no saving again.
+  useSaveFinishedLayout(layout.state === 'done' && layout.iterations > 0 ? layout.positions : null);
   return {
     full,
     visible,
@@ -69,6 +73,7 @@ export function useGraphModel(ego: EgoGraph | undefined, controls: GraphControls
     render: appearance.graph,
     legend: appearance.legend,
     layoutState: layout.state,
+    metricsState,
     relayout: layout.rerun,
   };
 }

@@ -109,6 +109,13 @@ test('the graph is drawn, laid out and remembered', async () => {
   await expect
     .poll(async () => (await call<EgoGraph>('graph.egoGraph', { depth: 1 })).nodes.every((n) => n.position))
     .toBe(true);
+
+  // Reopening draws the saved layout as it is: no layout runs, so nothing moves and nothing is saved again.
+  const saved = (await call<EgoGraph>('graph.egoGraph', { depth: 1 })).nodes.map((n) => n.position);
+  await page.reload();
+  await expect(page.getByTestId('graph-relayout')).toHaveAttribute('data-state', 'done');
+  await page.waitForTimeout(1000);
+  expect((await call<EgoGraph>('graph.egoGraph', { depth: 1 })).nodes.map((n) => n.position)).toEqual(saved);
 });
 
 test('second degree, filters and colours change what is drawn', async () => {
@@ -120,6 +127,9 @@ test('second degree, filters and colours change what is drawn', async () => {
   await page.getByTestId('graph-appearance').click();
   await page.getByRole('dialog').getByText('Cluster', { exact: true }).click();
   await expect(page.getByTestId('graph-legend')).toContainText('Cluster 1');
+  // Bridging (betweenness) is measured in a worker: it answers, and the sizes follow it.
+  await page.getByRole('dialog').getByText('Bridging', { exact: true }).click();
+  await expect(page.getByTestId('graph-metrics-state')).toHaveCount(0, { timeout: 30_000 });
   await page.screenshot({ path: 'test-results/graph-appearance.png' });
   await page.keyboard.press('Escape');
   await page.screenshot({ path: 'test-results/graph-depth2.png' });

@@ -50,6 +50,19 @@ export function GraphStatus({ model, truncated, onRelayout }: Props) {
             </Group>
           </Tooltip>
         ) : null}
+        {model.metricsState === 'running' ? (
+          <Group gap={6} wrap="nowrap" data-testid="graph-metrics-state" data-state="running">
+            <Loader size={12} />
+            <Text size="sm" c="dimmed">
+              Measuring who bridges…
+            </Text>
+          </Group>
+        ) : null}
+        {model.metricsState === 'failed' ? (
+          <Text size="sm" c="red.7" data-testid="graph-metrics-state" data-state="failed">
+            Sized by connections: bridging could not be measured
+          </Text>
+        ) : null}
         <Text size="sm" c="dimmed">
           ·
         </Text>

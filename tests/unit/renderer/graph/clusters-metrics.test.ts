@@ -4,6 +4,7 @@ import { buildGraph } from '../../../../src-renderer/graph/build-graph.ts';
 import { detectClusters } from '../../../../src-renderer/graph/clusters.ts';
 import {
   computeBetweenness,
+  toTopologyInput,
   computeDegree,
   normalizeScores,
 } from '../../../../src-renderer/graph/metrics.ts';
@@ -78,7 +79,7 @@ describe('metrics', () => {
   });
 
   it('puts the bridge ends on top of betweenness and the rest at zero', () => {
-    const betweenness = computeBetweenness(buildGraph(twoCliques(4)));
+    const betweenness = computeBetweenness(toTopologyInput(buildGraph(twoCliques(4))));
     expect(betweenness.a0).toBe(1);
     expect(betweenness.b0).toBe(1);
     expect(betweenness.a1).toBe(0);
