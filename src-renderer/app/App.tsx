@@ -1,4 +1,5 @@
 import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { AppLayout } from '../components/AppLayout.tsx';
@@ -12,10 +13,14 @@ import { ThreadScreen } from '../screens/communities/ThreadScreen.tsx';
 import { DirectoryScreen } from '../screens/directory/DirectoryScreen.tsx';
 import { FollowUpsScreen } from '../screens/follow-ups/FollowUpsScreen.tsx';
 import { HomeScreen } from '../screens/home/HomeScreen.tsx';
-import { NetworkScreen } from '../screens/network/NetworkScreen.tsx';
 import { NotesScreen } from '../screens/notes/NotesScreen.tsx';
 import { PersonScreen } from '../screens/person/PersonScreen.tsx';
 import { WelcomeScreen } from '../screens/welcome/WelcomeScreen.tsx';
+
+// The graph (sigma, graphology, its layouts and exporters) loads when My network first opens: half the bundle.
+const NetworkScreen = lazy(() =>
+  import('../screens/network/NetworkScreen.tsx').then((m) => ({ default: m.NetworkScreen })),
+);
 
 /** Signed out → the welcome screen; signed in → the app's screens, routed by the URL hash. */
 export function App() {
@@ -64,7 +69,17 @@ function Screens() {
         <Route path="/people" component={DirectoryScreen} />
         <Route path="/people/:id">{(params) => <PersonScreen id={params.id} />}</Route>
         <Route path="/network/:view?/:id?">
-          {(params) => <NetworkScreen view={params.view} id={params.id} />}
+          {(params) => (
+            <Suspense
+              fallback={
+                <Center py={80}>
+                  <Loader />
+                </Center>
+              }
+            >
+              <NetworkScreen view={params.view} id={params.id} />
+            </Suspense>
+          )}
         </Route>
         <Route path="/communities" component={CommunitiesScreen} />
         <Route path="/communities/:id">{(params) => <CommunityScreen id={params.id} />}</Route>
