@@ -118,6 +118,23 @@ test('the graph is drawn, laid out and remembered', async () => {
   expect((await call<EgoGraph>('graph.egoGraph', { depth: 1 })).nodes.map((n) => n.position)).toEqual(saved);
 });
 
+test('the graph is drawn in a window opened in the dark scheme', async ({ browser }) => {
+  const dark = await browser.newPage({ colorScheme: 'dark' });
+  try {
+    await dark.goto(`${web.url}#/network`);
+    await expect(dark.getByTestId('graph-relayout')).toHaveAttribute('data-state', 'done', {
+      timeout: 60_000,
+    });
+    await expect(dark.getByText('This screen ran into a problem')).toHaveCount(0);
+    await dark.waitForTimeout(500);
+    const shot = await dark.getByTestId('graph-canvas').screenshot({ path: 'test-results/graph-dark.png' });
+    const { inked, total } = await measure(shot);
+    expect(inked / total, 'share of the canvas drawn on').toBeGreaterThan(0.005);
+  } finally {
+    await dark.close();
+  }
+});
+
 test('second degree, filters and colours change what is drawn', async () => {
   const counts = page.getByTestId('graph-counts');
   const first = await counts.innerText();

@@ -7,13 +7,13 @@
 import '@react-sigma/core/lib/style.css';
 import { useComputedColorScheme, VisuallyHidden } from '@mantine/core';
 import { SigmaContainer } from '@react-sigma/core';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type Sigma from 'sigma';
 import { NodeCircleProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from '../../graph/appearance.ts';
 import { describeNode, firstFocus, isArrowKey, nextFocus } from './graph-keyboard.ts';
-import { blobToBase64, canvasTheme } from './graph-canvas-theme.ts';
+import { blobToBase64, canvasTheme, drawNodeHover } from './graph-canvas-theme.ts';
 import { NodeSquareProgram } from './node-square-program.ts';
 
 export interface GraphCanvasApi {
@@ -32,7 +32,7 @@ export interface GraphCanvasProps {
 
 type KithSigma = Sigma<RenderNodeAttributes, RenderEdgeAttributes>;
 
-const BASE_SETTINGS: Partial<Settings<RenderNodeAttributes, RenderEdgeAttributes>> = {
+const BASE_SETTINGS: Readonly<Partial<Settings<RenderNodeAttributes, RenderEdgeAttributes>>> = {
   nodeProgramClasses: { circle: NodeCircleProgram, square: NodeSquareProgram },
   defaultNodeType: 'circle',
   defaultEdgeType: 'line',
@@ -65,7 +65,6 @@ export function GraphCanvas({ graph, selectedNodeId, focusNodeId, onSelectNode, 
     callbacks.current = { onSelectNode, onReady, theme };
   });
 
-  const settings = useMemo(() => ({ ...BASE_SETTINGS, labelColor: { color: theme.label } }), [theme.label]);
   const ring = keyboardFocus !== null && graph.hasNode(keyboardFocus) ? keyboardFocus : null;
   const hover = hovered !== null && graph.hasNode(hovered) ? hovered : null;
 
@@ -76,8 +75,10 @@ export function GraphCanvas({ graph, selectedNodeId, focusNodeId, onSelectNode, 
 
   useEffect(() => {
     if (!sigma) return;
-    sigma.setSetting('labelColor', { color: theme.label });
-  }, [sigma, theme.label]);
+    const colours = canvasTheme(scheme);
+    sigma.setSetting('labelColor', { color: colours.label });
+    sigma.setSetting('defaultDrawNodeHover', drawNodeHover(colours));
+  }, [sigma, scheme]);
 
   useEffect(() => {
     if (!sigma) return;
@@ -196,7 +197,9 @@ export function GraphCanvas({ graph, selectedNodeId, focusNodeId, onSelectNode, 
     >
       <SigmaContainer<RenderNodeAttributes, RenderEdgeAttributes>
         ref={setSigma}
-        settings={settings}
+        // One settings object for good: react-sigma re-creates sigma when they change, and the theme's
+        // colours are set on the instance below instead (a re-created sigma broke under the old one's effects).
+        settings={BASE_SETTINGS}
         style={{ width: '100%', height: '100%', background: 'transparent' }}
       />
       <VisuallyHidden id="graph-canvas-announcement" aria-live="polite" aria-atomic="true">
