@@ -160,11 +160,13 @@ test('clicking a node opens its panel', async () => {
   await expect(panel.getByTestId('panel-name')).toHaveText(target.name);
   await panel.getByRole('button', { name: 'Close the panel' }).click();
   await expect(panel).toBeHidden();
-  await page.waitForTimeout(1000); // the camera's flight and the canvas's resize
-  const box = await page.getByTestId('graph-canvas').boundingBox();
-  if (!box) throw new Error('The canvas has no box');
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await expect(panel.getByTestId('panel-name')).toHaveText(target.name);
+  // Until the camera's flight and the canvas's resize have settled, a click may land on the stage: retry.
+  await expect(async () => {
+    const box = await page.getByTestId('graph-canvas').boundingBox();
+    if (!box) throw new Error('The canvas has no box');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(panel.getByTestId('panel-name')).toHaveText(target.name, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   await panel.getByRole('button', { name: 'Close the panel' }).click();
 });
 
