@@ -189,6 +189,11 @@ test('Enter on a node opens its panel; the list view opens the same panel', asyn
   await expect(panel.getByTestId('panel-name')).toHaveText(target.name);
   await expect(panel.getByTestId('panel-introduce')).toBeVisible();
   await page.screenshot({ path: 'test-results/graph-list.png' });
+  // A visit to another tab keeps the panel: back on the list, the same person is open.
+  await page.getByTestId('network-tab-insights').click();
+  await expect(page.getByTestId('network-insights')).toBeVisible();
+  await page.getByTestId('network-tab-list').click();
+  await expect(panel.getByTestId('panel-name')).toHaveText(target.name);
 });
 
 test('who can introduce me shows a path, from the panel and from the picker', async () => {

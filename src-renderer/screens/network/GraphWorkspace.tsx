@@ -20,12 +20,22 @@ interface Props {
   model: GraphModel;
   controls: GraphControls;
   today: string;
+  /** The node whose panel is open: kept by the screen, so it survives a visit to another tab. */
+  selected: string | null;
+  onSelect: (id: string | null) => void;
 }
 
 /** The graph and its list view share the toolbar, the selection and the side panel. */
-export function GraphWorkspace({ view, ego, model, controls, today }: Props) {
+export function GraphWorkspace({
+  view,
+  ego,
+  model,
+  controls,
+  today,
+  selected,
+  onSelect: setSelected,
+}: Props) {
   const [, navigate] = useLocation();
-  const [selected, setSelected] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const [focusId, setFocusId] = useState<string | null>(null);
   const [canvas, setCanvas] = useState<CanvasApi | null>(null);

@@ -1,6 +1,6 @@
 import { Box, Group, Stack, Tabs, Title } from '@mantine/core';
 import { IconAffiliate, IconBulb, IconList, IconRoute, IconTable } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { useEgoGraph } from '../../hooks/use-graph.ts';
 import { useGraphModel } from '../../hooks/use-graph-model.ts';
@@ -39,6 +39,7 @@ export function NetworkScreen({ view: rawView, id }: { view?: string; id?: strin
   const model = useGraphModel(ego.data, controls);
   const today = localDay(useNow(60_000));
   const introduceId = view === 'introduce' && id ? decodeURIComponent(id) : null;
+  const [selected, setSelected] = useState<string | null>(null);
 
   return (
     <Stack gap={0} style={{ flex: '1 1 auto', minHeight: 0 }}>
@@ -68,7 +69,15 @@ export function NetworkScreen({ view: rawView, id }: { view?: string; id?: strin
         </Tabs>
       </Box>
       {view === 'graph' || view === 'list' ? (
-        <GraphWorkspace view={view} ego={ego} model={model} controls={controls} today={today} />
+        <GraphWorkspace
+          view={view}
+          ego={ego}
+          model={model}
+          controls={controls}
+          today={today}
+          selected={selected}
+          onSelect={setSelected}
+        />
       ) : (
         <Box style={{ flex: '1 1 auto', overflow: 'auto' }} px="lg" py="md">
           {view === 'insights' ? <InsightsView /> : null}
