@@ -149,5 +149,6 @@ export async function clearPersonalData(db: WriteDb) {
   await deleteAllNotes(db);
   // Where the graph put each node says whom this person knows.
   await db.deleteFrom('graph_layout').execute();
+  await db.deleteFrom('notified_items').execute(); // which posts this person was told about
   await deleteState(db, 'clientId', 'notesKeyOnServer');
 }

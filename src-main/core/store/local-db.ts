@@ -169,6 +169,12 @@ export interface GraphLayoutTable {
   y: number;
 }
 
+/** An item a desktop notification was decided for (shown, summarised or silenced). */
+export interface NotifiedItemsTable {
+  item_id: string;
+  notified_at: number;
+}
+
 /** The local cache's schema, as Kysely sees it (people_fts is reached through raw SQL only). */
 export interface LocalDb {
   people: PeopleTable;
@@ -188,6 +194,7 @@ export interface LocalDb {
   community_prefs: CommunityPrefsTable;
   community_shadows: CommunityShadowsTable;
   graph_layout: GraphLayoutTable;
+  notified_items: NotifiedItemsTable;
 }
 
 export const LOCAL_DB_FILE = 'kith.db';

@@ -9,6 +9,7 @@ import * as m0070 from './0070-add-keep-in-touch.ts';
 import * as m0080 from './0080-skip-unchanged-people-fts.ts';
 import * as m0090 from './0090-create-communities.ts';
 import * as m0100 from './0100-create-graph-layout.ts';
+import * as m0110 from './0110-create-notified-items.ts';
 
 /** Every local schema version, in order. Add a line here for each new migration file. */
 export const localMigrations: MigrationTable = {
@@ -22,4 +23,5 @@ export const localMigrations: MigrationTable = {
   '0080-skip-unchanged-people-fts': m0080,
   '0090-create-communities': m0090,
   '0100-create-graph-layout': m0100,
+  '0110-create-notified-items': m0110,
 };
