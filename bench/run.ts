@@ -8,6 +8,7 @@ import { benchGraphLayout } from './graph-layout.bench.ts';
 import { benchNotesSearch } from './notes.bench.ts';
 import { benchPush } from './push.bench.ts';
 import { benchSearch } from './search.bench.ts';
+import { benchSse } from './sse.bench.ts';
 import { startServerProcess } from './support/server-process.ts';
 
 /** `npm run bench`: every benchmark, JSON lines on stdout and in bench/results/. KITH_BENCH_QUICK=1 for a smoke run. */
@@ -52,6 +53,12 @@ try {
     people: org.people,
     workDir: join(cache, 'clients'),
     writes: quick ? 500 : 10_000,
+  });
+  await benchSse({
+    serverUrl: server.url,
+    serverPid: server.child.pid!,
+    people: org.people,
+    connections: quick ? 200 : 2000,
   });
   await benchNotesSearch({
     serverUrl: server.url,

@@ -13,21 +13,29 @@ import { meRoutes } from './routes/me.ts';
 import { notesKeyRoutes } from './routes/notes-key.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { pushRoutes } from './routes/push.ts';
+import { syncEventRoutes } from './routes/sync-events.ts';
 import { syncRoutes } from './routes/sync.ts';
+import type { ChangeAnnouncer } from './sync/change-announcer.ts';
+import type { ChangeHub } from './sync/change-hub.ts';
+import { CHANGE_STREAM_DEFAULTS, type ChangeStreamOptions } from './sync/change-stream.ts';
 
 export interface AppOptions {
   db: Kysely<ServerDb>;
   /** Answer POST /v1/demo/sessions (a server started with a demo org). */
   demo: boolean;
   logger: boolean;
+  /** Where committed writes are announced and GET /v1/sync/events listens; closed with the app. */
+  changes: { hub: ChangeHub; announcer: ChangeAnnouncer; stream?: ChangeStreamOptions };
 }
 
 /** The Fastify app with every route registered; not listening yet. */
-export async function buildApp({ db, demo, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, demo, logger, changes }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Event streams never end on their own: end them first, or closing would wait for every client.
+  app.addHook('preClose', () => changes.hub.close());
 
   // Registered before the routes: it collects them as they are added.
   await app.register(fastifySwagger, openApiOptions);
@@ -39,7 +47,8 @@ export async function buildApp({ db, demo, logger }: AppOptions): Promise<Fastif
     signedIn.addHook('onRequest', requireBearerToken(db));
     await signedIn.register(meRoutes(db));
     await signedIn.register(syncRoutes(db));
-    await signedIn.register(pushRoutes(db));
+    await signedIn.register(pushRoutes(db, changes.announcer));
+    await signedIn.register(syncEventRoutes(changes.hub, changes.stream ?? CHANGE_STREAM_DEFAULTS));
     await signedIn.register(notesKeyRoutes(db));
     await signedIn.register(communityRoutes(db));
   });

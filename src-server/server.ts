@@ -9,6 +9,8 @@ import { serverMigrations } from './db/migrations/index.ts';
 import type { ServerDb } from './db/schema.ts';
 import type { OrgSize } from './demo/generate-org.ts';
 import { seedDemoOrg } from './demo/seed-demo-org.ts';
+import { createChangeAnnouncer } from './sync/change-announcer.ts';
+import { createChangeHub } from './sync/change-hub.ts';
 
 export type { ServerDb } from './db/schema.ts';
 export { upsertPeople, deletePerson, findPerson } from './repos/people.repo.ts';
@@ -32,6 +34,11 @@ export interface RunningServer {
   /** e.g. http://127.0.0.1:8787, no trailing slash. */
   url: string;
   db: Kysely<ServerDb>;
+  /**
+   * After a write made straight through `db` (an admin or demo script) has committed: tells the event streams
+   * of everyone whose view it changed. Writes through the API announce themselves.
+   */
+  announceChanges(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,7 +49,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     await migrate(db as Kysely<unknown>, serverMigrations, dbFile === ':memory:' ? {} : { file: dbFile });
     if (demo) await seedDemoOrg(db, demo);
-    const app = await buildApp({ db, demo: demo !== undefined, logger });
+    const hub = createChangeHub();
+    const announcer = await createChangeAnnouncer(db, hub);
+    const app = await buildApp({ db, demo: demo !== undefined, logger, changes: { hub, announcer } });
     await app.listen({ host, port });
     const address = app.server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -50,6 +59,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     return {
       url: `http://${shownHost}:${address.port}`,
       db,
+      announceChanges: () => announcer.announce(),
       close: () => (closing ??= app.close().then(() => db.destroy())),
     };
   } catch (err) {

@@ -5,9 +5,10 @@ import { PUSH_BODY_MAX_BYTES, PushRequest, PushResponse } from '#shared/wire/pus
 import type { ServerDb } from '../db/schema.ts';
 import { BEARER_SECURITY, signedInPersonId } from '../http/auth.ts';
 import { applyPush } from '../sync/apply-push.ts';
+import type { ChangeAnnouncer } from '../sync/change-announcer.ts';
 import { SIGNED_IN_ERRORS } from './error-responses.ts';
 
-export function pushRoutes(db: Kysely<ServerDb>): FastifyPluginAsyncZod {
+export function pushRoutes(db: Kysely<ServerDb>, changes: ChangeAnnouncer): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/v1/sync/push',
@@ -28,7 +29,12 @@ export function pushRoutes(db: Kysely<ServerDb>): FastifyPluginAsyncZod {
           response: { 200: PushResponse, ...SIGNED_IN_ERRORS, 403: ApiError },
         },
       },
-      async (request) => applyPush(db, signedInPersonId(request), request.body),
+      async (request) => {
+        const response = await applyPush(db, signedInPersonId(request), request.body);
+        // Committed: tell the event streams, without holding up the answer.
+        changes.announce().catch((err: unknown) => request.log.error({ err }, 'Announcing changes failed'));
+        return response;
+      },
     );
   };
 }

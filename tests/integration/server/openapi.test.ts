@@ -28,6 +28,7 @@ describe('GET /v1/openapi.json', () => {
       '/v1/me',
       '/v1/me/notes-key',
       '/v1/sync/bootstrap',
+      '/v1/sync/events',
       '/v1/sync/pull',
       '/v1/sync/push',
     ]);
