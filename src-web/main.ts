@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       dataDir,
       secrets: createFileSecretStore(dataDir),
       launchDemoServer: async () => ({ serverUrl: await ensureServer() }),
+      liveUpdates: true,
       chooseExportFolder: async () => exportDir,
       chooseSaveFile: async (name) => {
         await mkdir(exportDir, { recursive: true });

@@ -62,6 +62,7 @@ function runApp(): void {
         dataDir: userData,
         secrets: createSafeStorageSecrets(join(userData, 'secrets.json')),
         launchDemoServer: () => demoServer.launch(),
+        liveUpdates: true,
         chooseExportFolder: () => chooseExportFolder(mainWindow),
         chooseSaveFile: (name, format) => chooseSaveFile(mainWindow, name, format),
       });

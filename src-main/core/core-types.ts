@@ -29,6 +29,11 @@ export interface CoreOptions {
    * null when the person cancels. Without it, exporting the graph fails with a clear error.
    */
   chooseSaveFile?: (suggestedName: string, format: GraphExportFormat) => Promise<string | null>;
+  /**
+   * Listen to the server's change stream and pull as soon as it says this user's view changed (the app and
+   * the web host do). Off by default: tests that count requests to the server keep the interval alone.
+   */
+  liveUpdates?: boolean;
   /** Sync timings; tests shorten them. A request (or a stream's silence) longer than requestTimeoutMs fails. */
   sync?: { requestTimeoutMs?: number; retry?: { baseMs?: number; maxMs?: number } };
 }

@@ -16,6 +16,7 @@ import { createNotesService } from './notes/notes-service.ts';
 import { createSessionService } from './session/session-service.ts';
 import { openLocalDb } from './store/local-db.ts';
 import { readState } from './store/local-state.repo.ts';
+import { createChangeEvents, type ChangeEvents } from './sync/change-events.ts';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.ts';
 import type { ServerClient } from './sync/server-client.ts';
 
@@ -27,6 +28,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createEventHub();
   const directory = createDirectoryService(db);
   let engine: SyncEngine | null = null;
+  let changeEvents: ChangeEvents | null = null;
   let client: ServerClient | null = null;
   const network = createNetworkService({
     db,
@@ -34,7 +36,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now: options.now,
     onWritten() {
       events.emit('network.changed', {});
-      engine?.pushSoon();
+      engine?.syncSoon();
     },
   });
 
@@ -46,7 +48,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now: options.now,
     onChanged() {
       events.emit('notes.changed', {});
-      engine?.pushSoon();
+      engine?.syncSoon();
     },
   });
 
@@ -58,7 +60,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onWritten({ queued, connections }) {
       events.emit('notes.changed', {});
       if (connections) events.emit('network.changed', {});
-      if (queued || connections) engine?.pushSoon();
+      if (queued || connections) engine?.syncSoon();
     },
   });
 
@@ -68,7 +70,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now: options.now,
     onWritten() {
       events.emit('communities.changed', {});
-      engine?.pushSoon();
+      engine?.syncSoon();
     },
   });
 
@@ -137,9 +139,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
             .catch((err: unknown) => console.error('Sign-out after 401 failed', err)),
       });
       void engine.start();
+      changeEvents?.stop();
+      changeEvents = options.liveUpdates
+        ? createChangeEvents({
+            target: signedInClient.eventStream(),
+            onChanged: () => engine?.syncSoon(),
+            retry: options.sync?.retry,
+          })
+        : null;
+      changeEvents?.start();
     },
     async onSignedOut() {
       resumeFailure = null;
+      changeEvents?.stop();
+      changeEvents = null;
       const stopping = engine;
       engine = null;
       client = null;
@@ -261,6 +274,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     async close() {
       await resuming;
+      changeEvents?.stop();
       await engine?.stop();
       engine = null;
       await db.destroy();

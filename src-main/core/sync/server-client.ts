@@ -3,6 +3,8 @@ import { Me, DemoSession } from '#shared/wire/auth';
 import { NotesKeyResponse, type WrappedNotesKey } from '#shared/wire/notes';
 import { PushResponse, type PushRequest } from '#shared/wire/push';
 import { BootstrapLine, CommunitySnapshot, PullPage, type BootstrapQuery } from '#shared/wire/sync';
+import { SYNC_EVENTS_PATH } from '#shared/wire/sync-events';
+import type { EventStreamTarget } from './change-events.ts';
 
 /**
  * Why a request failed, as far as the sync engine cares: offline, server and protocol failures retry with
@@ -98,6 +100,12 @@ export function createServerClient({
   }
 
   return {
+    /** Where the change stream is and how to sign in to it (change-events.ts opens it with node:http). */
+    eventStream: (): EventStreamTarget => ({
+      url: `${base}${SYNC_EVENTS_PATH}`,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    }),
+
     getMe: () => json(Me, '/v1/me'),
 
     createDemoSession: () =>

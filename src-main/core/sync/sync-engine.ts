@@ -47,7 +47,7 @@ export interface SyncEngineOptions {
    */
   batchBytes?: number;
   pullLimit?: number;
-  /** How long pushSoon waits for more writes before syncing. */
+  /** How long syncSoon waits for more writes (or pokes) before syncing. */
   pushDelayMs?: number;
   /** Pull this often while running. */
   intervalMs?: number;
@@ -303,8 +303,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
   return {
     getStatus: () => status,
     syncNow,
-    /** A local write was queued: sync soon, once for a burst of writes. */
-    pushSoon() {
+    /** A local write was queued, or the server said the view changed: sync soon, once for a burst. */
+    syncSoon() {
       if (stopped) return;
       clearTimeout(pushTimer);
       pushTimer = setTimeout(() => {

@@ -66,10 +66,17 @@ export async function startPushFixture() {
         serverUrl = server.url,
         fetch,
         keyStore,
-      }: { personId?: string; serverUrl?: string; fetch?: typeof globalThis.fetch; keyStore?: KeyStore } = {},
+        liveUpdates,
+      }: {
+        personId?: string;
+        serverUrl?: string;
+        fetch?: typeof globalThis.fetch;
+        keyStore?: KeyStore;
+        liveUpdates?: boolean;
+      } = {},
     ) {
       const dataDir = join(dir.path, device);
-      const core = await createCore({ dataDir, secrets: memorySecrets(), fetch, keyStore });
+      const core = await createCore({ dataDir, secrets: memorySecrets(), fetch, keyStore, liveUpdates });
       cleanups.push(() => core.close());
       const token = await issueToken(server.db, personId);
       await core.handlers.session.connectServer({ serverUrl, token });
