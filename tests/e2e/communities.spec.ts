@@ -274,3 +274,33 @@ test('the person page lists the communities two colleagues share', async () => {
   await expect(page1.getByTestId('health-chart-growth').locator('.recharts-surface').first()).toBeVisible();
   await page1.screenshot({ path: `${SHOTS}/health-seeded-charts.png` });
 });
+
+test("user 1's Home shows user 2's new question without a refresh or a sync", async () => {
+  const TITLE = 'Does anyone pin tokio across a workspace?';
+  await page1.goto(`${host1.url}#/home`);
+  const activity = page1.getByTestId('activity');
+  await expect(page1.getByTestId('home')).toBeVisible();
+  await expect(page1.getByTestId('home')).not.toContainText(TITLE);
+  const unreadBefore = await readUnread(page1);
+
+  await openCommunity(page2, host2);
+  await page2.getByTestId('compose-open').click();
+  const composer = page2.getByTestId('composer');
+  await composer.getByTestId('compose-kind').getByText('Question', { exact: true }).click();
+  await composer.getByTestId('compose-title').fill(TITLE);
+  await composer.getByTestId('markdown-input').fill('We have three crates and three versions.');
+  await composer.getByTestId('compose-submit').click();
+  await expect(page2.getByTestId('feed-item').filter({ hasText: TITLE })).toBeVisible();
+
+  // Nothing is clicked on computer 1: user 2's core pushes, the server pokes user 1's core, which pulls.
+  await expect(activity).toContainText(TITLE, { timeout: 30_000 });
+  await expect.poll(() => readUnread(page1)).toBe(unreadBefore + 1);
+  await page1.screenshot({ path: `${SHOTS}/home-live.png`, fullPage: true });
+});
+
+/** The unread total on Home; 0 when the badge is not shown. */
+async function readUnread(page: Page): Promise<number> {
+  const badge = page.getByTestId('activity-unread-total');
+  if ((await badge.count()) === 0) return 0;
+  return Number.parseInt(await badge.innerText(), 10);
+}
