@@ -83,15 +83,15 @@ export function useLayout(graph: KithGraph | null, options: UseLayoutOptions = {
     [graph, fresh, seed, sizes],
   );
 
+  const input = useMemo(() => (request ? toLayoutInput(request.graph, request.sizes) : null), [request]);
   // Every node where the last layout left it: reopening draws at once, nothing moves, no worker runs.
   const cached = useMemo(
-    () => (request && request.fresh === 0 ? savedPositions(toLayoutInput(request.graph)) : null),
-    [request],
+    () => (request && input && request.fresh === 0 ? savedPositions(input) : null),
+    [request, input],
   );
 
   useEffect(() => {
-    if (!request || cached) return;
-    const input = toLayoutInput(request.graph, request.sizes);
+    if (!request || !input || cached) return;
     const client = createLayoutClient();
     const job = client.run(
       request.fresh > 0 ? withoutPositions(input) : input,
@@ -118,7 +118,7 @@ export function useLayout(graph: KithGraph | null, options: UseLayoutOptions = {
       job.cancel();
       client.dispose();
     };
-  }, [request, cached]);
+  }, [request, input, cached]);
 
   const rerun = useCallback(() => setFresh((n) => n + 1), []);
   if (cached) {
