@@ -31,6 +31,10 @@ const eventNames = [
   'notes.changed',
   'communities.changed',
   'sync.rejected',
+  'settings.changed',
+  'updates.status',
+  'notifications.shown',
+  'app.navigate',
 ] as const satisfies IpcEventName[];
 // Fails to compile when the contract gains an event this list lacks.
 const _everyEventListed: [Exclude<IpcEventName, (typeof eventNames)[number]>] extends [never] ? true : never =
@@ -116,6 +120,15 @@ const api = {
     syncNow: (input) => invoke('sync.syncNow', input),
     listRejected: (input) => invoke('sync.listRejected', input),
     dismissRejected: (input) => invoke('sync.dismissRejected', input),
+  },
+  settings: {
+    get: (input) => invoke('settings.get', input),
+    update: (input) => invoke('settings.update', input),
+  },
+  updates: {
+    getStatus: (input) => invoke('updates.getStatus', input),
+    check: (input) => invoke('updates.check', input),
+    restart: (input) => invoke('updates.restart', input),
   },
   on<E extends IpcEventName>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void {
     if (!isEventName(event)) throw new Error(`Unknown event: ${String(event)}`);

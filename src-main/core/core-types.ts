@@ -1,6 +1,9 @@
 import type { GraphExportFormat } from '#shared/domain/graph';
 import type { ContractHandlers, IpcEventName, IpcEventPayload } from '#shared/ipc/contract';
+import type { HostFeatures } from '#shared/domain/settings';
 import type { KeyStore } from './notes/key-store.ts';
+import type { TrayAction, TrayModel } from './notifications/tray-menu.ts';
+import type { Updater } from './updates/update-service.ts';
 
 /** Where secrets (the access token) live: Electron safeStorage in the app, a file in tests and the web host. */
 export interface SecretStore {
@@ -34,6 +37,15 @@ export interface CoreOptions {
    * the web host do). Off by default: tests that count requests to the server keep the interval alone.
    */
   liveUpdates?: boolean;
+  /** What the host can do (tray, OS notifications, start at login, self-update); none by default. */
+  host?: HostFeatures;
+  /** Whether the OS is in do-not-disturb now; absent where the host cannot tell. */
+  doNotDisturb?: () => boolean;
+  /**
+   * electron-updater's updater in a packaged app; absent in development, the web host and tests (updates then
+   * read as disabled). Never used in the demo organization.
+   */
+  updater?: Updater;
   /** Sync timings; tests shorten them. A request (or a stream's silence) longer than requestTimeoutMs fails. */
   sync?: { requestTimeoutMs?: number; retry?: { baseMs?: number; maxMs?: number } };
 }
@@ -44,10 +56,28 @@ export interface CoreEvents {
   on<E extends IpcEventName>(event: E, listener: CoreEventListener<E>): () => void;
 }
 
+/**
+ * What only the host (the Electron shell, the web host) calls: the tray, wake-ups and deep links. Not part of
+ * the contract: the renderer never reaches it.
+ */
+export interface CoreShell {
+  /** The tray's icon, tooltip and menu as they should be now. */
+  trayModel(): Promise<TrayModel>;
+  /** Called (at most every 100 ms) when the tray model may have changed: unread counts, sync, pause, update. */
+  onTrayChanged(listener: () => void): () => void;
+  /** Runs a tray action the core owns (sync now, pause, resume, restart to update); the host does open and quit. */
+  runTrayAction(action: TrayAction): Promise<void>;
+  /** The computer woke from sleep or the network came back: pull now (and reopen the change stream). */
+  wake(): void;
+  /** A notification or tray entry was clicked: the renderer opens the route ('app.navigate'). */
+  openRoute(route: string): void;
+}
+
 export interface Core {
   /** One handler per contract method; hosts route calls through createDispatcher(handlers). */
   handlers: ContractHandlers;
   events: CoreEvents;
+  shell: CoreShell;
   /** Stops background sync and closes the database; pending writes are committed first. */
   close(): Promise<void>;
 }

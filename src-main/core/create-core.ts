@@ -1,5 +1,5 @@
 import type { SyncStatus } from '#shared/domain/sync-status';
-import { describeError } from '#shared/errors';
+import { describeError, KithError } from '#shared/errors';
 import type { ContractHandlers } from '#shared/ipc/contract';
 import { createCommunitiesService } from './communities/communities-service.ts';
 import type { Core, CoreOptions } from './core-types.ts';
@@ -11,14 +11,18 @@ import { createFollowUpsService } from './follow-ups/follow-ups-service.ts';
 import { createNetworkService } from './network/network-service.ts';
 import { countOutbox } from './network/outbox.repo.ts';
 import { createSecretKeyStore } from './notes/key-store.ts';
+import { createNotifier } from './notifications/notifier.ts';
 import { createNotesEncryption } from './notes/notes-encryption.ts';
 import { createNotesService } from './notes/notes-service.ts';
 import { createSessionService } from './session/session-service.ts';
+import { createSettingsService, NO_HOST_FEATURES } from './settings/settings-service.ts';
+import { createShellService } from './shell/shell-service.ts';
 import { openLocalDb } from './store/local-db.ts';
 import { readState } from './store/local-state.repo.ts';
 import { createChangeEvents, type ChangeEvents } from './sync/change-events.ts';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine.ts';
 import type { ServerClient } from './sync/server-client.ts';
+import { createUpdateService } from './updates/update-service.ts';
 
 const SIGNED_OUT: SyncStatus = { state: 'signed_out', lastSyncedAt: null };
 
@@ -84,6 +88,41 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const followUps = createFollowUpsService({ db, now: options.now });
 
+  const settings = createSettingsService({
+    db,
+    host: options.host ?? NO_HOST_FEATURES,
+    now: options.now,
+    onChanged(view) {
+      events.emit('settings.changed', view);
+      updates.setChannel(view.settings.updateChannel);
+    },
+  });
+
+  const notifier = createNotifier({
+    db,
+    signedInPersonId: () => session.signedInPersonId(),
+    settings: () => settings.read(),
+    doNotDisturb: options.doNotDisturb,
+    now: options.now,
+    onNotify: (items) => events.emit('notifications.shown', { items }),
+  });
+
+  // Never in development or the web host (no updater) nor in the demo organization (a sales laptop, a
+  // workshop: nothing should change under the presenter).
+  let demo = (await readState(db, 'account'))?.demo ?? false;
+  const updates = createUpdateService({
+    updater: options.updater ?? null,
+    disabledReason: () =>
+      !options.updater
+        ? 'This build does not update itself (development or the web host).'
+        : demo
+          ? 'Updates are not checked in the demo organization.'
+          : null,
+    channel: (await settings.read()).updateChannel,
+    now: options.now,
+    onStatus: (status) => events.emit('updates.status', status),
+  });
+
   const importExport = createImportExportService({
     db,
     signedInPersonId: () => session.signedInPersonId(),
@@ -100,6 +139,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     requestTimeoutMs: options.sync?.requestTimeoutMs,
     launchDemoServer: options.launchDemoServer,
     onChanged(s) {
+      if (demo !== (s.state === 'signed_in' && s.demo)) {
+        demo = !demo;
+        updates.refresh();
+      }
       events.emit('session.changed', s);
       events.emit('network.changed', {}); // another account's (or no one's) connections now
       events.emit('notes.changed', {});
@@ -132,6 +175,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         onCommunitiesChanged: () => events.emit('communities.changed', {}),
         notesCipher: () => notesEncryption.cipher(),
         refreshNotesKeyState: (c) => notesEncryption.refreshKeyState(c),
+        onSynced: () => notifier.afterSync(),
         onRejected: (write) => events.emit('sync.rejected', write),
         onUnauthorized: (message) =>
           void session
@@ -236,6 +280,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       insights: () => graph.insights(),
       saveExport: (input) => graph.saveExport(input),
     },
+    settings: {
+      get: () => settings.get(),
+      update: (patch) => settings.update(patch),
+    },
+    updates: {
+      getStatus: async () => updates.getStatus(),
+      check: () => updates.checkNow(),
+      async restart() {
+        const status = updates.getStatus();
+        if (status.state !== 'ready') {
+          throw new KithError('unavailable', `No update is ready to install (updates are ${status.state}).`);
+        }
+        updates.restart();
+        return {};
+      },
+    },
     sync: {
       listRejected: () => network.listRejected(),
       dismissRejected: ({ mutationId }) => network.dismissRejected(mutationId),
@@ -269,10 +329,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       .finally(() => (resuming = null));
   let resuming: Promise<void> | null = startResuming();
 
+  const shell = createShellService({
+    db,
+    events,
+    signedInPersonId: () => session.signedInPersonId(),
+    settings: () => settings.read(),
+    updateSettings: (patch) => settings.update(patch),
+    syncStatus: () => handlers.sync.getStatus(undefined),
+    syncNow: () => handlers.sync.syncNow(undefined),
+    updateStatus: () => updates.getStatus(),
+    restartToUpdate: () => updates.restart(),
+    wake() {
+      changeEvents?.reconnect();
+      void handlers.sync.syncNow(undefined);
+    },
+    navigate: (route) => events.emit('app.navigate', { route }),
+    now: options.now,
+  });
+  updates.start();
+
   return {
     handlers,
     events,
+    shell,
     async close() {
+      shell.close();
+      settings.close();
+      updates.stop();
       await resuming;
       changeEvents?.stop();
       await engine?.stop();

@@ -46,9 +46,12 @@ import {
   PassphraseInput,
   SaveNoteInput,
 } from '../domain/note.ts';
+import { AppRoute, DesktopNotification } from '../domain/notifications.ts';
 import { Person } from '../domain/person.ts';
 import { ConnectInput, Session } from '../domain/session.ts';
+import { SettingsPatch, SettingsView } from '../domain/settings.ts';
 import { SyncStatus } from '../domain/sync-status.ts';
+import { UpdateStatus } from '../domain/updates.ts';
 import type { IpcResult } from './result.ts';
 
 interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -191,6 +194,20 @@ export const ipcContract = {
     listRejected: method(noInput, z.array(RejectedWrite)),
     dismissRejected: method(z.strictObject({ mutationId: RejectedWrite.shape.mutationId }), z.object({})),
   },
+  /** This device's settings and what the host can do with them. */
+  settings: {
+    get: method(noInput, SettingsView),
+    /** Only the fields given change; the host applies them (start at login, update channel) at once. */
+    update: method(SettingsPatch, SettingsView),
+  },
+  /** The app's own updates: checked in the background (never in development or the demo organization). */
+  updates: {
+    getStatus: method(noInput, UpdateStatus),
+    /** Checks now rather than at the next 6-hourly check. */
+    check: method(noInput, UpdateStatus),
+    /** Quits and installs the downloaded update; refused unless one is ready. */
+    restart: method(noInput, z.object({})),
+  },
 } as const;
 
 /** Every event the renderer may receive, with its payload. */
@@ -207,6 +224,12 @@ export const ipcEvents = {
   'communities.changed': z.object({}),
   /** The server refused a local write; it was undone locally. */
   'sync.rejected': RejectedWrite,
+  'settings.changed': SettingsView,
+  'updates.status': UpdateStatus,
+  /** Desktop notifications just decided; a host without OS notifications shows them in the page. */
+  'notifications.shown': z.object({ items: z.array(DesktopNotification) }),
+  /** Open this route (a notification or a tray entry was clicked). */
+  'app.navigate': z.object({ route: AppRoute }),
 } as const;
 
 type Contract = typeof ipcContract;

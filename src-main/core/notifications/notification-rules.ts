@@ -1,9 +1,12 @@
 import type { CommunityRole, PostKind } from '#shared/domain/community';
+import type { DesktopNotification } from '#shared/domain/notifications';
+import type { QuietHours } from '#shared/domain/settings';
 
 /**
  * Which new items of one sync deserve a desktop notification: a pure decision, so the shell only shows
  * what this returns. Precedence, first match wins:
- *   1. already notified, my own post, older than 7 days, or created before the first sync → never.
+ *   1. already notified, my own post, already read in the app (at or before the community's read marker),
+ *      older than 7 days, or created before the first sync → never.
  *   2. paused, quiet hours or OS do-not-disturb → silenced: nothing is shown, but the items count as
  *      notified, so they never pop up later (as Slack and Element do: the missed activity waits in the
  *      unread counts, not in a burst of banners when the quiet time ends).
@@ -34,12 +37,6 @@ export interface SyncedItem {
   createdAt: number;
 }
 
-/** Quiet hours in local minutes since midnight; start > end spans midnight (22:00–07:00). */
-export interface QuietHours {
-  start: number;
-  end: number;
-}
-
 export interface NotificationSettings {
   /** null: off (the default). */
   quietHours: QuietHours | null;
@@ -52,6 +49,8 @@ export interface NotificationSettings {
 export interface CommunityPrefState {
   followed: boolean;
   muted: boolean;
+  /** The community's read marker: what was created up to it has been seen in the app (0 or absent: none). */
+  lastReadAt?: number;
 }
 
 /** Who I am, for own posts, answers and mentions; email gives the handle (@ada.lovelace). */
@@ -77,19 +76,8 @@ export interface NotificationInput {
 
 export type NotificationReason = 'answer' | 'mention' | 'announcement' | 'event' | 'new';
 
-export interface NotificationPayload {
-  /** Stable per item (`post:<id>`), per community and sync for a summary: the shell's tag. */
-  id: string;
-  communityId: string;
-  title: string;
-  body: string;
-  /** The renderer route the click opens. */
-  route: string;
-  kind: 'item' | 'summary';
-}
-
 export interface NotificationDecision {
-  notifications: NotificationPayload[];
+  notifications: DesktopNotification[];
   /** Items now notified (shown, summarised or silenced): the caller persists them. */
   notifiedIds: string[];
   /** How many would have been shown but were silenced by pause, quiet hours or do-not-disturb. */
@@ -171,6 +159,7 @@ export function buildCommunityRoute(communityId: string): string {
 
 function isFreshNews(item: SyncedItem, input: NotificationInput): boolean {
   if (input.notified.has(item.id) || item.authorId === input.me.id) return false;
+  if (item.createdAt <= (input.prefs.get(item.communityId)?.lastReadAt ?? 0)) return false; // seen in the app
   return item.createdAt >= input.firstSyncAt && input.now - item.createdAt <= MAX_ITEM_AGE_MS;
 }
 
@@ -210,7 +199,7 @@ function groupByCommunity<T extends { item: SyncedItem }>(chosen: T[]): Map<stri
   return groups;
 }
 
-function buildItemPayload(item: SyncedItem, reason: NotificationReason): NotificationPayload {
+function buildItemPayload(item: SyncedItem, reason: NotificationReason): DesktopNotification {
   const where = item.communityName;
   const titles: Record<NotificationReason, string> = {
     answer: `${item.authorName} answered your question`,
@@ -233,7 +222,7 @@ function buildSummaryPayload(
   communityId: string,
   group: { item: SyncedItem }[],
   now: number,
-): NotificationPayload {
+): DesktopNotification {
   const authors = [...new Set(group.map((c) => c.item.authorName))];
   const who = authors.length <= 2 ? authors.join(' and ') : `${authors[0]}, ${authors[1]} and others`;
   return {

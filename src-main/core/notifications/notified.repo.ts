@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CommunityRole, PostKind } from '#shared/domain/community';
 import type { ReadDb } from '#shared/node/open-database';
 import type { LocalDb } from '../store/local-db.ts';
+import { writeState } from '../store/local-state.repo.ts';
 import type { SyncedItem } from './notification-rules.ts';
 
 /** Well past the 7 days after which an item is never notified, so a pruned id can never come back. */
@@ -18,7 +19,7 @@ export async function listNotifiedIds(db: ReadDb<LocalDb>): Promise<Set<string>>
 }
 
 /** Remembers ids as notified at `at`; an id already there keeps its first time. */
-export async function insertNotifiedIds(db: WriteDb, ids: readonly string[], at: number) {
+async function insertNotifiedIds(db: WriteDb, ids: readonly string[], at: number) {
   for (let i = 0; i < ids.length; i += ROWS_PER_STATEMENT) {
     const rows = ids.slice(i, i + ROWS_PER_STATEMENT).map((id) => ({ item_id: id, notified_at: at }));
     await db
@@ -30,7 +31,7 @@ export async function insertNotifiedIds(db: WriteDb, ids: readonly string[], at:
 }
 
 /** Forgets ids notified more than the retention ago; returns how many went. */
-export async function deleteExpiredNotifiedIds(db: WriteDb, now: number): Promise<number> {
+async function deleteExpiredNotifiedIds(db: WriteDb, now: number): Promise<number> {
   const result = await db
     .deleteFrom('notified_items')
     .where('notified_at', '<', now - NOTIFIED_RETENTION_MS)
@@ -38,11 +39,20 @@ export async function deleteExpiredNotifiedIds(db: WriteDb, now: number): Promis
   return Number(result.numDeletedRows);
 }
 
-/** Records one sync's decision and prunes in one transaction, so a crash never half-records it. */
-export async function recordNotifiedIds(db: Kysely<LocalDb>, ids: readonly string[], now: number) {
+/**
+ * Records one decision, the seq of the last post it judged, and prunes, in one transaction: a crash never
+ * half-records it, so the posts are judged again or never.
+ */
+export async function recordNotifiedIds(
+  db: Kysely<LocalDb>,
+  ids: readonly string[],
+  now: number,
+  watermark: number,
+) {
   await db.transaction().execute(async (trx) => {
     await insertNotifiedIds(trx, ids, now);
     await deleteExpiredNotifiedIds(trx, now);
+    await writeState(trx, 'notifyWatermark', watermark);
   });
 }
 

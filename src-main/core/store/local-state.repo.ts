@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { ReadDb } from '#shared/node/open-database';
+import { AppSettings } from '#shared/domain/settings';
 import { ClientId } from '#shared/wire/push';
 import { BootstrapSection } from '#shared/wire/sync';
 import type { LocalDb } from './local-db.ts';
@@ -36,6 +37,12 @@ const stateSchemas = {
   notesKeyOnServer: z.boolean(),
   /** Private communities the user just gained: their older members and posts are fetched once, then dropped from here. */
   communitySnapshotsDue: z.array(z.string()),
+  /** This device's settings (not synced; kept across accounts). */
+  settings: AppSettings,
+  /** When this account's first sync completed here: what it brought is history, never a notification. */
+  firstSyncAt: z.number(),
+  /** Posts up to this seq have been through the notification rules. */
+  notifyWatermark: z.number().int(),
 };
 export type StateKey = keyof typeof stateSchemas;
 export type StateValue<K extends StateKey> = z.infer<(typeof stateSchemas)[K]>;

@@ -264,7 +264,16 @@ export async function markSyncedDataStale(trx: Transaction<LocalDb>) {
   await markSyncedConnectionsStale(trx);
   await markSyncedNotesStale(trx);
   await markCommunitiesStale(trx);
-  await deleteState(trx, 'cursor', 'dataset', 'bootstrap', 'notesKeyOnServer', 'communitySnapshotsDue');
+  // The new snapshot's sequence may restart lower: the rules start again from its end.
+  await deleteState(
+    trx,
+    'cursor',
+    'dataset',
+    'bootstrap',
+    'notesKeyOnServer',
+    'communitySnapshotsDue',
+    'notifyWatermark',
+  );
   await writeState(trx, 'serverRestored', true);
 }
 
@@ -278,5 +287,14 @@ export async function discardSyncedData(trx: Transaction<LocalDb>) {
   await clearSyncedConnections(trx);
   await markSyncedNotesStale(trx);
   await clearCommunities(trx);
-  await deleteState(trx, 'cursor', 'dataset', 'bootstrap', 'serverRestored', 'communitySnapshotsDue');
+  await deleteState(
+    trx,
+    'cursor',
+    'dataset',
+    'bootstrap',
+    'serverRestored',
+    'communitySnapshotsDue',
+    'firstSyncAt',
+    'notifyWatermark',
+  );
 }

@@ -44,7 +44,8 @@ export function createChangeEvents({ target, onChanged, retry }: ChangeEventsOpt
       if (ended) return;
       ended = true;
       request.destroy();
-      if (current === request) current = null;
+      if (current !== request) return; // replaced by reconnect()
+      current = null;
       if (!stopped) timer = setTimeout(connect, backoffDelay(failures++, retry));
     };
     request.setTimeout(SILENCE_MS, end);
@@ -71,6 +72,19 @@ export function createChangeEvents({ target, onChanged, retry }: ChangeEventsOpt
     start() {
       if (!stopped) return;
       stopped = false;
+      connect();
+    },
+    /**
+     * The computer woke or the network came back: a stream that looks open may be dead, and a reconnect may
+     * be waiting out its backoff. Open a fresh one now (its opening asks for a pull).
+     */
+    reconnect() {
+      if (stopped) return;
+      clearTimeout(timer);
+      failures = 0;
+      const stale = current;
+      current = null;
+      stale?.destroy(); // its 'close' handler sees it is no longer current and schedules nothing
       connect();
     },
     stop() {

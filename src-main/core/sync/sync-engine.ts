@@ -33,6 +33,8 @@ export interface SyncEngineOptions {
   notesCipher?: () => Promise<NoteCipherContext | null>;
   /** Once per run, after the pull: learn whether the server holds a notes key (see notes-encryption). */
   refreshNotesKeyState?: (client: ServerClient) => Promise<void>;
+  /** A sync completed (before its status says so): judge what it brought. Must not throw. */
+  onSynced?: () => Promise<void>;
   /** The server refused a queued write; it was rolled back locally. */
   onRejected: (write: RejectedWrite) => void;
   /** The server refused the token: the session must end. */
@@ -267,6 +269,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         await syncOnce();
       }
       if (stopped) return status;
+      await options.onSynced?.();
       failures = 0;
       setStatus({ state: 'idle', lastSyncedAt: await readState(db, 'lastSyncedAt') });
       // A write queued while this run was past its push goes out now rather than at the next interval.

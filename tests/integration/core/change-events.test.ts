@@ -57,6 +57,26 @@ describe('live updates: the server pokes a connected core', () => {
     expect(await hasCommunity(a.db, proposed.community.id)).toBe(true);
   });
 
+  it('on wake (resume from sleep, network back) reopens the stream at once instead of waiting out its backoff', async () => {
+    const slowRetry = { retry: { baseMs: 60_000, maxMs: 60_000 } };
+    const a = await fx.signedInCore('a', { liveUpdates: true, sync: slowRetry });
+    await settle(a.core);
+    await fx.stopServer();
+    await new Promise((r) => setTimeout(r, 200)); // the stream drops; its reconnect now waits about a minute
+    await fx.restartServer();
+    a.core.shell.wake();
+    await settle(a.core);
+    const b = await fx.signedInCore('b', { personId: colleagues[0]!.id });
+    await settle(b.core);
+    const proposed = await b.core.handlers.communities.propose(CLUB);
+    await b.core.handlers.sync.syncNow(undefined);
+    await waitUntil(
+      'the community, told by the reopened stream',
+      () => hasCommunity(a.db, proposed.community.id),
+      5_000,
+    );
+  });
+
   it('picks up what changed while the server was down once it is back', async () => {
     const a = await fx.signedInCore('a', { liveUpdates: true });
     await settle(a.core);

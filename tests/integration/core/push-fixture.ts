@@ -2,7 +2,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { createCore } from '#core/create-core';
-import type { Core } from '#core/core-types';
+import type { Core, CoreOptions, SecretStore } from '#core/core-types';
 import type { KeyStore } from '#core/notes/key-store';
 import { LOCAL_DB_FILE, type LocalDb } from '#core/store/local-db';
 import { openDatabase } from '#shared/node/open-database';
@@ -67,23 +67,32 @@ export async function startPushFixture() {
         fetch,
         keyStore,
         liveUpdates,
+        sync,
       }: {
         personId?: string;
         serverUrl?: string;
         fetch?: typeof globalThis.fetch;
         keyStore?: KeyStore;
         liveUpdates?: boolean;
+        sync?: CoreOptions['sync'];
       } = {},
     ) {
       const dataDir = join(dir.path, device);
-      const core = await createCore({ dataDir, secrets: memorySecrets(), fetch, keyStore, liveUpdates });
+      const secrets = memorySecrets();
+      const core = await createCore({ dataDir, secrets, fetch, keyStore, liveUpdates, sync });
       cleanups.push(() => core.close());
       const token = await issueToken(server.db, personId);
       await core.handlers.session.connectServer({ serverUrl, token });
       // A second handle on the same file, to look at what the core wrote (WAL lets both in).
       const db = await openDatabase<LocalDb>({ file: join(dataDir, LOCAL_DB_FILE) });
       cleanups.push(() => db.destroy());
-      return { core, db, token };
+      return { core, db, token, dataDir, secrets };
+    },
+    /** Another core on a device's folder and secrets, as after a restart of the app. */
+    async reopenCore(device: { dataDir: string; secrets: SecretStore }) {
+      const core = await createCore({ dataDir: device.dataDir, secrets: device.secrets });
+      cleanups.push(() => core.close());
+      return core;
     },
     async close() {
       for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

@@ -46,6 +46,12 @@ describe('IPC contract dispatch', () => {
     ['graph.saveLayout', { positions: [{ id: 'a', x: Number.NaN, y: 0 }] }, /positions/],
     ['graph.saveExport', { format: 'svg', data: '<svg/>' }, /format/],
     ['graph.introductions', { personId: '' }, /personId/],
+    ['settings.update', { quietHours: { start: 600, end: 600 } }, /different times/],
+    ['settings.update', { quietHours: { start: -1, end: 60 } }, /quietHours/],
+    ['settings.update', { updateChannel: 'nightly' }, /updateChannel/],
+    ['settings.update', { pausedUntil: 'tomorrow' }, /pausedUntil/],
+    ['settings.update', { theme: 'dark' }, /theme/],
+    ['updates.restart', { now: true }, /takes no input/],
   ])('rejects malformed input for %s with a message naming the problem', async (channel, input, pattern) => {
     const result = await dispatch(channel, input);
     expect(result.ok).toBe(false);
@@ -63,6 +69,23 @@ describe('IPC contract dispatch', () => {
       value: { state: 'signed_out', reason: null },
     });
     expect(secrets.values.size).toBe(0);
+  });
+
+  it('changes no setting when an update is rejected', async () => {
+    const before = await dispatch('settings.get', undefined);
+    await dispatch('settings.update', { closeToTray: false, updateChannel: 'nightly' });
+    expect(await dispatch('settings.get', undefined)).toEqual(before);
+  });
+
+  it('refuses to restart for an update when none is ready', async () => {
+    expect(await dispatch('updates.restart', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/No update is ready/) },
+    });
+    expect(await dispatch('updates.getStatus', undefined)).toMatchObject({
+      ok: true,
+      value: { state: 'disabled' },
+    });
   });
 
   it('names an unknown method', async () => {

@@ -72,6 +72,24 @@ const rows: Row[] = [
   ['a post in a followed community', {}, {}, { shown: true, title: 'Bob posted in Platform guild' }],
   ['my own post', { authorId: 'me' }, {}, { shown: false }],
   [
+    'a post already read in the app (at the read marker)',
+    { createdAt: NOW - HOUR },
+    { prefs: new Map([[FOLLOWED, { followed: true, muted: false, lastReadAt: NOW - HOUR }]]) },
+    { shown: false },
+  ],
+  [
+    'a post after the read marker',
+    { createdAt: NOW - HOUR },
+    { prefs: new Map([[FOLLOWED, { followed: true, muted: false, lastReadAt: NOW - HOUR - 1 }]]) },
+    { shown: true },
+  ],
+  [
+    'an answer to my question already read in the app',
+    { ...myAnswer, communityId: UNFOLLOWED, createdAt: NOW - HOUR },
+    { prefs: new Map([[UNFOLLOWED, { followed: false, muted: false, lastReadAt: NOW }]]) },
+    { shown: false },
+  ],
+  [
     'an item 7 days old to the millisecond',
     { createdAt: NOW - 7 * DAY },
     { firstSyncAt: 0 },

@@ -2,14 +2,13 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decideNotifications, type NotificationInput } from '#core/notifications/notification-rules';
 import {
-  deleteExpiredNotifiedIds,
-  insertNotifiedIds,
   listNotificationCandidates,
   listNotifiedIds,
   NOTIFIED_RETENTION_MS,
   recordNotifiedIds,
 } from '#core/notifications/notified.repo';
 import { openLocalDb, type LocalDb } from '#core/store/local-db';
+import { readState } from '#core/store/local-state.repo';
 import { insertCommunity, ME, openGraphFixture, TINY_CLUB } from '../../../support/graph-fixture.ts';
 import { makeTempDir } from '../../../support/temp-dir.ts';
 
@@ -76,7 +75,7 @@ describe('notified.repo', () => {
         makeInput(await listNotificationCandidates(db, ids), await listNotifiedIds(db)),
       );
       expect(first.notifications.map((n) => n.kind)).toEqual(['summary']);
-      await recordNotifiedIds(db, first.notifiedIds, NOW);
+      await recordNotifiedIds(db, first.notifiedIds, NOW, 1);
       await db.destroy();
 
       const reopened = await openLocalDb(dir.path);
@@ -90,17 +89,17 @@ describe('notified.repo', () => {
     }
   });
 
-  it('keeps the first time of an id recorded twice and prunes ids older than 30 days', async () => {
-    await insertNotifiedIds(fixture.db, ['old', 'kept'], NOW - NOTIFIED_RETENTION_MS - 1);
-    await insertNotifiedIds(fixture.db, ['kept'], NOW);
-    await insertNotifiedIds(fixture.db, ['edge'], NOW - NOTIFIED_RETENTION_MS);
-    expect(await deleteExpiredNotifiedIds(fixture.db, NOW)).toBe(2);
+  it('keeps the first time of an id recorded twice, prunes ids older than 30 days and moves the watermark', async () => {
+    await recordNotifiedIds(fixture.db, ['old', 'kept'], NOW - NOTIFIED_RETENTION_MS - 1, 1);
+    await recordNotifiedIds(fixture.db, ['edge'], NOW - NOTIFIED_RETENTION_MS, 2);
+    await recordNotifiedIds(fixture.db, ['kept'], NOW, 3);
     expect([...(await listNotifiedIds(fixture.db))]).toEqual(['edge']);
+    expect(await readState(fixture.db, 'notifyWatermark')).toBe(3);
   });
 
   it('records more ids than fit one statement', async () => {
     const ids = Array.from({ length: 1234 }, (_, i) => `id-${i}`);
-    await recordNotifiedIds(fixture.db, ids, NOW);
+    await recordNotifiedIds(fixture.db, ids, NOW, 1);
     expect((await listNotifiedIds(fixture.db)).size).toBe(1234);
   });
 

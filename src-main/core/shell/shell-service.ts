@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely';
+import { AppRoute } from '#shared/domain/notifications';
+import type { AppSettings, SettingsPatch } from '#shared/domain/settings';
+import type { SyncStatus } from '#shared/domain/sync-status';
+import type { UpdateStatus } from '#shared/domain/updates';
+import type { IpcEventName } from '#shared/ipc/contract';
+import { listHomeActivity } from '../communities/activity.repo.ts';
+import type { CoreEvents, CoreShell } from '../core-types.ts';
+import { buildTrayModel, findTomorrowMorning, type TrayAction } from '../notifications/tray-menu.ts';
+import type { LocalDb } from '../store/local-db.ts';
+
+/** Events after which the tray may read differently; a burst of them redraws it once. */
+const TRAY_EVENTS: readonly IpcEventName[] = [
+  'communities.changed',
+  'sync.status',
+  'settings.changed',
+  'updates.status',
+  'session.changed',
+];
+const TRAY_DEBOUNCE_MS = 100;
+
+export interface ShellServiceOptions {
+  db: Kysely<LocalDb>;
+  events: CoreEvents;
+  signedInPersonId: () => Promise<string | null>;
+  settings: () => Promise<AppSettings>;
+  updateSettings: (patch: SettingsPatch) => Promise<unknown>;
+  syncStatus: () => Promise<SyncStatus>;
+  syncNow: () => Promise<unknown>;
+  updateStatus: () => UpdateStatus;
+  restartToUpdate: () => void;
+  /** The computer woke or the network came back. */
+  wake: () => void;
+  navigate: (route: string) => void;
+  now?: () => number;
+}
+
+/** What the host's tray and OS hooks call (see CoreShell); the tray's content is buildTrayModel's. */
+export function createShellService(options: ShellServiceOptions): CoreShell & { close(): void } {
+  const now = options.now ?? Date.now;
+  const listeners = new Set<() => void>();
+  let timer: NodeJS.Timeout | undefined;
+  const changed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      for (const listener of listeners) listener();
+    }, TRAY_DEBOUNCE_MS);
+  };
+  const unsubscribes = TRAY_EVENTS.map((event) => options.events.on(event, changed));
+
+  return {
+    async trayModel() {
+      const personId = await options.signedInPersonId();
+      const [activity, settings, sync] = await Promise.all([
+        personId
+          ? listHomeActivity(options.db, { limit: 1, unreadOnly: true }, personId, now())
+          : { unreadByCommunity: [] },
+        options.settings(),
+        options.syncStatus(),
+      ]);
+      const at = now();
+      return buildTrayModel({
+        unread: activity.unreadByCommunity.map((u) => ({
+          communityId: u.communityId,
+          name: u.name,
+          count: u.unread,
+        })),
+        pausedUntil: settings.pausedUntil,
+        updateReady: options.updateStatus().state === 'ready',
+        sync,
+        now: at,
+        tomorrowMorning: findTomorrowMorning(at),
+      });
+    },
+    onTrayChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async runTrayAction(action: TrayAction) {
+      switch (action.type) {
+        case 'syncNow':
+          await options.syncNow();
+          return;
+        case 'pause':
+          await options.updateSettings({ pausedUntil: action.until });
+          return;
+        case 'resume':
+          await options.updateSettings({ pausedUntil: null });
+          return;
+        case 'restartToUpdate':
+          options.restartToUpdate();
+          return;
+        default:
+          throw new Error(`The tray action "${action.type}" is the host's to run`);
+      }
+    },
+    wake: () => options.wake(),
+    openRoute(route) {
+      options.navigate(AppRoute.parse(route));
+    },
+    close() {
+      clearTimeout(timer);
+      for (const unsubscribe of unsubscribes) unsubscribe();
+      listeners.clear();
+    },
+  };
+}
