@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { app } from 'electron';
 
 /**
  * Paths of the other bundles, relative to this one (out/main/index.js). electron-vite emits ES modules for a
@@ -11,4 +12,9 @@ export const bundlePaths = {
   preload: join(mainDir, '../preload/index.cjs'),
   renderer: join(mainDir, '../renderer'),
   demoServer: join(mainDir, 'server.js'),
+  /**
+   * The tray images (scripts/make-tray-icons.mjs): outside the asar in a packaged app (extraResources in
+   * build/electron-builder.yml), straight from build/tray when run from out/.
+   */
+  trayIcons: app.isPackaged ? join(process.resourcesPath, 'tray') : join(mainDir, '../../build/tray'),
 };

@@ -4,7 +4,8 @@ import { rendererEntryUrl } from './app-origin.ts';
 /** The renderer's body colours (Mantine's dark-7 and white), so the window never flashes the wrong theme. */
 const BACKGROUND = { dark: '#242424', light: '#ffffff' };
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** `route` opens the page there (the renderer routes by the URL hash): a notification clicked with no window open. */
+export function createMainWindow(preloadPath: string, route?: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
     height: 800,
@@ -33,7 +34,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   });
 
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(rendererEntryUrl()).catch((err: unknown) => {
+  const url = route ? `${rendererEntryUrl()}#${route}` : rendererEntryUrl();
+  void window.loadURL(url).catch((err: unknown) => {
     console.error(`Kith: could not load the renderer: ${String(err)}`);
   });
   return window;
@@ -44,4 +46,14 @@ export function focusWindow(window: BrowserWindow): void {
   if (window.isMinimized()) window.restore();
   if (!window.isVisible()) window.show();
   window.focus();
+}
+
+/** Hides the window (close-to-tray); a full-screen window on macOS would leave a black space, so it leaves full screen first. */
+export function hideWindow(window: BrowserWindow): void {
+  if (window.isFullScreen()) {
+    window.once('leave-full-screen', () => window.hide());
+    window.setFullScreen(false);
+  } else {
+    window.hide();
+  }
 }

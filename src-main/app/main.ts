@@ -1,32 +1,45 @@
 /**
- * The Electron shell: windows, the app:// protocol, the IPC relay, the security policy, the demo server and the
- * secret store. Everything that decides anything lives in the core (#core/create-core). The security
- * checklist, item by item, is in security-policy.ts.
+ * The Electron shell: windows, the app:// protocol, the IPC relay, the security policy, the demo server, the
+ * secret store, the tray, desktop notifications, wake-ups, start at login and updates. Everything that
+ * decides anything lives in the core (#core/create-core). The security checklist, item by item, is in
+ * security-policy.ts.
  */
 import { join } from 'node:path';
 import {
   app,
+  autoUpdater,
   BrowserWindow,
   dialog,
+  Notification,
   type FileFilter,
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
 import { createCore } from '#core/create-core';
 import type { Core } from '#core/core-types';
+import { decideWindowClose } from '#core/shell/window-close';
 import type { GraphExportFormat } from '#shared/domain/graph';
+import { AppRoute } from '#shared/domain/notifications';
+import type { SettingsView } from '#shared/domain/settings';
 import { describeError } from '#shared/errors';
 import { createDispatcher } from '#shared/ipc/dispatch';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { bundlePaths } from './bundle-paths.ts';
+import { createAppUpdater } from './auto-update.ts';
 import { createDemoServer } from './demo-server.ts';
+import { showDesktopNotifications } from './desktop-notifications.ts';
 import { forwardCoreEvents, registerIpcHandlers } from './ipc-bridge.ts';
-import { createMainWindow, focusWindow } from './main-window.ts';
+import { canStartAtLogin, createStartAtLogin } from './login-item.ts';
+import { createMainWindow, focusWindow, hideWindow } from './main-window.ts';
 import { createSafeStorageSecrets } from './safe-storage-secrets.ts';
 import { applySecurityPolicy, enableProcessSandbox } from './security-policy.ts';
+import { createKithTray } from './tray.ts';
+import { watchWakeEvents } from './wake-events.ts';
 
 /** How long quitting waits for the core to commit and close before exiting anyway. */
 const CLOSE_TIMEOUT_MS = 10_000;
+/** appId in build/electron-builder.yml: Windows shows a toast only for the AUMID of the Start-menu shortcut. */
+const APP_USER_MODEL_ID = 'com.kith.desktop';
 
 // Both must happen before 'ready'.
 registerAppScheme();
@@ -44,13 +57,72 @@ function runApp(): void {
   const demoServer = createDemoServer(bundlePaths.demoServer, userData);
   const disposers: Array<() => void> = [];
   let mainWindow: BrowserWindow | null = null;
+  let hasTray = false;
+  let closeToTray = false;
+  /** Set once quitting starts (or an update is about to install): the window must then really close. */
+  let quitting = false;
 
-  const openMainWindow = () => {
-    const window = createMainWindow(bundlePaths.preload);
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+
+  const openMainWindow = (route?: string) => {
+    const window = createMainWindow(bundlePaths.preload, route);
+    window.on('close', (event) => {
+      if (decideWindowClose({ platform: process.platform, closeToTray, hasTray, quitting }) === 'hide') {
+        event.preventDefault();
+        hideWindow(window);
+      }
+    });
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
     });
     mainWindow = window;
+  };
+
+  const showMainWindow = () => {
+    if (mainWindow) focusWindow(mainWindow);
+    else openMainWindow();
+  };
+
+  /** A notification or tray entry was clicked: the window comes forward and the page opens the route. */
+  const openRoute = (core: Core, route: string) => {
+    try {
+      if (mainWindow) {
+        focusWindow(mainWindow);
+        core.shell.openRoute(route);
+      } else {
+        openMainWindow(AppRoute.parse(route));
+      }
+    } catch (err) {
+      console.error(`Kith: could not open ${route}: ${describeError(err)}`);
+    }
+  };
+
+  /** Tray, notifications, wake-ups and start at login: what runs beside the window, all undone on quit. */
+  const startShell = async (core: Core) => {
+    const startAtLogin = createStartAtLogin();
+    const applySettings = ({ settings, host }: SettingsView) => {
+      closeToTray = settings.closeToTray;
+      if (host.startAtLogin) startAtLogin(settings.startAtLogin);
+    };
+    disposers.push(core.events.on('settings.changed', applySettings));
+    applySettings(await core.handlers.settings.get(undefined));
+
+    disposers.push(
+      createKithTray(core.shell, bundlePaths.trayIcons, {
+        open: showMainWindow,
+        openRoute: (route) => openRoute(core, route),
+        quit: () => app.quit(),
+      }),
+    );
+    hasTray = true;
+    if (Notification.isSupported()) {
+      disposers.push(showDesktopNotifications(core.events, (item) => openRoute(core, item.route)));
+    }
+    disposers.push(watchWakeEvents(() => core.shell.wake()));
+    // Installing an update on macOS closes the windows before 'before-quit': they must not hide instead.
+    autoUpdater.on('before-quit-for-update', () => {
+      quitting = true;
+    });
   };
 
   const coreReady: Promise<Core | null> = app
@@ -58,6 +130,7 @@ function runApp(): void {
     .then(async () => {
       applySecurityPolicy();
       handleAppProtocol(bundlePaths.renderer);
+      const updater = createAppUpdater();
       const core = await createCore({
         dataDir: userData,
         secrets: createSafeStorageSecrets(join(userData, 'secrets.json')),
@@ -65,10 +138,21 @@ function runApp(): void {
         liveUpdates: true,
         chooseExportFolder: () => chooseExportFolder(mainWindow),
         chooseSaveFile: (name, format) => chooseSaveFile(mainWindow, name, format),
+        // No doNotDisturb: Electron exposes no do-not-disturb state; macOS Focus and Windows Focus Assist
+        // hold back the OS notifications themselves.
+        host: {
+          tray: true,
+          desktopNotifications: Notification.isSupported(),
+          startAtLogin: canStartAtLogin(),
+          updates: updater !== undefined,
+        },
+        updater,
       });
       disposers.push(registerIpcHandlers(createDispatcher(core.handlers)));
       disposers.push(forwardCoreEvents(core.events, () => mainWindow?.webContents ?? null));
       openMainWindow();
+      // Kith works without a tray or notifications (closing the window then quits, except on macOS).
+      await startShell(core).catch((err: unknown) => console.error(`Kith: ${describeError(err)}`));
       return core;
     })
     .catch((err: unknown) => {
@@ -84,15 +168,17 @@ function runApp(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  // macOS: a click on the Dock icon brings back the hidden (or closed) window.
   app.on('activate', () => {
     void coreReady.then((core) => {
-      if (core && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+      if (core) showMainWindow();
     });
   });
-
-  // Quitting waits for the core to commit pending writes and close the database, then exits.
+  // Quitting (also from the tray's Quit) waits for the core to commit pending writes and close the database,
+  // then exits.
   let shutdown: Promise<void> | null = null;
   app.on('before-quit', (event) => {
+    quitting = true;
     event.preventDefault();
     shutdown ??= closeEverything().finally(() => app.exit(0));
   });
