@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ReadDb } from '#shared/node/open-database';
 import type { Change } from '#shared/wire/sync';
 import type { ServerDb } from '../db/schema.ts';
+import { writtenIn, type ChangeRange } from './change-range.ts';
 import { communityChangeQueries } from './community-changes.repo.ts';
 import { CONNECTION_JSON, SHARED_CONNECTION_JSON } from './connection-row.ts';
 import { NOTE_JSON } from './notes.repo.ts';
@@ -19,8 +20,9 @@ import { PERSON_JSON } from './people.repo.ts';
 export async function listChangesFor(
   db: ReadDb<ServerDb>,
   viewerId: string,
-  { since, upTo, limit }: { since: number; upTo: number; limit: number },
+  { limit, ...range }: ChangeRange & { limit: number },
 ): Promise<Change[]> {
+  const { since } = range;
   const people = db
     .selectFrom('people')
     .select([
@@ -32,8 +34,7 @@ export async function listChangesFor(
         'change',
       ),
     ])
-    .where('seq', '>', since)
-    .where('seq', '<=', upTo);
+    .$call(writtenIn(range));
   const own = db
     .selectFrom('connections')
     .select([
@@ -46,8 +47,7 @@ export async function listChangesFor(
       ),
     ])
     .where('owner_id', '=', viewerId)
-    .where('seq', '>', since)
-    .where('seq', '<=', upTo);
+    .$call(writtenIn(range));
   const others = db
     .selectFrom('connections')
     .select([
@@ -60,8 +60,7 @@ export async function listChangesFor(
           'ownerId', owner_id, 'personId', person_id) end`.as('change'),
     ])
     .where('owner_id', '!=', viewerId)
-    .where('seq', '>', since)
-    .where('seq', '<=', upTo)
+    .$call(writtenIn(range))
     .where((eb) =>
       eb.or([
         eb.and([eb('visibility', '=', 'shared'), eb('deleted', '=', 0)]),
@@ -80,12 +79,8 @@ export async function listChangesFor(
       ),
     ])
     .where('owner_id', '=', viewerId)
-    .where('seq', '>', since)
-    .where('seq', '<=', upTo);
-  const [communities, gainedOrLost, memberships, posts, prefs] = communityChangeQueries(db, viewerId, {
-    since,
-    upTo,
-  });
+    .$call(writtenIn(range));
+  const [communities, gainedOrLost, memberships, posts, prefs] = communityChangeQueries(db, viewerId, range);
   const rows = await people
     .unionAll(own)
     .unionAll(others)

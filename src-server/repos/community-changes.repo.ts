@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ReadDb } from '#shared/node/open-database';
 import type { ServerDb } from '../db/schema.ts';
+import { writtenIn, type ChangeRange } from './change-range.ts';
 import {
   COMMUNITY_JSON,
   COMMUNITY_PREF_JSON,
@@ -9,11 +10,6 @@ import {
   readsCommunity,
   seesCommunity,
 } from './community-sql.ts';
-
-export interface ChangeRange {
-  since: number;
-  upTo: number;
-}
 
 /**
  * The community parts of a viewer's pull, one query each, all selecting (seq, tie, change) for the UNION in
@@ -30,7 +26,8 @@ export interface ChangeRange {
  * A client that gains a private community fetches its older posts and members once through
  * GET /v1/communities/:id/snapshot.
  */
-export function communityChangeQueries(db: ReadDb<ServerDb>, viewerId: string, { since, upTo }: ChangeRange) {
+export function communityChangeQueries(db: ReadDb<ServerDb>, viewerId: string, range: ChangeRange) {
+  const { since } = range;
   const communities = db
     .selectFrom('communities')
     .select([
@@ -40,8 +37,7 @@ export function communityChangeQueries(db: ReadDb<ServerDb>, viewerId: string, {
         then json_object('entity', 'community', 'op', 'upsert', 'seq', seq, 'value', ${COMMUNITY_JSON})
         else json_object('entity', 'community', 'op', 'delete', 'seq', seq, 'id', id) end`.as('change'),
     ])
-    .where('seq', '>', since)
-    .where('seq', '<=', upTo)
+    .$call(writtenIn(range))
     .where((eb) => eb.or([seesCommunity(viewerId), eb('unshared_seq', '>', since)]));
   const gainedOrLost = db
     .selectFrom('memberships')
@@ -57,8 +53,7 @@ export function communityChangeQueries(db: ReadDb<ServerDb>, viewerId: string, {
     ])
     .where('memberships.person_id', '=', viewerId)
     .where('communities.visibility', '=', 'private')
-    .where('memberships.seq', '>', since)
-    .where('memberships.seq', '<=', upTo);
+    .$call(writtenIn(range, 'memberships.seq'));
   const memberships = db
     .selectFrom('memberships')
     .select([
@@ -71,8 +66,7 @@ export function communityChangeQueries(db: ReadDb<ServerDb>, viewerId: string, {
         'change',
       ),
     ])
-    .where('seq', '>', since)
-    .where('seq', '<=', upTo)
+    .$call(writtenIn(range))
     .where((eb) =>
       eb.or([eb('person_id', '=', viewerId), readsCommunity(viewerId, 'memberships.community_id')]),
     );
@@ -87,8 +81,7 @@ export function communityChangeQueries(db: ReadDb<ServerDb>, viewerId: string, {
         'change',
       ),
     ])
-    .where('seq', '>', since)
-    .where('seq', '<=', upTo)
+    .$call(writtenIn(range))
     .where(readsCommunity(viewerId, 'posts.community_id'));
   const prefs = db
     .selectFrom('community_prefs')
@@ -99,7 +92,6 @@ export function communityChangeQueries(db: ReadDb<ServerDb>, viewerId: string, {
         'value', ${COMMUNITY_PREF_JSON})`.as('change'),
     ])
     .where('owner_id', '=', viewerId)
-    .where('seq', '>', since)
-    .where('seq', '<=', upTo);
+    .$call(writtenIn(range));
   return [communities, gainedOrLost, memberships, posts, prefs] as const;
 }

@@ -5,6 +5,7 @@ import { bulkInsert } from '#shared/node/bulk-insert';
 import type { NotesTable, ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
+import { writtenIn, type ChangeRange } from './change-range.ts';
 
 /** What the conflict rule needs of a stored note; never its ciphertext, which may be megabytes. */
 export interface NoteState {
@@ -177,8 +178,7 @@ export async function findNotesPullEnd(
     .selectFrom('notes')
     .select(['seq', sql<number | null>`octet_length(ciphertext)`.as('bytes')])
     .where('owner_id', '=', viewerId)
-    .where('seq', '>', since)
-    .where('seq', '<=', upTo)
+    .$call(writtenIn({ since, upTo }))
     .orderBy('seq')
     .limit(limit)
     .execute();
@@ -186,9 +186,7 @@ export async function findNotesPullEnd(
   return fit < sizes.length ? (sizes[fit - 1]?.seq ?? upTo) : upTo;
 }
 
-interface PullRange {
-  since: number;
-  upTo: number;
+interface PullRange extends ChangeRange {
   limit: number;
 }
 
