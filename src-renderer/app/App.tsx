@@ -7,6 +7,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { InlineError } from '../components/InlineError.tsx';
 import { useCoreEvents } from '../hooks/use-core-events.ts';
 import { useSession } from '../hooks/use-session.ts';
+import { useShellEvents } from '../hooks/use-shell-events.ts';
 import { CommunitiesScreen } from '../screens/communities/CommunitiesScreen.tsx';
 import { CommunityScreen } from '../screens/communities/CommunityScreen.tsx';
 import { ThreadScreen } from '../screens/communities/ThreadScreen.tsx';
@@ -15,6 +16,7 @@ import { FollowUpsScreen } from '../screens/follow-ups/FollowUpsScreen.tsx';
 import { HomeScreen } from '../screens/home/HomeScreen.tsx';
 import { NotesScreen } from '../screens/notes/NotesScreen.tsx';
 import { PersonScreen } from '../screens/person/PersonScreen.tsx';
+import { SettingsScreen } from '../screens/settings/SettingsScreen.tsx';
 import { WelcomeScreen } from '../screens/welcome/WelcomeScreen.tsx';
 
 // The graph (sigma, graphology, its layouts and exporters) loads when My network first opens: half the bundle.
@@ -33,6 +35,7 @@ export function App() {
 
 function SessionGate() {
   useCoreEvents();
+  useShellEvents();
   const session = useSession();
   if (session.error) {
     return (
@@ -88,6 +91,7 @@ function Screens() {
         </Route>
         <Route path="/notes" component={NotesScreen} />
         <Route path="/follow-ups" component={FollowUpsScreen} />
+        <Route path="/settings" component={SettingsScreen} />
         <Route>
           <Redirect to="/home" replace />
         </Route>

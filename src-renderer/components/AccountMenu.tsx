@@ -1,14 +1,14 @@
-import { Button, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronUp, IconLock, IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useSession, useSignOut } from '../hooks/use-session.ts';
+import { useSession } from '../hooks/use-session.ts';
 import { NotesEncryptionModal } from './notes-encryption/NotesEncryptionModal.tsx';
 import { PersonAvatar } from './PersonAvatar.tsx';
+import { SignOutConfirm } from './SignOutConfirm.tsx';
 
 /** Who is signed in, to which server, and the way out. Signing out removes this computer's copy of the directory. */
 export function AccountMenu() {
   const session = useSession();
-  const signOut = useSignOut();
   const [confirming, setConfirming] = useState(false);
   const [encryptionOpen, setEncryptionOpen] = useState(false);
   if (session.data?.state !== 'signed_in') return null;
@@ -37,18 +37,7 @@ export function AccountMenu() {
         <Menu.Dropdown>
           {confirming ? (
             <div style={{ padding: 'var(--mantine-spacing-xs)' }}>
-              <Text size="sm" mb="xs">
-                Sign out? The copy of the directory on this computer is removed; it syncs again when you sign
-                in.
-              </Text>
-              <Group justify="flex-end" gap="xs">
-                <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
-                  Cancel
-                </Button>
-                <Button size="xs" color="red" loading={signOut.isPending} onClick={() => signOut.mutate()}>
-                  Sign out
-                </Button>
-              </Group>
+              <SignOutConfirm onCancel={() => setConfirming(false)} />
             </div>
           ) : (
             <>

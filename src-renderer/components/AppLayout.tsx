@@ -6,6 +6,7 @@ import {
   IconCalendarDue,
   IconHome,
   IconNotes,
+  IconSettings,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -15,6 +16,7 @@ import { requestSearchFocus } from '../lib/directory-filters.ts';
 import { AccountMenu } from './AccountMenu.tsx';
 import { RejectedWrites } from './RejectedWrites.tsx';
 import { SyncStatusIndicator } from './SyncStatusIndicator.tsx';
+import { UpdateBanner } from './UpdateBanner.tsx';
 
 const screens = [
   { href: '/home', label: 'Home', icon: IconHome },
@@ -25,7 +27,10 @@ const screens = [
   { href: '/follow-ups', label: 'Follow-ups', icon: IconCalendarDue },
 ] as const;
 
-/** The window frame: the navigation rail on the left, the sync status at its foot, the screen on the right. */
+/**
+ * The window frame: the navigation rail on the left, Settings and the sync status at its foot, the screen on
+ * the right under the update banner (when an update is ready).
+ */
 export function AppLayout({ children }: { children: ReactNode }) {
   const [location, navigate] = useLocation();
 
@@ -58,20 +63,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </AppShell.Section>
         <AppShell.Section grow component="nav">
           <Stack gap={2}>
-            {screens.map(({ href, label, icon: Icon }) => (
-              <NavLink
-                key={href}
-                component={Link}
-                href={href}
-                label={label}
-                leftSection={<Icon size={18} stroke={1.6} />}
-                active={location === href || location.startsWith(`${href}/`)}
-                style={{ borderRadius: 'var(--mantine-radius-md)' }}
-              />
+            {screens.map(({ href, label, icon }) => (
+              <RailLink key={href} href={href} label={label} icon={icon} location={location} />
             ))}
           </Stack>
         </AppShell.Section>
         <AppShell.Section>
+          <Box pb="xs">
+            <RailLink href="/settings" label="Settings" icon={IconSettings} location={location} />
+          </Box>
           <Box pt="sm" px="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
             <Stack gap="xs">
               <RejectedWrites />
@@ -84,8 +84,29 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+        <UpdateBanner />
         {children}
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+interface RailLinkProps {
+  href: string;
+  label: string;
+  icon: typeof IconHome;
+  location: string;
+}
+
+function RailLink({ href, label, icon: Icon, location }: RailLinkProps) {
+  return (
+    <NavLink
+      component={Link}
+      href={href}
+      label={label}
+      leftSection={<Icon size={18} stroke={1.6} />}
+      active={location === href || location.startsWith(`${href}/`)}
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+    />
   );
 }

@@ -12,18 +12,28 @@ import { useNow } from '../hooks/use-now.ts';
 import { useSyncNow, useSyncStatus } from '../hooks/use-sync-status.ts';
 import { formatAgo, formatIn } from '../lib/format.ts';
 
+interface Props {
+  /** The rail offers "Sync now" when the data may be stale; Settings shows its own button. */
+  withAction?: boolean;
+  testId?: string;
+}
+
 /** The rail's footer: how fresh the local data is, and a way to sync now when it is not. */
-export function SyncStatusIndicator() {
+export function SyncStatusIndicator({ withAction = true, testId = 'sync-status' }: Props) {
   const { data: status, error } = useSyncStatus();
   const syncNow = useSyncNow();
   // A retry countdown needs the seconds; "synced 2 min ago" does not.
   const now = useNow(status?.state === 'offline' ? 1_000 : 15_000);
 
-  if (error) return <StatusLine icon={<Warning />} title="Sync status unavailable" detail={error.message} />;
-  if (!status) return <StatusLine icon={<Loader size={18} />} title="Checking sync…" />;
+  if (error) {
+    return (
+      <StatusLine icon={<Warning />} title="Sync status unavailable" detail={error.message} testId={testId} />
+    );
+  }
+  if (!status) return <StatusLine icon={<Loader size={18} />} title="Checking sync…" testId={testId} />;
 
   const action =
-    status.state === 'offline' || status.state === 'error' || status.state === 'idle' ? (
+    withAction && (status.state === 'offline' || status.state === 'error' || status.state === 'idle') ? (
       <Button
         size="compact-xs"
         variant={status.state === 'idle' ? 'subtle' : 'light'}
@@ -37,7 +47,7 @@ export function SyncStatusIndicator() {
       </Button>
     ) : null;
 
-  return <StatusLine {...describe(status, now)} action={action} state={status.state} />;
+  return <StatusLine {...describe(status, now)} action={action} state={status.state} testId={testId} />;
 }
 
 function describe(status: SyncStatus, now: number): { icon: ReactNode; title: string; detail?: string } {
@@ -124,11 +134,12 @@ interface LineProps {
   detail?: string;
   action?: ReactNode;
   state?: SyncStatus['state'];
+  testId: string;
 }
 
-function StatusLine({ icon, title, detail, action, state }: LineProps) {
+function StatusLine({ icon, title, detail, action, state, testId }: LineProps) {
   return (
-    <Group gap="sm" wrap="nowrap" align="flex-start" data-testid="sync-status" data-state={state}>
+    <Group gap="sm" wrap="nowrap" align="flex-start" data-testid={testId} data-state={state}>
       {icon}
       <Stack gap={4} style={{ minWidth: 0 }}>
         <Text size="sm" fw={500} lh={1.3}>

@@ -1,4 +1,4 @@
-import { Notification, Portal, Stack } from '@mantine/core';
+import { Button, Notification, Portal, Stack, Text } from '@mantine/core';
 import { dismissToast, useToasts } from '../lib/toasts.ts';
 
 export function Toaster() {
@@ -23,8 +23,29 @@ export function Toaster() {
             title={toast.title}
             withBorder
             onClose={() => dismissToast(toast.id)}
+            data-testid="toast"
           >
-            {toast.message}
+            {toast.action ? (
+              <Stack gap={6} align="flex-start">
+                <Text size="sm" c="dimmed" lineClamp={3}>
+                  {toast.message}
+                </Text>
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  color={toast.color}
+                  onClick={() => {
+                    dismissToast(toast.id);
+                    toast.action?.onClick();
+                  }}
+                  data-testid="toast-action"
+                >
+                  {toast.action.label}
+                </Button>
+              </Stack>
+            ) : (
+              toast.message
+            )}
           </Notification>
         ))}
       </Stack>

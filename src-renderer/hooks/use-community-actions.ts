@@ -57,12 +57,14 @@ export const useSetRole = (communityId: string) =>
 export const useRemoveMember = (communityId: string) =>
   useDetailMutation((personId: string) => getApi().communities.removeMember({ communityId, personId }));
 
-export function useSetCommunityPrefs(communityId: string) {
+/** Follow and mute; `inline`: the caller shows a refusal beside the control rather than as a toast. */
+export function useSetCommunityPrefs(communityId: string, { inline = false } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (patch: { followed?: boolean; muted?: boolean }) =>
       getApi().communities.setPrefs({ communityId, patch }),
     onSuccess: () => refresh(queryClient),
+    meta: inline ? { inline: true } : undefined,
   });
 }
 

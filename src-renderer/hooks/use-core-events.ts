@@ -49,6 +49,9 @@ export function useCoreEvents(): void {
     void queryClient.invalidateQueries({ queryKey: queryKeys.communities });
     void queryClient.invalidateQueries({ queryKey: queryKeys.graph });
   });
+  // Another window or the tray may change these (pause, for one).
+  useApiEvent('settings.changed', (view) => queryClient.setQueryData(queryKeys.settings, view));
+  useApiEvent('updates.status', (status) => queryClient.setQueryData(queryKeys.updateStatus, status));
   useApiEvent('sync.rejected', (rejected) => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.rejected });
     showToast(

@@ -27,10 +27,12 @@ export function useStartDemo() {
   });
 }
 
+/** Signing out; the core refuses while writes are still on their way, and SignOutConfirm shows why. */
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => getApi().session.signOut(),
     onSuccess: (session) => applySession(queryClient, session),
+    meta: { inline: true },
   });
 }

@@ -7,10 +7,12 @@ export function useSyncStatus() {
   return useQuery({ queryKey: queryKeys.syncStatus, queryFn: () => getApi().sync.getStatus() });
 }
 
-export function useSyncNow() {
+/** `inline`: the caller shows the error beside its button rather than as a toast. */
+export function useSyncNow({ inline = false } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => getApi().sync.syncNow(),
     onSuccess: (status) => queryClient.setQueryData(queryKeys.syncStatus, status),
+    meta: inline ? { inline: true } : undefined,
   });
 }

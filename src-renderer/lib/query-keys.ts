@@ -8,6 +8,10 @@ import type { DirectoryFilters } from './directory-filters.ts';
 export const queryKeys = {
   session: ['session'] as const,
   syncStatus: ['sync', 'status'] as const,
+  /** This device's settings; `settings.changed` keeps it current. */
+  settings: ['settings'] as const,
+  /** The app's own update status; `updates.status` keeps it current. */
+  updateStatus: ['updates', 'status'] as const,
   directory: ['directory'] as const,
   facets: ['directory', 'facets'] as const,
   searchPage: (filters: DirectoryFilters, pageIndex: number) =>

@@ -5,6 +5,8 @@ export interface Toast {
   title: string;
   message: string;
   color: 'red' | 'green' | 'blue';
+  /** A button in the toast (an in-page notification opens what it is about); clicking it also dismisses it. */
+  action?: { label: string; onClick: () => void };
 }
 
 /** A tiny notification store: errors from background calls land here and show bottom-right. */

@@ -7,6 +7,7 @@ import {
   tempDir,
   type RunningProcess,
 } from './support/processes.ts';
+import { syncNow, whoAmI } from './support/sync-and-account.ts';
 
 /**
  * Communities end to end, two people on two computers (two web hosts, one server): one joins a community
@@ -30,15 +31,6 @@ let page2: Page;
 let name1 = '';
 let name2 = '';
 let communityRoute = '';
-
-async function syncNow(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('Synced', { timeout: 30_000 });
-}
-
-async function whoAmI(page: Page): Promise<string> {
-  return (await page.getByTestId('account-menu').locator('p').first().innerText()).trim();
-}
 
 /** Opens the community page (by its hash route) on a page whose core knows it. */
 async function openCommunity(page: Page, host: RunningProcess): Promise<void> {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openAColleague } from './support/colleague.ts';
 import { startServer, startWebHost, tempDir, type RunningProcess } from './support/processes.ts';
+import { syncNow } from './support/sync-and-account.ts';
 
 /**
  * Changing the notes passphrase from the account menu on a device that syncs notes: a wrong current one is
@@ -19,11 +20,6 @@ let desktop: RunningProcess | undefined;
 let laptopPage: Page;
 let desktopPage: Page;
 let personRoute = '';
-
-async function syncNow(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('Synced', { timeout: 30_000 });
-}
 
 test.beforeAll(async ({ browser }) => {
   server = await startServer({ dataDir: tempDir('kith-e2e-passphrase-change-server-') });

@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openDatabase } from '#shared/node/open-database';
 import { openAColleague } from './support/colleague.ts';
 import { startServer, startWebHost, tempDir, type RunningProcess } from './support/processes.ts';
+import { syncNow } from './support/sync-and-account.ts';
 
 /**
  * Notes across two devices, end to end: a passphrase set up on one, a note written there while the server
@@ -36,11 +37,6 @@ async function serverNotes(): Promise<{ id: string; ciphertext: string }[]> {
   } finally {
     await db.destroy();
   }
-}
-
-async function syncNow(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('Synced', { timeout: 30_000 });
 }
 
 /** Opens the colleague's profile on a device whose directory has synced. */

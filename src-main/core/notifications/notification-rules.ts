@@ -206,7 +206,7 @@ function buildItemPayload(item: SyncedItem, reason: NotificationReason): Desktop
     mention: `${item.authorName} mentioned you in ${where}`,
     announcement: `Announcement in ${where}`,
     event: `Event soon in ${where}`,
-    new: `${item.authorName} posted in ${where}`,
+    new: describeNewItem(item),
   };
   return {
     id: `post:${item.id}`,
@@ -216,6 +216,21 @@ function buildItemPayload(item: SyncedItem, reason: NotificationReason): Desktop
     route: buildPostRoute(item.communityId, item.id, item.parentId),
     kind: 'item',
   };
+}
+
+/** What a new item is, in the words of its kind. */
+function describeNewItem(item: SyncedItem): string {
+  const where = item.communityName;
+  switch (item.kind) {
+    case 'question':
+      return `${item.authorName} asked in ${where}`;
+    case 'best_practice':
+      return `${item.authorName} shared a best practice in ${where}`;
+    case 'job_opening':
+      return `New job opening in ${where}`;
+    default:
+      return `${item.authorName} posted in ${where}`;
+  }
 }
 
 function buildSummaryPayload(

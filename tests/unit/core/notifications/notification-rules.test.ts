@@ -140,7 +140,24 @@ const rows: Row[] = [
     { shown: false },
   ],
   ['an event already under way', { kind: 'event', eventStartsAt: NOW - 1 }, {}, { shown: false }],
-  ['a question in a followed community', { kind: 'question', title: 'Which CI?' }, {}, { shown: true }],
+  [
+    'a question in a followed community',
+    { kind: 'question', title: 'Which CI?' },
+    {},
+    { shown: true, title: 'Bob asked in Platform guild' },
+  ],
+  [
+    'a best practice in a followed community',
+    { kind: 'best_practice' },
+    {},
+    { shown: true, title: 'Bob shared a best practice in Platform guild' },
+  ],
+  [
+    'a job opening in a followed community',
+    { kind: 'job_opening', title: 'SRE, Lyon' },
+    {},
+    { shown: true, title: 'New job opening in Platform guild' },
+  ],
   [
     'a mention while paused',
     { body: '@Ada Lovelace look' },
