@@ -2,8 +2,18 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname } from 'node:path';
 import { app } from 'electron';
-import { buildAutostartEntry, findAutostartExec, findAutostartPath } from '#core/shell/autostart-entry';
+import {
+  buildAutostartEntry,
+  findAutostartExec,
+  findAutostartPath,
+  START_HIDDEN_FLAG,
+} from '#core/shell/autostart-entry';
 import { describeError } from '#shared/errors';
+
+/** Started at login on Linux or Windows: the window waits until the tray (or a second launch) asks for it. */
+export function wasStartedHidden(): boolean {
+  return process.argv.includes(START_HIDDEN_FLAG);
+}
 
 /**
  * Only a packaged app: a development run would register the bare Electron binary, which starts Electron's
@@ -31,7 +41,8 @@ export function createStartAtLogin(): (enabled: boolean) => void {
 
 async function applyStartAtLogin(enabled: boolean): Promise<void> {
   if (process.platform !== 'linux') {
-    app.setLoginItemSettings({ openAtLogin: enabled });
+    // Windows passes the args at login; macOS ignores them (its login items open the window as usual).
+    app.setLoginItemSettings({ openAtLogin: enabled, args: [START_HIDDEN_FLAG] });
     return;
   }
   const path = findAutostartPath(process.env, homedir());

@@ -29,7 +29,7 @@ import { createAppUpdater } from './auto-update.ts';
 import { createDemoServer } from './demo-server.ts';
 import { showDesktopNotifications } from './desktop-notifications.ts';
 import { forwardCoreEvents, registerIpcHandlers } from './ipc-bridge.ts';
-import { canStartAtLogin, createStartAtLogin } from './login-item.ts';
+import { canStartAtLogin, createStartAtLogin, wasStartedHidden } from './login-item.ts';
 import { createMainWindow, focusWindow, hideWindow } from './main-window.ts';
 import { createSafeStorageSecrets } from './safe-storage-secrets.ts';
 import { applySecurityPolicy, enableProcessSandbox } from './security-policy.ts';
@@ -150,9 +150,18 @@ function runApp(): void {
       });
       disposers.push(registerIpcHandlers(createDispatcher(core.handlers)));
       disposers.push(forwardCoreEvents(core.events, () => mainWindow?.webContents ?? null));
-      openMainWindow();
+      const startHidden = wasStartedHidden();
+      if (!startHidden) openMainWindow();
       // Kith works without a tray or notifications (closing the window then quits, except on macOS).
-      await startShell(core).catch((err: unknown) => console.error(`Kith: ${describeError(err)}`));
+      const shellStarted = await startShell(core).then(
+        () => true,
+        (err: unknown) => {
+          console.error(`Kith: ${describeError(err)}`);
+          return false;
+        },
+      );
+      // Started at login with no tray to come back from: the window after all.
+      if (startHidden && !shellStarted) openMainWindow();
       return core;
     })
     .catch((err: unknown) => {
@@ -162,8 +171,11 @@ function runApp(): void {
       return null;
     });
 
+  // Launching Kith again brings this one forward (its window may be hidden in the tray, or not made yet).
   app.on('second-instance', () => {
-    if (mainWindow) focusWindow(mainWindow);
+    void coreReady.then((core) => {
+      if (core) showMainWindow();
+    });
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -23,7 +23,13 @@ export function findAutostartExec(env: AutostartEnv, execPath: string): string {
   return env.APPIMAGE || execPath;
 }
 
-/** The .desktop file that starts `execPath` at login. */
+/**
+ * The argument a login start gets on Linux and Windows: Kith then starts in the tray without a window, as
+ * Slack and Element do, rather than opening over whatever the person is starting their day with.
+ */
+export const START_HIDDEN_FLAG = '--hidden';
+
+/** The .desktop file that starts `execPath` at login, in the tray. */
 export function buildAutostartEntry(execPath: string): string {
   return [
     '[Desktop Entry]',
@@ -31,7 +37,7 @@ export function buildAutostartEntry(execPath: string): string {
     'Version=1.0',
     'Name=Kith',
     'Comment=Map your internal network',
-    `Exec=${quoteExecArgument(execPath)}`,
+    `Exec=${quoteExecArgument(execPath)} ${START_HIDDEN_FLAG}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',
     '',

@@ -15,7 +15,7 @@ export function DesktopSection({ view }: { view: SettingsView }) {
         view={view}
         available={view.host.startAtLogin}
         title="Start Kith when you log in"
-        description="Kith starts when you log in, so notifications and sync are ready when you are."
+        description="Kith starts when you log in (in the tray on Windows and Linux), so notifications and sync are ready when you are."
         testId="settings-start-at-login"
       />
       <ToggleRow

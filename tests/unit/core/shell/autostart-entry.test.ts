@@ -62,7 +62,7 @@ describe('buildAutostartEntry', () => {
     expect(lines[0]).toBe('[Desktop Entry]');
     expect(lines).toContain('Type=Application');
     expect(lines).toContain('Name=Kith');
-    expect(lines).toContain('Exec="/home/ada/My Apps/Kith.AppImage"');
+    expect(lines).toContain('Exec="/home/ada/My Apps/Kith.AppImage" --hidden');
     expect(entry.endsWith('\n')).toBe(true);
   });
 });
