@@ -46,9 +46,22 @@ export function showDesktopNotifications(
     notification.show();
   };
 
-  const unsubscribe = events.on('notifications.shown', ({ items }) => items.forEach(show));
+  // Signed out, or another account: what the last one was told must not stay in the notification centre.
+  const closeAll = () => {
+    for (const notification of kept.values()) notification.close();
+    kept.clear();
+  };
+  let personId: string | null = null;
+  const unsubscribes = [
+    events.on('notifications.shown', ({ items }) => items.forEach(show)),
+    events.on('session.changed', (session) => {
+      const id = session.state === 'signed_in' ? (session.me?.id ?? null) : null;
+      if (session.state === 'signed_out' || (id !== null && personId !== null && id !== personId)) closeAll();
+      if (session.state === 'signed_out' || id !== null) personId = id;
+    }),
+  ];
   return () => {
-    unsubscribe();
+    for (const unsubscribe of unsubscribes) unsubscribe();
     kept.clear();
   };
 }

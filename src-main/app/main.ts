@@ -120,9 +120,11 @@ function runApp(): void {
     }
     disposers.push(watchWakeEvents(() => core.shell.wake()));
     // Installing an update on macOS closes the windows before 'before-quit': they must not hide instead.
-    autoUpdater.on('before-quit-for-update', () => {
+    const onQuitForUpdate = () => {
       quitting = true;
-    });
+    };
+    autoUpdater.on('before-quit-for-update', onQuitForUpdate);
+    disposers.push(() => autoUpdater.off('before-quit-for-update', onQuitForUpdate));
   };
 
   const coreReady: Promise<Core | null> = app

@@ -39,7 +39,10 @@ export interface CoreOptions {
   liveUpdates?: boolean;
   /** What the host can do (tray, OS notifications, start at login, self-update); none by default. */
   host?: HostFeatures;
-  /** Whether the OS is in do-not-disturb now; absent where the host cannot tell. */
+  /**
+   * Whether the OS is in do-not-disturb now; absent where the host cannot tell. No host passes it today:
+   * Electron 45 exposes no such state (macOS Focus and Windows Focus Assist hold notifications back themselves).
+   */
   doNotDisturb?: () => boolean;
   /**
    * electron-updater's updater in a packaged app; absent in development, the web host and tests (updates then

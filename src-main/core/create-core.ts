@@ -1,5 +1,5 @@
 import type { SyncStatus } from '#shared/domain/sync-status';
-import { describeError, KithError } from '#shared/errors';
+import { describeError } from '#shared/errors';
 import type { ContractHandlers } from '#shared/ipc/contract';
 import { createCommunitiesService } from './communities/communities-service.ts';
 import type { Core, CoreOptions } from './core-types.ts';
@@ -288,10 +288,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       getStatus: async () => updates.getStatus(),
       check: () => updates.checkNow(),
       async restart() {
-        const status = updates.getStatus();
-        if (status.state !== 'ready') {
-          throw new KithError('unavailable', `No update is ready to install (updates are ${status.state}).`);
-        }
         updates.restart();
         return {};
       },
@@ -339,9 +335,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     syncNow: () => handlers.sync.syncNow(undefined),
     updateStatus: () => updates.getStatus(),
     restartToUpdate: () => updates.restart(),
+    // A reopened change stream asks for a pull as it opens; without one, pull now.
     wake() {
-      changeEvents?.reconnect();
-      void handlers.sync.syncNow(undefined);
+      if (changeEvents) changeEvents.reconnect();
+      else void handlers.sync.syncNow(undefined);
     },
     navigate: (route) => events.emit('app.navigate', { route }),
     now: options.now,

@@ -1,9 +1,7 @@
 import type { CommunitySummary } from '#shared/domain/community';
 import { QuietHours } from '#shared/domain/settings';
 
-const HOUR_MS = 60 * 60 * 1000;
-/** "Pause until tomorrow" resumes at this local hour. */
-export const TOMORROW_RESUME_HOUR = 8;
+const DAY_MS = 24 * 60 * 60 * 1000;
 /** Quiet hours a user switches on start as a night: 22:00 to 07:00. */
 export const DEFAULT_QUIET_HOURS: QuietHours = { start: 22 * 60, end: 7 * 60 };
 
@@ -54,16 +52,6 @@ export function isPaused(pausedUntil: number | null, now: number): pausedUntil i
   return pausedUntil !== null && pausedUntil > now;
 }
 
-export function pauseForAnHour(now: number): number {
-  return now + HOUR_MS;
-}
-
-/** Tomorrow (the next calendar day here) at 08:00 local time, whatever the clock changes in between. */
-export function tomorrowMorning(now: number, hour = TOMORROW_RESUME_HOUR): number {
-  const today = new Date(now);
-  return new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1, hour, 0, 0, 0).getTime();
-}
-
 function startOfDay(timestamp: number): number {
   const day = new Date(timestamp);
   return new Date(day.getFullYear(), day.getMonth(), day.getDate()).getTime();
@@ -81,7 +69,7 @@ export function formatTimeOfDay(timestamp: number, locale?: string): string {
 export function describePause(pausedUntil: number | null, now: number, locale?: string): string | null {
   if (!isPaused(pausedUntil, now)) return null;
   const time = formatTimeOfDay(pausedUntil, locale);
-  const days = Math.round((startOfDay(pausedUntil) - startOfDay(now)) / (24 * HOUR_MS));
+  const days = Math.round((startOfDay(pausedUntil) - startOfDay(now)) / DAY_MS);
   if (days === 0) return `Paused until ${time}`;
   if (days === 1) return `Paused until tomorrow, ${time}`;
   const day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(

@@ -52,3 +52,16 @@ export type HostFeatures = z.infer<typeof HostFeatures>;
 
 export const SettingsView = z.object({ settings: AppSettings, host: HostFeatures });
 export type SettingsView = z.infer<typeof SettingsView>;
+
+/** "Pause notifications for 1 hour", in the tray and in Settings. */
+export const PAUSE_HOUR_MS = 60 * 60 * 1000;
+/** When "until tomorrow" ends, in local hours: the start of a working day. */
+export const TOMORROW_MORNING_HOUR = 8;
+
+/** Local 08:00 on the calendar day after `now`, through Date so daylight-saving changes land on the right hour. */
+export function findTomorrowMorning(now: number): number {
+  const morning = new Date(now);
+  morning.setDate(morning.getDate() + 1);
+  morning.setHours(TOMORROW_MORNING_HOUR, 0, 0, 0);
+  return morning.getTime();
+}

@@ -290,6 +290,37 @@ test("user 1's Home shows user 2's new question without a refresh or a sync", as
   await page1.screenshot({ path: `${SHOTS}/home-live.png`, fullPage: true });
 });
 
+test('a feed left open in a hidden window (in the tray) does not mark new posts read; shown again, it does', async () => {
+  const TITLE = 'Is anyone on the tokio 2 preview yet?';
+  await openCommunity(page1, host1);
+  const feed1 = page1.getByTestId('feed-item');
+  await expect(page1.getByTestId('unread-dot')).toHaveCount(0, { timeout: 10_000 });
+  // What the browser does when the window hides or minimizes: the page stays loaded, but not visible.
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    page1.evaluate(`
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => '${state}' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    `);
+  await setVisibility('hidden');
+
+  await openCommunity(page2, host2);
+  await page2.getByTestId('compose-open').click();
+  const composer = page2.getByTestId('composer');
+  await composer.getByTestId('compose-kind').getByText('Question', { exact: true }).click();
+  await composer.getByTestId('compose-title').fill(TITLE);
+  await composer.getByTestId('markdown-input').fill('Curious about the new scheduler.');
+  await composer.getByTestId('compose-submit').click();
+
+  const arrived = feed1.filter({ hasText: TITLE });
+  await expect(arrived).toBeVisible({ timeout: 30_000 });
+  await expect(arrived.getByTestId('unread-dot')).toBeVisible();
+  await page1.waitForTimeout(4_000); // longer than the feed's 2.5 s before it counts as read
+  await expect(arrived.getByTestId('unread-dot')).toBeVisible();
+
+  await setVisibility('visible');
+  await expect(arrived.getByTestId('unread-dot')).toHaveCount(0, { timeout: 10_000 });
+});
+
 /** The unread total on Home; 0 when the badge is not shown. */
 async function readUnread(page: Page): Promise<number> {
   const badge = page.getByTestId('activity-unread-total');

@@ -3,11 +3,13 @@ import type { DesktopNotification } from '#shared/domain/notifications';
 import type { AppSettings } from '#shared/domain/settings';
 import type { LocalDb } from '../store/local-db.ts';
 import { readState, writeState } from '../store/local-state.repo.ts';
-import { decideNotifications, type CommunityPrefState, type Me } from './notification-rules.ts';
+import {
+  decideNotifications,
+  MAX_ITEM_AGE_MS,
+  type CommunityPrefState,
+  type Me,
+} from './notification-rules.ts';
 import { listNotificationCandidates, listNotifiedIds, recordNotifiedIds } from './notified.repo.ts';
-
-/** Posts read per statement when a sync brought many (a laptop back after a week away). */
-const PAGE = 2000;
 
 export interface NotifierOptions {
   db: Kysely<LocalDb>;
@@ -22,7 +24,7 @@ export interface NotifierOptions {
 
 /**
  * Runs the notification rules over what each sync brought: the posts past the watermark (the seq of the
- * last post already judged). The first sync of an account only sets the watermark and the first-sync time:
+ * last post already judged), all at once. The first sync of an account only sets the watermark and the first-sync time:
  * what it brought is history. Decision, notified ids and the new watermark are recorded in one transaction
  * before anything is shown, so a crash can lose a banner but never show one twice.
  */
@@ -35,60 +37,58 @@ export function createNotifier(options: NotifierOptions) {
   async function judgeNewPosts(): Promise<void> {
     const personId = await options.signedInPersonId();
     if (!personId) return;
-    const top = await maxPostSeq(db);
+    const { top, newestCreatedAt } = await readPostsHead(db);
     const firstSyncAt = await readState(db, 'firstSyncAt');
     const watermark = await readState(db, 'notifyWatermark');
     if (firstSyncAt === null || watermark === null) {
       await db.transaction().execute(async (trx) => {
-        if (firstSyncAt === null) await writeState(trx, 'firstSyncAt', now());
+        // On the server's clock where the first sync brought posts: a local clock running fast must not
+        // push the line past posts written just after it.
+        if (firstSyncAt === null) {
+          await writeState(trx, 'firstSyncAt', Math.min(now(), (newestCreatedAt ?? Infinity) + 1));
+        }
         await writeState(trx, 'notifyWatermark', top);
       });
       return;
     }
     if (top <= watermark) return;
 
+    // The whole sync is judged at once, however many posts it brought: "more than 3 from one community"
+    // is one summary for the sync, not one per page. Only posts young enough to be news are read.
+    const at = now();
+    const fresh = await db
+      .selectFrom('posts')
+      .select('id')
+      .where('seq', '>', watermark)
+      .where('seq', '<=', top)
+      .where('created_at', '>=', at - MAX_ITEM_AGE_MS)
+      .execute();
     const me = await readMe(db, personId);
-    const [prefs, notified, settings] = await Promise.all([
+    const [items, prefs, notified, settings] = await Promise.all([
+      me
+        ? listNotificationCandidates(
+            db,
+            fresh.map((p) => p.id),
+          )
+        : [],
       readPrefs(db),
       listNotifiedIds(db),
       options.settings(),
     ]);
-    const at = now();
-    const shown: DesktopNotification[] = [];
-    for (let after = watermark; after < top;) {
-      const page = await db
-        .selectFrom('posts')
-        .select(['id', 'seq'])
-        .where('seq', '>', after)
-        .where('seq', '<=', top)
-        .orderBy('seq')
-        .limit(PAGE)
-        .execute();
-      if (page.length === 0) break;
-      after = page[page.length - 1]?.seq ?? top;
-      const items = me
-        ? await listNotificationCandidates(
-            db,
-            page.map((p) => p.id),
-          )
-        : [];
-      const decision = me
-        ? decideNotifications({
-            items,
-            me,
-            prefs,
-            settings: { ...settings, doNotDisturb: options.doNotDisturb?.() ?? false },
-            now: at,
-            localMinute: localMinute(at),
-            firstSyncAt,
-            notified,
-          })
-        : { notifications: [], notifiedIds: [] };
-      await recordNotifiedIds(db, decision.notifiedIds, at, after);
-      for (const id of decision.notifiedIds) notified.add(id);
-      shown.push(...decision.notifications);
-    }
-    if (shown.length) options.onNotify(shown);
+    const decision = me
+      ? decideNotifications({
+          items,
+          me,
+          prefs,
+          settings: { ...settings, doNotDisturb: options.doNotDisturb?.() ?? false },
+          now: at,
+          localMinute: localMinute(at),
+          firstSyncAt,
+          notified,
+        })
+      : { notifications: [], notifiedIds: [] };
+    await recordNotifiedIds(db, decision.notifiedIds, at, top);
+    if (decision.notifications.length) options.onNotify(decision.notifications);
   }
 
   return {
@@ -108,12 +108,13 @@ function defaultLocalMinute(at: number): number {
   return d.getHours() * 60 + d.getMinutes();
 }
 
-async function maxPostSeq(db: Kysely<LocalDb>): Promise<number> {
+/** The newest seq among the cached posts, and the newest creation time (server clock). */
+async function readPostsHead(db: Kysely<LocalDb>) {
   const row = await db
     .selectFrom('posts')
-    .select((eb) => eb.fn.max('seq').as('top'))
+    .select((eb) => [eb.fn.max('seq').as('top'), eb.fn.max('created_at').as('newest')])
     .executeTakeFirst();
-  return Number(row?.top ?? 0);
+  return { top: Number(row?.top ?? 0), newestCreatedAt: row?.newest == null ? null : Number(row.newest) };
 }
 
 async function readMe(db: Kysely<LocalDb>, personId: string): Promise<Me | null> {

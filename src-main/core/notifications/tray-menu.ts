@@ -1,3 +1,4 @@
+import { PAUSE_HOUR_MS } from '#shared/domain/settings';
 import type { SyncStatus } from '#shared/domain/sync-status';
 import { buildCommunityRoute } from './notification-rules.ts';
 
@@ -44,11 +45,8 @@ export interface TrayModel {
   menu: TrayMenuEntry[];
 }
 
-export const PAUSE_HOUR_MS = 60 * 60 * 1000;
 /** Beyond this many communities the menu would outgrow the screen: the rest are one "more" line. */
 export const MAX_COMMUNITY_ENTRIES = 10;
-/** When "until tomorrow" ends, in local hours: the start of a working day. */
-export const TOMORROW_MORNING_HOUR = 8;
 
 /** Builds the tray's icon, tooltip and menu from the app's state. */
 export function buildTrayModel(input: TrayInput): TrayModel {
@@ -78,14 +76,6 @@ export function buildTrayModel(input: TrayInput): TrayModel {
     { kind: 'item', id: 'quit', label: 'Quit', enabled: true, action: { type: 'quit' } },
   );
   return { icon: total > 0 ? 'unread' : 'default', tooltip: buildTooltip(total, paused, input.sync), menu };
-}
-
-/** Local 08:00 on the day after `now`, through Date so daylight-saving changes land on the right hour. */
-export function findTomorrowMorning(now: number): number {
-  const morning = new Date(now);
-  morning.setDate(morning.getDate() + 1);
-  morning.setHours(TOMORROW_MORNING_HOUR, 0, 0, 0);
-  return morning.getTime();
 }
 
 /** Communities with unread items, most unread first, each opening its community. */

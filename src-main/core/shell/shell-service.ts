@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import { AppRoute } from '#shared/domain/notifications';
-import type { AppSettings, SettingsPatch } from '#shared/domain/settings';
+import { findTomorrowMorning, type AppSettings, type SettingsPatch } from '#shared/domain/settings';
 import type { SyncStatus } from '#shared/domain/sync-status';
 import type { UpdateStatus } from '#shared/domain/updates';
 import type { IpcEventName } from '#shared/ipc/contract';
 import { listHomeActivity } from '../communities/activity.repo.ts';
 import type { CoreEvents, CoreShell } from '../core-types.ts';
-import { buildTrayModel, findTomorrowMorning, type TrayAction } from '../notifications/tray-menu.ts';
+import { buildTrayModel, type TrayAction } from '../notifications/tray-menu.ts';
 import type { LocalDb } from '../store/local-db.ts';
 
-/** Events after which the tray may read differently; a burst of them redraws it once. */
+/** Events after which the tray may read differently; a burst of them redraws it once per 100 ms. */
 const TRAY_EVENTS: readonly IpcEventName[] = [
   'communities.changed',
   'sync.status',
@@ -17,7 +17,7 @@ const TRAY_EVENTS: readonly IpcEventName[] = [
   'updates.status',
   'session.changed',
 ];
-const TRAY_DEBOUNCE_MS = 100;
+const TRAY_THROTTLE_MS = 100;
 
 export interface ShellServiceOptions {
   db: Kysely<LocalDb>;
@@ -40,11 +40,12 @@ export function createShellService(options: ShellServiceOptions): CoreShell & { 
   const now = options.now ?? Date.now;
   const listeners = new Set<() => void>();
   let timer: NodeJS.Timeout | undefined;
+  // A throttle, not a debounce: a long run of sync.status events (a first sync) must not hold the tray off.
   const changed = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
       for (const listener of listeners) listener();
-    }, TRAY_DEBOUNCE_MS);
+    }, TRAY_THROTTLE_MS);
   };
   const unsubscribes = TRAY_EVENTS.map((event) => options.events.on(event, changed));
 

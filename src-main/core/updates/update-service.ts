@@ -1,6 +1,7 @@
 import type { ProgressInfo, UpdateCheckResult } from 'electron-updater';
 import type { UpdateChannel } from '#shared/domain/settings';
 import type { UpdateStatus } from '#shared/domain/updates';
+import { KithError } from '#shared/errors';
 
 /** The part of electron-updater's AppUpdater the service drives (its autoUpdater satisfies it). */
 export interface Updater {
@@ -36,7 +37,7 @@ export interface UpdateService {
   checkNow(): Promise<UpdateStatus>;
   /** Quits and installs; throws a clear Error unless an update is ready. */
   restart(): void;
-  /** The user changed the update channel; checks again if running. */
+  /** The update channel may have changed (any settings change calls this): on a change, checks again if running. */
   setChannel(channel: UpdateChannel): void;
   /** disabledReason may have changed (signed in to / out of the demo): re-evaluate, emit status, start or stop the schedule. */
   refresh(): void;
@@ -59,6 +60,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
   const now = options.now ?? Date.now;
   const intervalMs = options.intervalMs ?? SIX_HOURS_MS;
 
+  let channel = options.channel;
   let checkedAt: number | null = null;
   let running = false;
   let timer: NodeJS.Timeout | undefined;
@@ -68,7 +70,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
   if (updater) {
     updater.autoDownload = true;
     updater.autoInstallOnAppQuit = true;
-    applyChannel(updater, options.channel);
+    applyChannel(updater, channel);
   }
 
   function disabledReason(): string | null {
@@ -185,13 +187,14 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
     checkNow,
     restart() {
       if (status.state !== 'ready' || !updater) {
-        throw new Error(`No update is ready to install (the updater is ${status.state}).`);
+        throw new KithError('unavailable', `No update is ready to install (the updater is ${status.state}).`);
       }
       // Silent install, then run the new version: the user asked to restart, not to walk through an installer.
       updater.quitAndInstall(true, true);
     },
-    setChannel(channel) {
-      if (!updater) return;
+    setChannel(next) {
+      if (!updater || next === channel) return;
+      channel = next;
       applyChannel(updater, channel);
       if (running) void checkNow();
     },

@@ -6,6 +6,7 @@ import { FeedItemCard } from '../../components/communities/FeedItemCard.tsx';
 import { InlineError } from '../../components/InlineError.tsx';
 import { useCommunityFeed } from '../../hooks/use-communities.ts';
 import { useMarkRead } from '../../hooks/use-community-actions.ts';
+import { usePageVisible } from '../../hooks/use-page-visible.ts';
 import { FEED_KINDS, isActive, POST_KIND_LABELS, type FeedKind } from '../../lib/community-labels.ts';
 import { PostComposer } from './PostComposer.tsx';
 
@@ -22,13 +23,15 @@ export function FeedTab({ detail, now }: { detail: CommunityDetail; now: number 
   const mutateMarkRead = markRead.mutate;
   const items = feed.data?.pages.flatMap((page) => page.items);
   const hasUnread = items?.some((item) => item.unread) ?? false;
+  const visible = usePageVisible();
 
-  // A read marker is a synced write: only when something on screen is unread, after a moment.
+  // A read marker is a synced write: only when something on screen is unread, after a moment, and never
+  // while the window is hidden in the tray or minimized (new posts arriving there stay unread).
   useEffect(() => {
-    if (!hasUnread) return;
+    if (!hasUnread || !visible) return;
     const timer = setTimeout(() => mutateMarkRead(community.id), MARK_READ_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [community.id, hasUnread, mutateMarkRead]);
+  }, [community.id, hasUnread, visible, mutateMarkRead]);
 
   let list;
   if (feed.error) {

@@ -1,7 +1,12 @@
 import { Badge, Button, Group, Menu, Switch, Text, TextInput } from '@mantine/core';
 import { IconBell, IconBellPause, IconChevronDown, IconMoon, IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { QuietHours, SettingsView } from '#shared/domain/settings';
+import {
+  findTomorrowMorning,
+  PAUSE_HOUR_MS,
+  type QuietHours,
+  type SettingsView,
+} from '#shared/domain/settings';
 import { useNow } from '../../hooks/use-now.ts';
 import { useUpdateSettings } from '../../hooks/use-settings.ts';
 import {
@@ -11,8 +16,6 @@ import {
   formatTimeOfDay,
   minuteToTime,
   parseQuietHours,
-  pauseForAnHour,
-  tomorrowMorning,
 } from '../../lib/notification-settings.ts';
 import { CommunityNotifications } from './CommunityNotifications.tsx';
 import { SettingRow, SettingsSection } from './SettingsSection.tsx';
@@ -92,9 +95,9 @@ function PauseRow({ pausedUntil: saved }: { pausedUntil: number | null }) {
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Item onClick={() => pause(pauseForAnHour)}>For 1 hour</Menu.Item>
-              <Menu.Item onClick={() => pause((at) => tomorrowMorning(at))}>
-                Until tomorrow, {formatTimeOfDay(tomorrowMorning(now))}
+              <Menu.Item onClick={() => pause((at) => at + PAUSE_HOUR_MS)}>For 1 hour</Menu.Item>
+              <Menu.Item onClick={() => pause(findTomorrowMorning)}>
+                Until tomorrow, {formatTimeOfDay(findTomorrowMorning(now))}
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>

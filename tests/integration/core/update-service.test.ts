@@ -193,6 +193,11 @@ describe('channels', () => {
     expect(feed.count(channelFile('latest'))).toBe(1);
     expect(feed.count(channelFile('beta'))).toBe(0);
 
+    // Every settings change passes the channel on: the same channel again asks the server nothing.
+    service.setChannel('stable');
+    expect(service.getStatus().state).toBe('idle');
+    expect(feed.count(channelFile('latest'))).toBe(1);
+
     service.setChannel('beta');
     expect(updater.allowPrerelease).toBe(true);
     expect(await untilState(service, 'ready')).toEqual({ state: 'ready', version: '1.1.0-beta.1' });

@@ -80,7 +80,7 @@ describe('IPC contract dispatch', () => {
   it('refuses to restart for an update when none is ready', async () => {
     expect(await dispatch('updates.restart', undefined)).toMatchObject({
       ok: false,
-      error: { code: 'unavailable', message: expect.stringMatching(/No update is ready/) },
+      error: { code: 'unavailable', message: expect.stringMatching(/No update is ready to install/) },
     });
     expect(await dispatch('updates.getStatus', undefined)).toMatchObject({
       ok: true,

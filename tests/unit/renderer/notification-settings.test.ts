@@ -8,9 +8,7 @@ import {
   listNotifiableCommunities,
   minuteToTime,
   parseQuietHours,
-  pauseForAnHour,
   timeToMinute,
-  tomorrowMorning,
 } from '../../../src-renderer/lib/notification-settings.ts';
 
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
@@ -53,14 +51,6 @@ describe('quiet hours times', () => {
 
 describe('pause', () => {
   const now = local(2026, 3, 12, 14, 30);
-
-  it('pauses for an hour, or until 08:00 on the next calendar day', () => {
-    expect(pauseForAnHour(now)).toBe(local(2026, 3, 12, 15, 30));
-    expect(tomorrowMorning(now)).toBe(local(2026, 3, 13, 8, 0));
-    // Just after midnight, tomorrow is still the next calendar day; the end of a month rolls over.
-    expect(tomorrowMorning(local(2026, 3, 13, 0, 10))).toBe(local(2026, 3, 14, 8, 0));
-    expect(tomorrowMorning(local(2026, 1, 31, 23, 0))).toBe(local(2026, 2, 1, 8, 0));
-  });
 
   it('is paused only until the time has come', () => {
     expect(isPaused(null, now)).toBe(false);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildTrayModel,
-  findTomorrowMorning,
   MAX_COMMUNITY_ENTRIES,
-  PAUSE_HOUR_MS,
   type TrayInput,
   type TrayMenuEntry,
 } from '#core/notifications/tray-menu';
+import { findTomorrowMorning, PAUSE_HOUR_MS } from '#shared/domain/settings';
 
 const NOW = Date.UTC(2030, 0, 15, 12);
 const TOMORROW = NOW + 20 * 60 * 60 * 1000;
@@ -133,10 +132,17 @@ describe('buildTrayModel', () => {
 });
 
 describe('findTomorrowMorning', () => {
-  it('gives 08:00 local time on the next day', () => {
+  it('gives 08:00 local time on the next calendar day', () => {
     const now = new Date(2030, 2, 30, 23, 45).getTime();
     const morning = new Date(findTomorrowMorning(now));
     expect([morning.getFullYear(), morning.getMonth(), morning.getDate()]).toEqual([2030, 2, 31]);
     expect([morning.getHours(), morning.getMinutes()]).toEqual([8, 0]);
+    // Just after midnight, tomorrow is still the next calendar day; the end of a month rolls over.
+    expect(findTomorrowMorning(new Date(2026, 3, 13, 0, 10).getTime())).toBe(
+      new Date(2026, 3, 14, 8, 0).getTime(),
+    );
+    expect(findTomorrowMorning(new Date(2026, 1, 28, 23, 0).getTime())).toBe(
+      new Date(2026, 2, 1, 8, 0).getTime(),
+    );
   });
 });

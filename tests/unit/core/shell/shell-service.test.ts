@@ -130,6 +130,12 @@ describe('shell service: the tray and the host hooks', () => {
       events.emit('updates.status', { state: 'ready', version: '1.2.0' });
       await vi.advanceTimersByTimeAsync(150);
       expect(told).toBe(1);
+      // A steady stream of changes (a first sync's progress) still redraws every 100 ms.
+      for (let i = 0; i < 10; i++) {
+        events.emit('sync.status', { state: 'syncing', lastSyncedAt: null, progress: i / 10 });
+        await vi.advanceTimersByTimeAsync(50);
+      }
+      expect(told).toBeGreaterThanOrEqual(5);
     } finally {
       vi.useRealTimers();
     }
