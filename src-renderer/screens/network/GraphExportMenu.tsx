@@ -3,8 +3,6 @@ import { IconDownload, IconFileCode, IconPhoto } from '@tabler/icons-react';
 import type { GraphExportFormat } from '#shared/domain/graph';
 import type { RenderGraph } from '../../graph/appearance.ts';
 import type { KithGraph } from '../../graph/build-graph.ts';
-import { exportGexf } from '../../graph/export-gexf.ts';
-import { exportGraphml } from '../../graph/export-graphml.ts';
 import { useSaveGraphExport } from '../../hooks/use-graph.ts';
 import { showError, showToast } from '../../lib/toasts.ts';
 
@@ -32,7 +30,14 @@ export function GraphExportMenu({ graph, render, exportPng }: Props) {
       if (format === 'png') {
         if (!exportPng) throw new Error('The graph is not drawn yet.');
         data = await exportPng();
-      } else data = format === 'gexf' ? exportGexf(graph, { render }) : exportGraphml(graph, { render });
+      } else if (format === 'gexf') {
+        // The exporters (graphology-gexf brings an XML library) load on the first export, not with the graph.
+        const { exportGexf } = await import('../../graph/export-gexf.ts');
+        data = exportGexf(graph, { render });
+      } else {
+        const { exportGraphml } = await import('../../graph/export-graphml.ts');
+        data = exportGraphml(graph, { render });
+      }
       const saved = await save.mutateAsync({ format, data });
       if (saved)
         showToast({
