@@ -1,4 +1,4 @@
-import { Notification } from 'electron';
+import { Notification, type NativeImage } from 'electron';
 import type { CoreEvents } from '#core/core-types';
 import type { DesktopNotification } from '#shared/domain/notifications';
 
@@ -13,6 +13,7 @@ const MAX_KEPT = 100;
 export function showDesktopNotifications(
   events: CoreEvents,
   onClick: (item: DesktopNotification) => void,
+  icon?: NativeImage,
 ): () => void {
   const kept = new Map<string, Notification>();
 
@@ -25,6 +26,7 @@ export function showDesktopNotifications(
       groupId: item.communityId,
       title: item.title,
       body: item.body,
+      icon,
     });
     const forget = () => {
       if (kept.get(item.id) === notification) kept.delete(item.id);

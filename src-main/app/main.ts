@@ -10,6 +10,7 @@ import {
   autoUpdater,
   BrowserWindow,
   dialog,
+  nativeImage,
   Notification,
   type FileFilter,
   type OpenDialogOptions,
@@ -17,6 +18,7 @@ import {
 } from 'electron';
 import { createCore } from '#core/create-core';
 import type { Core } from '#core/core-types';
+import { findNotificationIconFile } from '#core/shell/tray-icon-file';
 import { decideWindowClose } from '#core/shell/window-close';
 import type { GraphExportFormat } from '#shared/domain/graph';
 import { AppRoute } from '#shared/domain/notifications';
@@ -116,7 +118,9 @@ function runApp(): void {
     );
     hasTray = true;
     if (Notification.isSupported()) {
-      disposers.push(showDesktopNotifications(core.events, (item) => openRoute(core, item.route)));
+      const iconFile = findNotificationIconFile(process.platform);
+      const icon = iconFile ? nativeImage.createFromPath(join(bundlePaths.trayIcons, iconFile)) : undefined;
+      disposers.push(showDesktopNotifications(core.events, (item) => openRoute(core, item.route), icon));
     }
     disposers.push(watchWakeEvents(() => core.shell.wake()));
     // Installing an update on macOS closes the windows before 'before-quit': they must not hide instead.

@@ -9,3 +9,11 @@ export function findTrayIconFile(platform: NodeJS.Platform, icon: TrayModel['ico
   if (platform === 'darwin') return `kith-${icon}Template.png`;
   return `kith-${icon}-${platform === 'win32' ? 16 : 32}.png`;
 }
+
+/**
+ * The image beside a desktop notification: Linux shows none unless given one (macOS and Windows show the
+ * app's own icon), so there the 64 px Kith mark.
+ */
+export function findNotificationIconFile(platform: NodeJS.Platform): string | null {
+  return platform === 'linux' ? 'kith-default-32@2x.png' : null;
+}

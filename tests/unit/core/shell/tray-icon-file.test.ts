@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findTrayIconFile } from '#core/shell/tray-icon-file';
+import { findNotificationIconFile, findTrayIconFile } from '#core/shell/tray-icon-file';
 
 const TRAY_DIR = join(import.meta.dirname, '../../../../build/tray');
 const PLATFORMS: NodeJS.Platform[] = ['darwin', 'win32', 'linux'];
@@ -21,5 +21,15 @@ describe('findTrayIconFile', () => {
         expect(existsSync(join(TRAY_DIR, file.replace(/\.png$/, '@2x.png'))), file).toBe(true);
       }
     }
+  });
+});
+
+describe('findNotificationIconFile', () => {
+  it('gives Linux notifications the Kith mark, from a file that exists; the others use the app icon', () => {
+    const file = findNotificationIconFile('linux');
+    expect(file).not.toBeNull();
+    expect(existsSync(join(TRAY_DIR, file ?? ''))).toBe(true);
+    expect(findNotificationIconFile('darwin')).toBeNull();
+    expect(findNotificationIconFile('win32')).toBeNull();
   });
 });
