@@ -139,8 +139,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     requestTimeoutMs: options.sync?.requestTimeoutMs,
     launchDemoServer: options.launchDemoServer,
     onChanged(s) {
-      if (demo !== (s.state === 'signed_in' && s.demo)) {
-        demo = !demo;
+      const nowDemo = s.state === 'signed_in' && s.demo;
+      if (nowDemo !== demo) {
+        demo = nowDemo;
         updates.refresh();
       }
       events.emit('session.changed', s);

@@ -13,6 +13,32 @@ const ACTIVITY_DAYS = 30;
  * means created after the community's read marker and not by the viewer, the same rule as the feed and the
  * community cards, so the counts agree everywhere.
  */
+/**
+ * Unread posts per followed, unmuted community (created after its read marker, not by the viewer), most
+ * first: Home's chips and the tray's menu.
+ */
+export async function listUnreadByCommunity(
+  db: ReadDb<LocalDb>,
+  viewerId: string,
+): Promise<HomeActivity['unreadByCommunity']> {
+  // From the few followed communities into posts_community_created, each from its read marker on.
+  const rows = await db
+    .selectFrom('community_prefs as cp')
+    .innerJoin('communities as c', 'c.id', 'cp.community_id')
+    .innerJoin('posts as p', (join) =>
+      join.onRef('p.community_id', '=', 'cp.community_id').onRef('p.created_at', '>', 'cp.last_read_at'),
+    )
+    .where('cp.followed', '=', 1)
+    .where('cp.muted', '=', 0)
+    .where('p.author_id', '!=', viewerId)
+    .select((eb) => ['cp.community_id', 'c.name', eb.fn.countAll<number>().as('n')])
+    .groupBy('cp.community_id')
+    .execute();
+  return rows
+    .map((u) => ({ communityId: u.community_id, name: u.name, unread: Number(u.n) }))
+    .sort((a, b) => b.unread - a.unread || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 export async function listHomeActivity(
   db: ReadDb<LocalDb>,
   query: z.output<typeof ActivityQuery>,
@@ -30,7 +56,7 @@ export async function listHomeActivity(
   const ids = followed.map((c) => c.id);
   const since = now - ACTIVITY_DAYS * DAY_MS;
 
-  const [rows, unread] = await Promise.all([
+  const [rows, unreadByCommunity] = await Promise.all([
     db
       .selectFrom('posts as p')
       .innerJoin('community_prefs as cp', 'cp.community_id', 'p.community_id')
@@ -46,26 +72,11 @@ export async function listHomeActivity(
       .orderBy('p.id', 'desc')
       .limit(query.limit)
       .execute(),
-    db
-      .selectFrom('posts as p')
-      .innerJoin('community_prefs as cp', 'cp.community_id', 'p.community_id')
-      .where('p.community_id', 'in', ids)
-      .where('p.author_id', '!=', viewerId)
-      .whereRef('p.created_at', '>', 'cp.last_read_at')
-      .select((eb) => ['p.community_id', eb.fn.countAll<number>().as('n')])
-      .groupBy('p.community_id')
-      .execute(),
+    listUnreadByCommunity(db, viewerId),
   ]);
 
   const communities = new Map(followed.map((c) => [c.id, c]));
   const items = await buildFeedItems(db, rows, { personId: viewerId });
-  const unreadByCommunity = unread
-    .map((u) => ({
-      communityId: u.community_id,
-      name: communities.get(u.community_id)?.name ?? '',
-      unread: Number(u.n),
-    }))
-    .sort((a, b) => b.unread - a.unread || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     // Every row comes from a followed community, so the lookup always finds it.
     items: items.flatMap((item) => {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DesktopNotification } from '#shared/domain/notifications';
 import type { AppSettings } from '#shared/domain/settings';
+import type { ReadDb } from '#shared/node/open-database';
 import type { LocalDb } from '../store/local-db.ts';
 import { readState, writeState } from '../store/local-state.repo.ts';
 import {
@@ -23,10 +24,10 @@ export interface NotifierOptions {
 }
 
 /**
- * Runs the notification rules over what each sync brought: the posts past the watermark (the seq of the
- * last post already judged), all at once. The first sync of an account only sets the watermark and the first-sync time:
- * what it brought is history. Decision, notified ids and the new watermark are recorded in one transaction
- * before anything is shown, so a crash can lose a banner but never show one twice.
+ * Runs the notification rules over what each sync brought, all at once: the posts past the watermark (the
+ * seq of the last post already judged). The first sync of an account only sets the watermark and the
+ * first-sync time: what it brought is history. Decision, notified ids and the new watermark are recorded in
+ * one transaction before anything is shown, so a crash can lose a banner but never show one twice.
  */
 export function createNotifier(options: NotifierOptions) {
   const { db } = options;
@@ -37,7 +38,7 @@ export function createNotifier(options: NotifierOptions) {
   async function judgeNewPosts(): Promise<void> {
     const personId = await options.signedInPersonId();
     if (!personId) return;
-    const { top, newestCreatedAt } = await readPostsHead(db);
+    const top = await readTopPostSeq(db);
     const firstSyncAt = await readState(db, 'firstSyncAt');
     const watermark = await readState(db, 'notifyWatermark');
     if (firstSyncAt === null || watermark === null) {
@@ -45,7 +46,8 @@ export function createNotifier(options: NotifierOptions) {
         // On the server's clock where the first sync brought posts: a local clock running fast must not
         // push the line past posts written just after it.
         if (firstSyncAt === null) {
-          await writeState(trx, 'firstSyncAt', Math.min(now(), (newestCreatedAt ?? Infinity) + 1));
+          const newest = await readNewestPostTime(trx);
+          await writeState(trx, 'firstSyncAt', Math.min(now(), (newest ?? Infinity) + 1));
         }
         await writeState(trx, 'notifyWatermark', top);
       });
@@ -53,42 +55,47 @@ export function createNotifier(options: NotifierOptions) {
     }
     if (top <= watermark) return;
 
-    // The whole sync is judged at once, however many posts it brought: "more than 3 from one community"
-    // is one summary for the sync, not one per page. Only posts young enough to be news are read.
     const at = now();
+    const me = await readMe(db, personId);
+    const decision = me
+      ? await decide({ me, after: watermark, upTo: top, firstSyncAt, at })
+      : { notifications: [], notifiedIds: [] };
+    await recordNotifiedIds(db, decision.notifiedIds, at, top);
+    if (decision.notifications.length) options.onNotify(decision.notifications);
+  }
+
+  /**
+   * The whole sync at once, however many posts it brought: "more than 3 from one community" is one summary
+   * for the sync. Only posts young enough to be news are read.
+   */
+  async function decide(input: { me: Me; after: number; upTo: number; firstSyncAt: number; at: number }) {
+    const { me, at } = input;
     const fresh = await db
       .selectFrom('posts')
       .select('id')
-      .where('seq', '>', watermark)
-      .where('seq', '<=', top)
+      .where('seq', '>', input.after)
+      .where('seq', '<=', input.upTo)
       .where('created_at', '>=', at - MAX_ITEM_AGE_MS)
       .execute();
-    const me = await readMe(db, personId);
     const [items, prefs, notified, settings] = await Promise.all([
-      me
-        ? listNotificationCandidates(
-            db,
-            fresh.map((p) => p.id),
-          )
-        : [],
+      listNotificationCandidates(
+        db,
+        fresh.map((p) => p.id),
+      ),
       readPrefs(db),
       listNotifiedIds(db),
       options.settings(),
     ]);
-    const decision = me
-      ? decideNotifications({
-          items,
-          me,
-          prefs,
-          settings: { ...settings, doNotDisturb: options.doNotDisturb?.() ?? false },
-          now: at,
-          localMinute: localMinute(at),
-          firstSyncAt,
-          notified,
-        })
-      : { notifications: [], notifiedIds: [] };
-    await recordNotifiedIds(db, decision.notifiedIds, at, top);
-    if (decision.notifications.length) options.onNotify(decision.notifications);
+    return decideNotifications({
+      items,
+      me,
+      prefs,
+      settings: { ...settings, doNotDisturb: options.doNotDisturb?.() ?? false },
+      now: at,
+      localMinute: localMinute(at),
+      firstSyncAt: input.firstSyncAt,
+      notified,
+    });
   }
 
   return {
@@ -108,13 +115,22 @@ function defaultLocalMinute(at: number): number {
   return d.getHours() * 60 + d.getMinutes();
 }
 
-/** The newest seq among the cached posts, and the newest creation time (server clock). */
-async function readPostsHead(db: Kysely<LocalDb>) {
+/** The newest seq among the cached posts (posts_seq): read after every sync. */
+async function readTopPostSeq(db: Kysely<LocalDb>): Promise<number> {
   const row = await db
     .selectFrom('posts')
-    .select((eb) => [eb.fn.max('seq').as('top'), eb.fn.max('created_at').as('newest')])
+    .select((eb) => eb.fn.max('seq').as('top'))
     .executeTakeFirst();
-  return { top: Number(row?.top ?? 0), newestCreatedAt: row?.newest == null ? null : Number(row.newest) };
+  return Number(row?.top ?? 0);
+}
+
+/** The newest post's creation time (server clock): a scan, so only once, at an account's first sync. */
+async function readNewestPostTime(db: ReadDb<LocalDb>): Promise<number | null> {
+  const row = await db
+    .selectFrom('posts')
+    .select((eb) => eb.fn.max('created_at').as('newest'))
+    .executeTakeFirst();
+  return row?.newest == null ? null : Number(row.newest);
 }
 
 async function readMe(db: Kysely<LocalDb>, personId: string): Promise<Me | null> {

@@ -54,15 +54,18 @@ export function createSettingsService({ db, host, now = Date.now, onChanged }: S
     pauseEnd.unref();
   }
 
+  /** A pause that has ended (or a pause until a past time) is no pause. */
+  const dropEndedPause = (settings: AppSettings): AppSettings =>
+    settings.pausedUntil !== null && settings.pausedUntil <= now()
+      ? { ...settings, pausedUntil: null }
+      : settings;
+
   async function read(): Promise<AppSettings> {
-    const stored = (await readState(db, 'settings')) ?? DEFAULT_SETTINGS;
-    const pausedUntil = stored.pausedUntil !== null && stored.pausedUntil > now() ? stored.pausedUntil : null;
-    return { ...stored, pausedUntil };
+    return dropEndedPause((await readState(db, 'settings')) ?? DEFAULT_SETTINGS);
   }
 
   async function apply(patch: SettingsPatch): Promise<SettingsView> {
-    const next = AppSettings.parse({ ...(await read()), ...patch });
-    if (next.pausedUntil !== null && next.pausedUntil <= now()) next.pausedUntil = null;
+    const next = dropEndedPause(AppSettings.parse({ ...(await read()), ...patch }));
     await writeState(db, 'settings', next);
     watchPause(next);
     const view = { settings: next, host };

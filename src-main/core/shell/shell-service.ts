@@ -4,7 +4,7 @@ import { findTomorrowMorning, type AppSettings, type SettingsPatch } from '#shar
 import type { SyncStatus } from '#shared/domain/sync-status';
 import type { UpdateStatus } from '#shared/domain/updates';
 import type { IpcEventName } from '#shared/ipc/contract';
-import { listHomeActivity } from '../communities/activity.repo.ts';
+import { listUnreadByCommunity } from '../communities/activity.repo.ts';
 import type { CoreEvents, CoreShell } from '../core-types.ts';
 import { buildTrayModel, type TrayAction } from '../notifications/tray-menu.ts';
 import type { LocalDb } from '../store/local-db.ts';
@@ -52,20 +52,14 @@ export function createShellService(options: ShellServiceOptions): CoreShell & { 
   return {
     async trayModel() {
       const personId = await options.signedInPersonId();
-      const [activity, settings, sync] = await Promise.all([
-        personId
-          ? listHomeActivity(options.db, { limit: 1, unreadOnly: true }, personId, now())
-          : { unreadByCommunity: [] },
+      const [unread, settings, sync] = await Promise.all([
+        personId ? listUnreadByCommunity(options.db, personId) : [],
         options.settings(),
         options.syncStatus(),
       ]);
       const at = now();
       return buildTrayModel({
-        unread: activity.unreadByCommunity.map((u) => ({
-          communityId: u.communityId,
-          name: u.name,
-          count: u.unread,
-        })),
+        unread: unread.map((u) => ({ communityId: u.communityId, name: u.name, count: u.unread })),
         pausedUntil: settings.pausedUntil,
         updateReady: options.updateStatus().state === 'ready',
         sync,
