@@ -177,20 +177,16 @@ function runApp(): void {
       return null;
     });
 
-  // Launching Kith again brings this one forward (its window may be hidden in the tray, or not made yet).
-  app.on('second-instance', () => {
+  /** The window comes forward once the core is up (it may be hidden in the tray, or not made yet). */
+  const showWhenReady = () =>
     void coreReady.then((core) => {
       if (core) showMainWindow();
     });
-  });
+  // Launching Kith again brings this one forward; on macOS, so does a click on the Dock icon.
+  app.on('second-instance', showWhenReady);
+  app.on('activate', showWhenReady);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
-  });
-  // macOS: a click on the Dock icon brings back the hidden (or closed) window.
-  app.on('activate', () => {
-    void coreReady.then((core) => {
-      if (core) showMainWindow();
-    });
   });
   // Quitting (also from the tray's Quit) waits for the core to commit pending writes and close the database,
   // then exits.

@@ -4,12 +4,15 @@ import type { PersonSummary } from '#shared/domain/person';
 import { PersonAvatar } from './PersonAvatar.tsx';
 import classes from './PersonLink.module.css';
 
+/** Where a person's profile opens. */
+export const personHref = (id: string) => `/people/${encodeURIComponent(id)}`;
+
 /** A compact, clickable person: avatar, name, title. */
 export function PersonLink({ person, testId }: { person: PersonSummary; testId?: string }) {
   return (
     <UnstyledButton
       component={Link}
-      href={`/people/${encodeURIComponent(person.id)}`}
+      href={personHref(person.id)}
       className={classes.link}
       data-testid={testId}
     >

@@ -4,8 +4,10 @@ import { getApi } from '../lib/api.ts';
 import { queryKeys } from '../lib/query-keys.ts';
 
 /** This device's settings and what the host can do; `settings.changed` keeps it current (see use-core-events). */
+export const settingsQuery = { queryKey: queryKeys.settings, queryFn: () => getApi().settings.get() };
+
 export function useSettings() {
-  return useQuery({ queryKey: queryKeys.settings, queryFn: () => getApi().settings.get() });
+  return useQuery(settingsQuery);
 }
 
 /**

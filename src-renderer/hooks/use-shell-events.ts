@@ -1,10 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocation } from 'wouter';
 import type { SettingsView } from '#shared/domain/settings';
-import { getApi } from '../lib/api.ts';
-import { queryKeys } from '../lib/query-keys.ts';
 import { showToast } from '../lib/toasts.ts';
 import { useApiEvent } from './use-api-event.ts';
+import { settingsQuery } from './use-settings.ts';
 
 const NOTIFICATION_TOAST_MS = 12_000;
 
@@ -21,11 +20,7 @@ export function useShellEvents(): void {
 
   useApiEvent('notifications.shown', ({ items }) => {
     void queryClient
-      .fetchQuery({
-        queryKey: queryKeys.settings,
-        queryFn: () => getApi().settings.get(),
-        staleTime: Infinity,
-      })
+      .fetchQuery({ ...settingsQuery, staleTime: Infinity })
       .then((view: SettingsView) => {
         // The OS shows them in the desktop app: nothing in the page.
         if (view.host.desktopNotifications) return;

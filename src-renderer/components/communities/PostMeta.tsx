@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import type { FeedItem } from '#shared/domain/community';
 import { formatAgo, formatDate } from '../../lib/format.ts';
 import { PersonAvatar } from '../PersonAvatar.tsx';
+import { personHref } from '../PersonLink.tsx';
 
 /** "Ada Lovelace · 2 h ago · edited", "Sending…" while the server has not taken it yet. */
 export function PostMeta({ item, now, avatar = true }: { item: FeedItem; now: number; avatar?: boolean }) {
@@ -14,7 +15,7 @@ export function PostMeta({ item, now, avatar = true }: { item: FeedItem; now: nu
       {author ? (
         <Anchor
           component={Link}
-          href={`/people/${encodeURIComponent(author.id)}`}
+          href={personHref(author.id)}
           size="xs"
           fw={600}
           c="var(--mantine-color-text)"

@@ -17,7 +17,7 @@ import { useLocation } from 'wouter';
 import type { FollowUpItem } from '#shared/domain/note';
 import { InlineError } from '../../components/InlineError.tsx';
 import { ListScreen } from '../../components/ListScreen.tsx';
-import { PersonLink } from '../../components/PersonLink.tsx';
+import { PersonLink, personHref } from '../../components/PersonLink.tsx';
 import { useSaveConnection } from '../../hooks/use-network.ts';
 import { useFollowUps } from '../../hooks/use-notes.ts';
 import { useNow } from '../../hooks/use-now.ts';
@@ -127,10 +127,7 @@ function NoteFollowUpRow({ item, color }: { item: NoteItem; color: string }) {
         <Box w={260} style={{ flexShrink: 0 }}>
           <PersonLink person={person} />
         </Box>
-        <UnstyledButton
-          onClick={() => navigate(`/people/${encodeURIComponent(person.id)}`)}
-          style={{ flex: 1, minWidth: 0 }}
-        >
+        <UnstyledButton onClick={() => navigate(personHref(person.id))} style={{ flex: 1, minWidth: 0 }}>
           <Text size="sm" truncate="end">
             {noteFirstLine(note.excerpt)}
           </Text>

@@ -6,6 +6,7 @@ import { formatCount } from '../../lib/format.ts';
 import { buildGraphTableRows, describeGraphTie, type GraphTableRow } from '../../lib/graph-table-rows.ts';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
 import { DEPTH_LABELS } from './PersonNodePanel.tsx';
+import { personHref } from '../../components/PersonLink.tsx';
 
 const TIES_SHOWN = 3;
 
@@ -81,7 +82,7 @@ export function GraphTableView({ model, selectedId, onSelect }: Props) {
                         {node.type === 'person' ? (
                           <Anchor
                             component={Link}
-                            href={`/people/${encodeURIComponent(node.person.id)}`}
+                            href={personHref(node.person.id)}
                             size="sm"
                             fw={600}
                             onClick={(event: MouseEvent) => event.stopPropagation()}

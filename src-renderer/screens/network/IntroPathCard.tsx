@@ -13,6 +13,7 @@ import {
   tieHasStrength,
 } from '../../lib/introductions.ts';
 import { StrengthDots } from './StrengthDots.tsx';
+import { personHref } from '../../components/PersonLink.tsx';
 
 /** One way to reach someone: who to ask, first and large, then every step and how each knows the next. */
 export function IntroPathCard({
@@ -68,7 +69,7 @@ export function IntroPathCard({
             <Chip
               name={step.person.name}
               id={step.person.id}
-              onOpen={() => navigate(`/people/${encodeURIComponent(step.person.id)}`)}
+              onOpen={() => navigate(personHref(step.person.id))}
             />
           </Fragment>
         ))}
@@ -78,7 +79,7 @@ export function IntroPathCard({
           size="xs"
           variant="light"
           leftSection={<IconMessageCircle size={14} />}
-          onClick={() => navigate(`/people/${encodeURIComponent(path.ask.id)}`)}
+          onClick={() => navigate(personHref(path.ask.id))}
         >
           Open {path.ask.name.split(' ')[0]}’s profile
         </Button>

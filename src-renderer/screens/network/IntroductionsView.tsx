@@ -10,6 +10,7 @@ import { useIntroductions, usePeopleSearch } from '../../hooks/use-graph.ts';
 import { useSession } from '../../hooks/use-session.ts';
 import { IntroPathCard } from './IntroPathCard.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
+import { personHref } from '../../components/PersonLink.tsx';
 
 interface Props {
   /** Whom to reach; null until someone is picked. */
@@ -88,7 +89,7 @@ function IntroResult({ targetId }: { targetId: string }) {
   const { target, direct, paths } = intro.data;
   return (
     <Stack gap="md">
-      <TargetCard target={target} onOpen={() => navigate(`/people/${encodeURIComponent(target.id)}`)} />
+      <TargetCard target={target} onOpen={() => navigate(personHref(target.id))} />
       {direct ? (
         <Group gap="xs" data-testid="intro-direct">
           <IconCircleCheck size={20} color="var(--mantine-color-teal-6)" />

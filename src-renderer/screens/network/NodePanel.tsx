@@ -2,6 +2,7 @@ import { Badge, Button, CloseButton, Group, Paper, ScrollArea, Stack, Text, Titl
 import { IconUsersGroup } from '@tabler/icons-react';
 import { useLocation } from 'wouter';
 import type { EgoGraph, GraphCommunityNode } from '#shared/domain/graph';
+import { communityHref } from '../../components/communities/CommunityCard.tsx';
 import { COMMUNITY_KIND_COLORS, COMMUNITY_KIND_LABELS } from '../../lib/community-labels.ts';
 import { formatCount } from '../../lib/format.ts';
 import { findGraphNode, knownNeighbours } from '../../lib/graph-neighbours.ts';
@@ -87,7 +88,7 @@ function CommunityNodePanel({ node }: { node: GraphCommunityNode }) {
         size="xs"
         variant="light"
         w="fit-content"
-        onClick={() => navigate(`/communities/${encodeURIComponent(node.communityId)}`)}
+        onClick={() => navigate(communityHref(node.communityId))}
       >
         Open community
       </Button>

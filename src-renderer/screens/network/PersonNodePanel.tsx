@@ -10,6 +10,7 @@ import { useSaveNote } from '../../hooks/use-notes.ts';
 import { CONNECTION_KIND_LABELS, STRENGTH_LABELS } from '../../lib/connection-labels.ts';
 import { listInWords } from '../../lib/network-insights.ts';
 import { NoteSummary } from './NoteSummary.tsx';
+import { personHref } from '../../components/PersonLink.tsx';
 
 export const DEPTH_LABELS = ['You', '1st', '2nd'] as const;
 
@@ -25,7 +26,7 @@ export function PersonNodePanel({ node, mutuals, today }: Props) {
   const { person } = node;
   const [, navigate] = useLocation();
   const isMe = node.depth === 0;
-  const profile = `/people/${encodeURIComponent(person.id)}`;
+  const profile = personHref(person.id);
   return (
     <Stack gap="md">
       <Group gap="md" wrap="nowrap" align="flex-start">

@@ -22,7 +22,7 @@ import type { NoteWithPerson } from '#shared/domain/note';
 import { ListScreen } from '../../components/ListScreen.tsx';
 import { InlineError } from '../../components/InlineError.tsx';
 import { NotesEncryptionBanner } from '../../components/notes-encryption/NotesEncryptionBanner.tsx';
-import { PersonLink } from '../../components/PersonLink.tsx';
+import { PersonLink, personHref } from '../../components/PersonLink.tsx';
 import { useNoteSearch, useNoteTags } from '../../hooks/use-notes.ts';
 import { formatCount, formatDate } from '../../lib/format.ts';
 import { noteSnippet } from '../../lib/note-text.ts';
@@ -128,7 +128,7 @@ export function NotesScreen() {
 function NoteResult({ item }: { item: NoteWithPerson }) {
   const { note, person } = item;
   const [, navigate] = useLocation();
-  const open = () => navigate(`/people/${encodeURIComponent(person.id)}`);
+  const open = () => navigate(personHref(person.id));
   return (
     <Paper withBorder radius="md" p="sm" data-testid="note-result">
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb={4}>

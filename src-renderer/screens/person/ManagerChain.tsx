@@ -2,6 +2,7 @@ import { Anchor, Text, Timeline } from '@mantine/core';
 import { Link } from 'wouter';
 import type { Person, PersonSummary } from '#shared/domain/person';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
+import { personHref } from '../../components/PersonLink.tsx';
 
 /** From the top of the organisation down to this person; every manager opens their own page. */
 export function ManagerChain({ chain, person }: { chain: readonly PersonSummary[]; person: Person }) {
@@ -21,7 +22,7 @@ export function ManagerChain({ chain, person }: { chain: readonly PersonSummary[
           title={
             <Anchor
               component={Link}
-              href={`/people/${encodeURIComponent(manager.id)}`}
+              href={personHref(manager.id)}
               size="sm"
               fw={600}
               c="var(--mantine-color-text)"

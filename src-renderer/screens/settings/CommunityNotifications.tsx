@@ -3,6 +3,7 @@ import { IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import type { CommunitySummary } from '#shared/domain/community';
+import { communityHref } from '../../components/communities/CommunityCard.tsx';
 import { InlineError } from '../../components/InlineError.tsx';
 import { useCommunityList } from '../../hooks/use-communities.ts';
 import { useSetCommunityPrefs } from '../../hooks/use-community-actions.ts';
@@ -99,7 +100,7 @@ function CommunityPrefsRow({ item, onChange }: { item: CommunitySummary; onChang
   return (
     <Table.Tr data-testid="settings-community" data-community-id={community.id}>
       <Table.Td>
-        <Anchor component={Link} href={`/communities/${encodeURIComponent(community.id)}`} size="sm" fw={500}>
+        <Anchor component={Link} href={communityHref(community.id)} size="sm" fw={500}>
           {community.name}
         </Anchor>
         <Text size="xs" c={prefs.error ? 'red' : 'dimmed'} role={prefs.error ? 'alert' : undefined}>
