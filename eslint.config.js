@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** The layering of STYLE.md, as import bans per folder. */
+/** The layering of ARCHITECTURE.md ("Code map"), as import bans per folder. */
 const ban = {
   electron: { name: 'electron', message: "'electron' is imported only in src-main/app and src-preload." },
   node: { group: ['node:*'], message: 'This layer runs outside Node.' },
