@@ -244,6 +244,7 @@ type Area = keyof Contract;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _sameMethods: Same<{ [A in Area]: `${A}.${keyof Contract[A] & string}` }[Area], IpcChannel> = true;
 const _sameEvents: Same<keyof typeof ipcEvents, IpcEventName> = true;
+
 type Spec<A extends Area, M extends keyof Contract[A]> =
   Contract[A][M] extends MethodSpec<infer I, infer O> ? { input: I; output: O } : never;
 
