@@ -19,6 +19,10 @@ const ban = {
     message: 'src-shared/node is Node-only.',
   },
   renderer: { group: ['**/src-renderer/**'], message: 'Nothing imports the renderer.' },
+  zod: {
+    name: 'zod',
+    message: 'The sandboxed preload is bundled without zod: names come from #shared/ipc/channels.',
+  },
 };
 
 /** @param {Array<{name?: string, group?: string[], message: string}>} rules */
@@ -59,6 +63,20 @@ export default tseslint.config(
     ignores: ['src-shared/node/**'],
     rules: restrict([ban.electron, ban.node, ban.react, ban.core, ban.server, ban.sharedNode, ban.renderer]),
   },
+  // What the preload bundles from src-shared (its values; contract.ts gives it types only).
+  {
+    files: ['src-shared/ipc/channels.ts', 'src-shared/ipc/bridge.ts'],
+    rules: restrict([
+      ban.electron,
+      ban.node,
+      ban.react,
+      ban.core,
+      ban.server,
+      ban.sharedNode,
+      ban.renderer,
+      ban.zod,
+    ]),
+  },
   {
     files: ['src-shared/node/**'],
     rules: restrict([ban.electron, ban.react, ban.core, ban.server, ban.renderer]),
@@ -67,7 +85,7 @@ export default tseslint.config(
   { files: ['src-main/app/**'], rules: restrict([ban.react, ban.server, ban.renderer]) },
   {
     files: ['src-preload/**'],
-    rules: restrict([ban.node, ban.react, ban.core, ban.server, ban.sharedNode, ban.renderer]),
+    rules: restrict([ban.node, ban.react, ban.core, ban.server, ban.sharedNode, ban.renderer, ban.zod]),
   },
   { files: ['src-server/**'], rules: restrict([ban.electron, ban.react, ban.core, ban.renderer]) },
   {

@@ -1,16 +1,17 @@
 import { ipcMain, type WebContents, type WebFrameMain } from 'electron';
-import { EVENT_CHANNEL_PREFIX, ipcEventNames, ipcMethods } from '#shared/ipc/contract';
+import { EVENT_CHANNEL_PREFIX, ipcChannelList, ipcEventNames } from '#shared/ipc/channels';
 import type { Dispatch } from '#shared/ipc/dispatch';
 import type { IpcResult } from '#shared/ipc/result';
 import type { CoreEvents } from '#core/core-types';
 import { isTrustedUrl } from './app-origin.ts';
 
 /**
- * One ipcMain.handle per contract method. The sender is checked before anything else (checklist item 17):
- * only the top frame of the app's own page may call; the dispatcher then validates the input.
+ * One ipcMain.handle per method of the channel table (the channels the preload calls). The sender is checked
+ * before anything else (checklist item 17): only the top frame of the app's own page may call; the dispatcher
+ * then validates the input.
  */
 export function registerIpcHandlers(dispatch: Dispatch): () => void {
-  for (const { channel } of ipcMethods) {
+  for (const { channel } of ipcChannelList) {
     ipcMain.handle(channel, async (event, input: unknown): Promise<IpcResult> => {
       const refusal = checkSender(event.senderFrame);
       if (refusal) {
@@ -21,7 +22,7 @@ export function registerIpcHandlers(dispatch: Dispatch): () => void {
     });
   }
   return () => {
-    for (const { channel } of ipcMethods) ipcMain.removeHandler(channel);
+    for (const { channel } of ipcChannelList) ipcMain.removeHandler(channel);
   };
 }
 

@@ -1,11 +1,4 @@
-import { daysBetween } from '#shared/domain/keep-in-touch';
-
-/** The calendar day (YYYY-MM-DD) of `time` on this computer's clock, as the core counts follow-ups. */
-export function localDay(time: number): string {
-  const t = new Date(time);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
-}
+import { daysBetween } from '#shared/local-day';
 
 /** "Every 30 days", "Every day". */
 export function formatCadence(days: number): string {

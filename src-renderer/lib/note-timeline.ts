@@ -1,4 +1,5 @@
 import type { Note, NoteFields } from '#shared/domain/note';
+import { toLocalDay } from '#shared/local-day';
 
 /** One note in a person's timeline, with the conflict copies that wait to be merged into it. */
 export interface TimelineEntry {
@@ -7,15 +8,8 @@ export interface TimelineEntry {
   conflicts: Note[];
 }
 
-/** The calendar day (YYYY-MM-DD) of `time` on this computer's clock. */
-export function localDayOf(time: number): string {
-  const t = new Date(time);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
-}
-
 /** Where a note sits in the timeline: the day of the interaction it logs, else the day it was written. */
-export function timelineDay(note: Note, dayOf: (time: number) => string = localDayOf): string {
+export function timelineDay(note: Note, dayOf: (time: number) => string = toLocalDay): string {
   return note.interaction?.on ?? dayOf(note.createdAt);
 }
 
@@ -39,7 +33,7 @@ function originalOf(copy: Note, byId: ReadonlyMap<string, Note>): Note | null {
  */
 export function buildTimeline(
   notes: readonly Note[],
-  dayOf: (time: number) => string = localDayOf,
+  dayOf: (time: number) => string = toLocalDay,
 ): TimelineEntry[] {
   const byId = new Map(notes.map((note) => [note.id, note]));
   const copies = new Map<string, Note[]>();

@@ -1,7 +1,7 @@
 import type { CommunitySummary } from '#shared/domain/community';
 import { QuietHours } from '#shared/domain/settings';
+import { daysBetween, toLocalDay } from '#shared/local-day';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Quiet hours a user switches on start as a night: 22:00 to 07:00. */
 export const DEFAULT_QUIET_HOURS: QuietHours = { start: 22 * 60, end: 7 * 60 };
 
@@ -52,11 +52,6 @@ export function isPaused(pausedUntil: number | null, now: number): pausedUntil i
   return pausedUntil !== null && pausedUntil > now;
 }
 
-function startOfDay(timestamp: number): number {
-  const day = new Date(timestamp);
-  return new Date(day.getFullYear(), day.getMonth(), day.getDate()).getTime();
-}
-
 /** A time of day as this computer's locale writes it: "08:00", "08:00 AM". */
 export function formatTimeOfDay(timestamp: number, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(timestamp);
@@ -69,7 +64,7 @@ export function formatTimeOfDay(timestamp: number, locale?: string): string {
 export function describePause(pausedUntil: number | null, now: number, locale?: string): string | null {
   if (!isPaused(pausedUntil, now)) return null;
   const time = formatTimeOfDay(pausedUntil, locale);
-  const days = Math.round((startOfDay(pausedUntil) - startOfDay(now)) / DAY_MS);
+  const days = daysBetween(toLocalDay(now), toLocalDay(pausedUntil));
   if (days === 0) return `Paused until ${time}`;
   if (days === 1) return `Paused until tomorrow, ${time}`;
   const day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(

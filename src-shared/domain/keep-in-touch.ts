@@ -1,3 +1,4 @@
+import { addDays } from '../local-day.ts';
 import type { Connection } from './connection.ts';
 
 /** The cadences offered in a pick list; any other number of days (1–365) is a custom one. */
@@ -9,17 +10,6 @@ export const KEEP_IN_TOUCH_PRESETS = [
   { days: 180, label: 'Every half-year' },
   { days: 365, label: 'Every year' },
 ] as const;
-
-/** A YYYY-MM-DD day `days` later (or earlier, when negative), by the calendar: no time zone involved. */
-export function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (YYYY-MM-DD): positive when `to` is later. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 /**
  * The day a keep-in-touch reminder falls due: the last interaction, else "known since", else the day of the

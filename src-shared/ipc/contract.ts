@@ -52,7 +52,10 @@ import { ConnectInput, Session } from '../domain/session.ts';
 import { SettingsPatch, SettingsView } from '../domain/settings.ts';
 import { SyncStatus } from '../domain/sync-status.ts';
 import { UpdateStatus } from '../domain/updates.ts';
+import type { IpcArea, IpcChannel, IpcEventName, ipcChannels } from './channels.ts';
 import type { IpcResult } from './result.ts';
+
+export type { IpcEventName } from './channels.ts';
 
 interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -65,8 +68,9 @@ const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): 
 const noInput = z.undefined({ error: 'This method takes no input' });
 
 /**
- * Every method the renderer may call, by area. The channel of a method is `area.method`.
- * Electron's ipcMain handlers, the preload bridge, the web host and the renderer's types all derive from it.
+ * Every method the renderer may call, by area. The channel of a method is `area.method`; its name is also
+ * listed in channels.ts, the zod-free table the preload and the web bridge build window.api from.
+ * The dispatcher, the handlers' types and the renderer's types derive from it.
  */
 export const ipcContract = {
   directory: {
@@ -208,7 +212,7 @@ export const ipcContract = {
     /** Quits and installs the downloaded update; refused unless one is ready. */
     restart: method(noInput, z.object({})),
   },
-} as const;
+} as const satisfies { [A in IpcArea]: Record<(typeof ipcChannels)[A][number], MethodSpec> };
 
 /** Every event the renderer may receive, with its payload. */
 export const ipcEvents = {
@@ -230,14 +234,20 @@ export const ipcEvents = {
   'notifications.shown': z.object({ items: z.array(DesktopNotification) }),
   /** Open this route (a notification or a tray entry was clicked). */
   'app.navigate': z.object({ route: AppRoute }),
-} as const;
+} as const satisfies Record<IpcEventName, z.ZodType>;
 
 type Contract = typeof ipcContract;
 type Area = keyof Contract;
+
+// `satisfies` above finds a name missing from an object literal and an extra one written in it; these find
+// the rest (an area given as a variable), so the contract and channels.ts cannot drift either way.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameMethods: Same<{ [A in Area]: `${A}.${keyof Contract[A] & string}` }[Area], IpcChannel> = true;
+const _sameEvents: Same<keyof typeof ipcEvents, IpcEventName> = true;
+
 type Spec<A extends Area, M extends keyof Contract[A]> =
   Contract[A][M] extends MethodSpec<infer I, infer O> ? { input: I; output: O } : never;
 
-export type IpcEventName = keyof typeof ipcEvents;
 export type IpcEventPayload<E extends IpcEventName> = z.output<(typeof ipcEvents)[E]>;
 
 type Caller<I, O> = undefined extends I ? (input?: I) => Promise<O> : (input: I) => Promise<O>;
@@ -287,7 +297,3 @@ export const ipcMethods: readonly MethodEntry[] = Object.entries(ipcContract).fl
     spec,
   })),
 );
-
-export const ipcEventNames = Object.keys(ipcEvents) as IpcEventName[];
-
-export const EVENT_CHANNEL_PREFIX = 'event:';

@@ -1,9 +1,11 @@
 /**
  * The web host's stand-in for the preload script: defines window.api with the KithBridge shape, built from the
- * contract's method table, and carries calls and events over a token-guarded WebSocket to the real core.
+ * channel table as the preload's is, and carries calls and events over a token-guarded WebSocket to the real core.
  * Loaded as a classic script before the app's module script, so window.api exists when the app starts.
  */
-import { ipcEventNames, ipcMethods, type IpcEventName, type KithBridge } from '#shared/ipc/contract';
+import { createBridge } from '#shared/ipc/bridge';
+import type { IpcEventName } from '#shared/ipc/channels';
+import type { KithBridge } from '#shared/ipc/contract';
 import type { IpcResult } from '#shared/ipc/result';
 
 const TOKEN_KEY = 'kith.webHostToken';
@@ -81,9 +83,8 @@ function createConnection(token: string) {
       else outbox.push(message);
     });
 
-  const on = (event: IpcEventName, listener: Listener): (() => void) => {
-    if (!ipcEventNames.includes(event)) throw new Error(`Unknown event: ${String(event)}`);
-    if (typeof listener !== 'function') throw new Error('The listener must be a function');
+  // createBridge has checked the event name and the listener.
+  const subscribe = (event: IpcEventName, listener: Listener): (() => void) => {
     let set = listeners.get(event);
     if (!set) listeners.set(event, (set = new Set()));
     set.add(listener);
@@ -93,18 +94,13 @@ function createConnection(token: string) {
   };
 
   connect();
-  return { call, on };
+  return { call, subscribe };
 }
 
 function createApi(): KithBridge {
-  const connection = createConnection(takeToken());
-  const api: Record<string, unknown> = { on: connection.on };
-  for (const { area, method, channel } of ipcMethods) {
-    const table = (api[area] ??= {}) as Record<string, (input?: unknown) => Promise<IpcResult>>;
-    table[method] = (input?: unknown) => connection.call(channel, input);
-  }
+  const api = createBridge(createConnection(takeToken()));
   for (const area of Object.values(api)) if (typeof area === 'object' && area) Object.freeze(area);
-  return Object.freeze(api) as unknown as KithBridge;
+  return Object.freeze(api);
 }
 
 Object.defineProperty(window, 'api', { value: createApi(), writable: false, configurable: false });

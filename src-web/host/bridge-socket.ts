@@ -3,7 +3,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Core } from '#core/core-types';
-import { ipcEventNames } from '#shared/ipc/contract';
+import { ipcEventNames } from '#shared/ipc/channels';
 import { createDispatcher } from '#shared/ipc/dispatch';
 import type { IpcResult } from '#shared/ipc/result';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { FOLLOW_UPS_PER_BUCKET_MAX, type FollowUpItem, type FollowUps } from '#shared/domain/note';
+import { toLocalDay } from '#shared/local-day';
 import type { LocalDb } from '../store/local-db.ts';
-import { toLocalDay } from '../notes/local-day.ts';
 import { countNoteFollowUps, listNoteFollowUps, type DayRange } from '../notes/notes.repo.ts';
 import { countKeepInTouchDue, listKeepInTouchDue } from './keep-in-touch.repo.ts';
 

@@ -2,8 +2,8 @@ import { mkdir, open, readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { Note } from '#shared/domain/note';
+import { toLocalDay } from '#shared/local-day';
 import { writeFileAtomic } from '#shared/node/write-file-atomic';
-import { toLocalDay } from '../notes/local-day.ts';
 
 /** Who a file is about: null fields when the colleague is no longer in the directory. */
 export interface ExportPerson {

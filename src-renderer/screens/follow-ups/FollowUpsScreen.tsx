@@ -15,6 +15,7 @@ import {
 import { IconBellRinging, IconCalendarCheck, IconCheck } from '@tabler/icons-react';
 import { useLocation } from 'wouter';
 import type { FollowUpItem } from '#shared/domain/note';
+import { toLocalDay } from '#shared/local-day';
 import { InlineError } from '../../components/InlineError.tsx';
 import { ListScreen } from '../../components/ListScreen.tsx';
 import { PersonLink, personHref } from '../../components/PersonLink.tsx';
@@ -23,7 +24,7 @@ import { useFollowUps } from '../../hooks/use-notes.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { formatDay } from '../../lib/connection-labels.ts';
 import { formatCount } from '../../lib/format.ts';
-import { describeDue, formatCadence, formatShortDay, localDay } from '../../lib/keep-in-touch.ts';
+import { describeDue, formatCadence, formatShortDay } from '../../lib/keep-in-touch.ts';
 import { noteFirstLine } from '../../lib/note-text.ts';
 
 const GROUPS = [
@@ -145,7 +146,7 @@ function NoteFollowUpRow({ item, color }: { item: NoteItem; color: string }) {
 /** A colleague due a catch-up; logging today's interaction moves the reminder a cadence ahead. */
 function KeepInTouchRow({ item, color }: { item: KeepInTouchItem; color: string }) {
   const { connection, person, dueOn } = item;
-  const today = localDay(useNow(60_000));
+  const today = toLocalDay(useNow(60_000));
   const save = useSaveConnection(person.id);
   const due = describeDue(dueOn, today);
   const cadence = connection.keepInTouchDays ? formatCadence(connection.keepInTouchDays).toLowerCase() : '';

@@ -4,20 +4,21 @@ import { useState } from 'react';
 import type { Connection } from '#shared/domain/connection';
 import { keepInTouchDueOn } from '#shared/domain/keep-in-touch';
 import type { NetworkQuery } from '#shared/domain/network';
+import { toLocalDay } from '#shared/local-day';
 import { InlineError } from '../../components/InlineError.tsx';
 import { PersonLink } from '../../components/PersonLink.tsx';
 import { useConnections } from '../../hooks/use-network.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { CONNECTION_KIND_LABELS, formatDay } from '../../lib/connection-labels.ts';
 import { formatCount } from '../../lib/format.ts';
-import { describeDue, formatCadence, localDay } from '../../lib/keep-in-touch.ts';
+import { describeDue, formatCadence } from '../../lib/keep-in-touch.ts';
 import { NetworkFilterBar } from './NetworkFilterBar.tsx';
 
 /** The colleagues you have recorded a connection with, sortable and filterable. Works offline. */
 export function ConnectionsView() {
   const [query, setQuery] = useState<NetworkQuery>({ sort: 'name', direction: 'asc' });
   const connections = useConnections(query);
-  const today = localDay(useNow(60_000));
+  const today = toLocalDay(useNow(60_000));
   const filtered = Boolean(query.kind || query.minStrength || query.department || query.location);
 
   let body;
@@ -121,7 +122,7 @@ export function ConnectionsView() {
 
 /** Where the keep-in-touch reminder stands: overdue stands out, the cadence shows on hover. */
 function KeepInTouchBadge({ connection, today }: { connection: Connection; today: string }) {
-  const dueOn = keepInTouchDueOn(connection, localDay);
+  const dueOn = keepInTouchDueOn(connection, toLocalDay);
   if (connection.keepInTouchDays === null || dueOn === null) {
     return (
       <Text size="sm" c="dimmed">

@@ -2,11 +2,11 @@ import { Box, Group, Stack, Tabs, Title } from '@mantine/core';
 import { IconAffiliate, IconBulb, IconList, IconRoute, IconTable } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
+import { toLocalDay } from '#shared/local-day';
 import { useEgoGraph } from '../../hooks/use-graph.ts';
 import { useGraphModel } from '../../hooks/use-graph-model.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { useGraphControls } from '../../lib/graph-controls-store.ts';
-import { localDay } from '../../lib/keep-in-touch.ts';
 import { ConnectionsView } from './ConnectionsView.tsx';
 import { GraphWorkspace } from './GraphWorkspace.tsx';
 import { InsightsView } from './InsightsView.tsx';
@@ -37,7 +37,7 @@ export function NetworkScreen({ view: rawView, id }: { view?: string; id?: strin
   const controls = useGraphControls();
   const ego = useEgoGraph(controls.depth);
   const model = useGraphModel(ego.data, controls);
-  const today = localDay(useNow(60_000));
+  const today = toLocalDay(useNow(60_000));
   const introduceId = view === 'introduce' && id ? decodeURIComponent(id) : null;
   const [selected, setSelected] = useState<string | null>(null);
 

@@ -3,10 +3,11 @@ import { IconBellRinging, IconLock, IconPlus, IconUsersGroup } from '@tabler/ico
 import { useState } from 'react';
 import type { Connection } from '#shared/domain/connection';
 import { keepInTouchDueOn } from '#shared/domain/keep-in-touch';
+import { toLocalDay } from '#shared/local-day';
 import { useConnection, useRemoveConnection } from '../../hooks/use-network.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { CONNECTION_KIND_LABELS, formatDay } from '../../lib/connection-labels.ts';
-import { describeDue, formatCadence, localDay } from '../../lib/keep-in-touch.ts';
+import { describeDue, formatCadence } from '../../lib/keep-in-touch.ts';
 import { ConnectionEditor } from './ConnectionEditor.tsx';
 
 /** Your connection with this colleague: how you know each other, or a way to record it. */
@@ -101,8 +102,8 @@ export function ConnectionCard({ personId, personName }: { personId: string; per
 
 /** "Every 30 days · next due 12 Dec", or "… · overdue by 5 days"; nothing without a cadence. */
 function KeepInTouchLine({ connection }: { connection: Connection }) {
-  const today = localDay(useNow(60_000));
-  const dueOn = keepInTouchDueOn(connection, localDay);
+  const today = toLocalDay(useNow(60_000));
+  const dueOn = keepInTouchDueOn(connection, toLocalDay);
   if (connection.keepInTouchDays === null || dueOn === null) return null;
   const due = describeDue(dueOn, today);
   const upcoming = due.state === 'upcoming';

@@ -16,11 +16,12 @@ import {
 import { IconGitMerge } from '@tabler/icons-react';
 import { useState } from 'react';
 import { INTERACTION_TYPES, type Interaction, type Note, type NoteFields } from '#shared/domain/note';
+import { toLocalDay } from '#shared/local-day';
 import { InlineError } from '../../components/InlineError.tsx';
 import { Markdown } from '../../components/Markdown.tsx';
 import { useNoteTags, useResolveConflict, useSaveNote } from '../../hooks/use-notes.ts';
 import { INTERACTION_LABELS } from '../../lib/interaction-labels.ts';
-import { fieldsOf, localDayOf, mergeConflict } from '../../lib/note-timeline.ts';
+import { fieldsOf, mergeConflict } from '../../lib/note-timeline.ts';
 
 type Kind = 'note' | 'interaction';
 
@@ -66,10 +67,10 @@ export function NoteEditor({
   const [kind, setKind] = useState<Kind>(fields.interaction ? 'interaction' : startAs);
   // Kept while the kind switches back and forth, so a chosen type and day are not lost.
   const [interaction, setInteraction] = useState<Interaction>(
-    () => fields.interaction ?? { type: 'meeting', on: localDayOf(Date.now()) },
+    () => fields.interaction ?? { type: 'meeting', on: toLocalDay(Date.now()) },
   );
   // The latest day an interaction can be logged on: today, as of opening the editor.
-  const [today] = useState(() => localDayOf(Date.now()));
+  const [today] = useState(() => toLocalDay(Date.now()));
   const [mode, setMode] = useState<'write' | 'preview'>('write');
   const save = useSaveNote();
   const resolve = useResolveConflict();

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFollowUpsService, type FollowUpsService } from '#core/follow-ups/follow-ups-service';
 import { createNetworkService, type NetworkService } from '#core/network/network-service';
-import { toLocalDay } from '#core/notes/local-day';
+import { toLocalDay } from '#shared/local-day';
 import { createNotesService, type NotesService } from '#core/notes/notes-service';
 import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import { upsertPeople } from '#core/store/people.repo';

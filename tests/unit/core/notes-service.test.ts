@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toLocalDay } from '#core/notes/local-day';
+import { toLocalDay } from '#shared/local-day';
 import { RANKED_NOTES_MAX } from '#core/notes/notes.repo';
 import { createNotesService, type NotesService } from '#core/notes/notes-service';
 import { openLocalDb, type LocalDb } from '#core/store/local-db';

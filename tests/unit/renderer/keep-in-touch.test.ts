@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeDue, formatCadence, localDay } from '../../../src-renderer/lib/keep-in-touch.ts';
+import { toLocalDay } from '#shared/local-day';
+import { describeDue, formatCadence } from '../../../src-renderer/lib/keep-in-touch.ts';
 
 describe('keep-in-touch labels', () => {
   it('says how late, due today, or when next', () => {
@@ -17,6 +18,6 @@ describe('keep-in-touch labels', () => {
   it('names the cadence and the local day', () => {
     expect(formatCadence(30)).toBe('Every 30 days');
     expect(formatCadence(1)).toBe('Every day');
-    expect(localDay(new Date(2026, 0, 5, 23, 59).getTime())).toBe('2026-01-05');
+    expect(toLocalDay(new Date(2026, 0, 5, 23, 59).getTime())).toBe('2026-01-05');
   });
 });

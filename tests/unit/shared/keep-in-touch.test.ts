@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, keepInTouchDueOn } from '#shared/domain/keep-in-touch';
+import { keepInTouchDueOn } from '#shared/domain/keep-in-touch';
+import { addDays, daysBetween } from '#shared/local-day';
 
 const dayOf = () => '2026-11-02';
 
