@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { CommunityMutation } from '#shared/wire/push';
 import type { Change, CommunitySnapshot } from '#shared/wire/sync';
-import { listPendingCommunityWrites, type PendingCommunityWrite } from '../network/outbox.repo.ts';
+import { listPendingCommunityWrites, type PendingCommunityWrite } from '../sync/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import {
   applyCommunityMutationLocally,

@@ -30,7 +30,7 @@ import {
   canSee,
 } from '#shared/domain/community-rules';
 import { KithError, type ErrorCode } from '#shared/errors';
-import { appendCommunityToOutbox } from '../network/outbox.repo.ts';
+import { appendCommunityToOutbox } from '../sync/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { listHomeActivity } from './activity.repo.ts';
 import { applyLocalWrite } from './apply-community-changes.ts';

@@ -6,7 +6,7 @@ import type { LocalDb } from '../store/local-db.ts';
 import { deleteAllNotes } from '../notes/notes.repo.ts';
 import { deleteState } from '../store/local-state.repo.ts';
 import { foldConnection } from './connection-fold.ts';
-import { listPendingWrites } from './outbox.repo.ts';
+import { listPendingWrites } from '../sync/outbox.repo.ts';
 
 type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
 

@@ -6,8 +6,8 @@ import type { LocalDb } from '../store/local-db.ts';
 import { runPrepared, type PreparedWrite } from '../store/prepared-write.ts';
 import { findConnection, recomputeConnections } from './connections.repo.ts';
 import { listNetwork } from './network.repo.ts';
-import { appendToOutbox, type NewMutation } from './outbox.repo.ts';
-import { deleteRejectedWrite, listRejectedWrites } from './rejected-writes.repo.ts';
+import { appendToOutbox, type NewMutation } from '../sync/outbox.repo.ts';
+import { deleteRejectedWrite, listRejectedWrites } from '../sync/rejected-writes.repo.ts';
 
 export interface NetworkServiceOptions {
   db: Kysely<LocalDb>;

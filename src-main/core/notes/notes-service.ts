@@ -4,7 +4,7 @@ import { NoteSearchQuery, SaveNoteInput, type Note, type NoteFields } from '#sha
 import { KithError } from '#shared/errors';
 import type { ReadDb } from '#shared/node/open-database';
 import { findConnection, recomputeConnections } from '../network/connections.repo.ts';
-import { appendNoteToOutbox, appendToOutbox } from '../network/outbox.repo.ts';
+import { appendNoteToOutbox, appendToOutbox } from '../sync/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { runPrepared, type PreparedWrite } from '../store/prepared-write.ts';
 import type { NoteCipherContext } from './note-cipher.ts';

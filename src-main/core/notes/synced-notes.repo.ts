@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Note, NotePayload } from '#shared/domain/note';
 import type { ReadDb } from '#shared/node/open-database';
 import type { SyncedNote } from '#shared/wire/notes';
-import { appendNoteToOutbox } from '../network/outbox.repo.ts';
+import { appendNoteToOutbox } from '../sync/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { decryptNote, encryptNote, type NoteCipherContext } from './note-cipher.ts';
 import { deleteNote, findNoteRecord, putNoteFromServer, setNoteRev } from './notes.repo.ts';

@@ -11,8 +11,8 @@ import {
   listOutboxBatch,
   toCommunityMutation,
   toMutation,
-} from '../network/outbox.repo.ts';
-import { insertRejectedWrite } from '../network/rejected-writes.repo.ts';
+} from './outbox.repo.ts';
+import { insertRejectedWrite } from './rejected-writes.repo.ts';
 import type { NoteCipherContext } from '../notes/note-cipher.ts';
 import { settleNoteWrites, type SettledNoteWrite } from '../notes/note-push-results.ts';
 import type { LocalDb, OutboxTable } from '../store/local-db.ts';

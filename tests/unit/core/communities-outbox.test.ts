@@ -16,7 +16,7 @@ import {
   listPendingCommunityWrites,
   listPendingWrites,
   toMutation,
-} from '#core/network/outbox.repo';
+} from '#core/sync/outbox.repo';
 import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import type { Post } from '#shared/domain/community';
 import type { Mutation } from '#shared/wire/push';

@@ -7,7 +7,7 @@ import { NoteCiphertext, NoteRevision } from '#shared/wire/notes';
 import { Mutation, type CommunityMutation } from '#shared/wire/push';
 import type { LocalDb, OutboxTable } from '../store/local-db.ts';
 import { readState, writeState } from '../store/local-state.repo.ts';
-import type { PendingConnectionWrite } from './connection-fold.ts';
+import type { PendingConnectionWrite } from '../network/connection-fold.ts';
 
 type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
 
