@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { ConnectionFields } from '#shared/domain/connection';
-import type { ReadDb } from '#shared/node/open-database';
+import type { ReadDb, WriteDb } from '#shared/node/open-database';
 import { NoteCiphertext, NoteRevision } from '#shared/wire/notes';
 import { Mutation, type CommunityMutation } from '#shared/wire/push';
 import type { LocalDb, OutboxTable } from '../store/local-db.ts';
 import { readState, writeState } from '../store/local-state.repo.ts';
 import type { PendingConnectionWrite } from '../network/connection-fold.ts';
-
-type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
 
 type WithoutId<M> = M extends Mutation ? Omit<M, 'mutationId'> : never;
 /** A connection mutation before it has an id. */
@@ -27,7 +25,7 @@ export type NewCommunityMutation = WithoutId<CommunityMutation>;
 export const isNoteWrite = (row: Pick<OutboxTable, 'note_id'>) => row.note_id !== null;
 
 /** This installation's client id, created the first time it is needed. */
-export async function ensureClientId(trx: WriteDb): Promise<string> {
+export async function ensureClientId(trx: WriteDb<LocalDb>): Promise<string> {
   const existing = await readState(trx, 'clientId');
   if (existing) return existing;
   const clientId = randomBytes(16).toString('base64url');
@@ -226,7 +224,7 @@ export async function listPendingWrites(db: ReadDb<LocalDb>, personIds: readonly
   return out;
 }
 
-export async function deleteFromOutbox(db: WriteDb, mutationIds: readonly number[]) {
+export async function deleteFromOutbox(db: WriteDb<LocalDb>, mutationIds: readonly number[]) {
   if (mutationIds.length) await db.deleteFrom('outbox').where('mutation_id', 'in', mutationIds).execute();
 }
 
