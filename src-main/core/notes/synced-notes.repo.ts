@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Note, NotePayload } from '#shared/domain/note';
 import { chunk, type ReadDb, type WriteDb } from '#shared/node/open-database';
 import type { SyncedNote } from '#shared/wire/notes';
-import { appendNoteToOutbox } from '../sync/outbox.repo.ts';
+import { appendToOutbox, type NewNoteMutation } from '../sync/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { decryptNote, encryptNote, type NoteCipherContext } from './note-cipher.ts';
 import { deleteNote, findNoteRecord, putNoteFromServer, setNoteRev } from './notes.repo.ts';
@@ -212,12 +212,8 @@ export async function queueNotePut(
   now: number,
 ) {
   const ciphertext = encryptNote(cipher, note.id, toNotePayload(note));
-  return appendNoteToOutbox(
-    trx,
-    { type: 'note.put', noteId: note.id, baseRev, ciphertext },
-    note.personId,
-    now,
-  );
+  const mutation: NewNoteMutation = { type: 'note.put', noteId: note.id, baseRev, ciphertext };
+  return appendToOutbox(trx, { mutation, personId: note.personId }, now);
 }
 
 /**
