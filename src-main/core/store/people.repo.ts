@@ -1,6 +1,6 @@
 import type { Person } from '#shared/domain/person';
 import { bulkInsert } from '#shared/node/bulk-insert';
-import { chunk, type WriteDb } from '#shared/node/open-database';
+import { chunk, type ReadDb, type WriteDb } from '#shared/node/open-database';
 import { PERSON_COLUMNS, toPersonColumns } from '#shared/node/person-columns';
 import type { LocalDb, PeopleTable } from './local-db.ts';
 
@@ -10,6 +10,12 @@ const PEOPLE_COLUMNS = [...PERSON_COLUMNS, 'seq'] as const satisfies readonly (k
 
 export function toPeopleRow(person: Person, seq: number): Omit<PeopleTable, 'pk'> {
   return { ...toPersonColumns(person), seq };
+}
+
+/** The person's name, or their id when the directory does not hold them (a line about a write names them). */
+export async function findPersonName(db: ReadDb<LocalDb>, id: string): Promise<string> {
+  const person = await db.selectFrom('people').select('name').where('id', '=', id).executeTakeFirst();
+  return person?.name ?? id;
 }
 
 /**

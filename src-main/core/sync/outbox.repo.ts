@@ -87,7 +87,7 @@ export const OUTBOX_KINDS = ['connection', 'note', 'community'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /** A community write (by its type: rows queued before entity_key existed have none of them). */
-export const isCommunityWrite = (row: Pick<OutboxTable, 'type'>) =>
+const isCommunityWrite = (row: Pick<OutboxTable, 'type'>) =>
   row.type.startsWith('community') || row.type.startsWith('membership.') || row.type.startsWith('post.');
 
 /** Which entity a queued write is about. */
