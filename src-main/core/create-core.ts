@@ -9,7 +9,7 @@ import { createImportExportService } from './import-export/import-export-service
 import { createGraphService } from './graph/graph-service.ts';
 import { createFollowUpsService } from './follow-ups/follow-ups-service.ts';
 import { createNetworkService } from './network/network-service.ts';
-import { countOutbox } from './network/outbox.repo.ts';
+import { countOutbox } from './sync/outbox.repo.ts';
 import { createSecretKeyStore } from './notes/key-store.ts';
 import { createNotifier } from './notifications/notifier.ts';
 import { createNotesEncryption } from './notes/notes-encryption.ts';

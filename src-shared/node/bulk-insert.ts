@@ -1,4 +1,5 @@
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery } from 'kysely';
+import type { WriteDb } from './open-database.ts';
 
 /** SQLite allows 32,766 bound parameters per statement; stay under it. */
 const MAX_PARAMS = 30_000;
@@ -11,7 +12,7 @@ const sqlCache = new Map<string, string>();
  * this volume; this is the path for bulk loads, typed by the table's row type.
  */
 export async function bulkInsert<DB, T extends keyof DB & string>(
-  db: Kysely<DB> | Transaction<DB>,
+  db: WriteDb<DB>,
   table: T,
   columns: readonly (keyof DB[T] & string)[],
   rows: readonly (readonly unknown[])[],

@@ -37,3 +37,16 @@ export type ReadDb<DB> = Pick<
 
 /** A reading handle that raw `sql` can run on (FTS5, recursive or grouped reads): the statement's text must only read. */
 export type RawReadDb<DB> = ReadDb<DB> & QueryExecutorProvider;
+
+/** A handle that may write: the database, or a transaction a caller composes steps in. */
+export type WriteDb<DB> = Kysely<DB> | Transaction<DB>;
+
+/**
+ * Splits a list into parts of at most `size`, for statements that bind a parameter per item: SQLite caps
+ * the bound parameters of one statement.
+ */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

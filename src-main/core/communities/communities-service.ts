@@ -30,7 +30,7 @@ import {
   canSee,
 } from '#shared/domain/community-rules';
 import { KithError, type ErrorCode } from '#shared/errors';
-import { appendCommunityToOutbox } from '../network/outbox.repo.ts';
+import { appendToOutbox, type NewCommunityMutation } from '../sync/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { listHomeActivity } from './activity.repo.ts';
 import { applyLocalWrite } from './apply-community-changes.ts';
@@ -47,7 +47,7 @@ import {
   listCommunityIds,
   listMembers,
 } from './communities.repo.ts';
-import { primaryKeyOf, type NewCommunityMutation } from './community-mutation.ts';
+import { primaryKeyOf } from './community-mutation.ts';
 import { buildFeedItems, listFeedPage } from './feed.repo.ts';
 import { computeCommunityHealth } from './health.repo.ts';
 import { listCommunitySummaries } from './summaries.repo.ts';
@@ -93,18 +93,20 @@ export function createCommunitiesService({
     return { community, me };
   }
 
-  async function write(mutation: NewCommunityMutation, actorId: string) {
+  /** Applies the writes here and queues them, in one transaction, at one time. */
+  async function writeAll(mutations: readonly NewCommunityMutation[], actorId: string) {
     await db.transaction().execute(async (trx) => {
       const at = now();
-      await applyLocalWrite(trx, mutation, { actorId, at });
-      await appendCommunityToOutbox(
-        trx,
-        mutation,
-        { actorId, entityKey: primaryKeyOf(mutation, actorId) },
-        at,
-      );
+      for (const mutation of mutations) {
+        await applyLocalWrite(trx, mutation, { actorId, at });
+        await appendToOutbox(trx, { mutation, actorId, entityKey: primaryKeyOf(mutation, actorId) }, at);
+      }
     });
     onWritten();
+  }
+
+  function write(mutation: NewCommunityMutation, actorId: string) {
+    return writeAll([mutation], actorId);
   }
 
   async function detail(communityId: string, viewerId: string): Promise<CommunityDetail> {
@@ -237,23 +239,14 @@ export function createCommunitiesService({
       const actorId = await viewer();
       const { community, me } = await load(communityId, actorId);
       refuse(refuseLeave(community, me, await countActiveLeaders(db, communityId)));
-      await db.transaction().execute(async (trx) => {
-        const at = now();
-        for (const mutation of [
+      await writeAll(
+        [
           // The unfollow first: once a private community is left, the server no longer lets this person see it.
           { type: 'community_pref.put', communityId, patch: { followed: false } },
           { type: 'membership.leave', communityId },
-        ] satisfies NewCommunityMutation[]) {
-          await applyLocalWrite(trx, mutation, { actorId, at });
-          await appendCommunityToOutbox(
-            trx,
-            mutation,
-            { actorId, entityKey: primaryKeyOf(mutation, actorId) },
-            at,
-          );
-        }
-      });
-      onWritten();
+        ],
+        actorId,
+      );
       // A private community is no longer visible once left.
       return community?.visibility === 'private' ? null : detail(communityId, actorId);
     },

@@ -6,7 +6,7 @@ import {
   type Post,
 } from '#shared/domain/community';
 import { joinOutcome } from '#shared/domain/community-rules';
-import type { CommunityMutation } from '#shared/wire/push';
+import type { NewCommunityMutation } from '../sync/outbox.repo.ts';
 
 /**
  * The rows of the community cache as one map keyed like outbox.entity_key, and the one pure function that
@@ -23,13 +23,6 @@ export type EntityName = EntityRow['entity'];
 
 /** Rows by entity key; null: no such row. */
 export type CommunityRows = Map<string, EntityRow | null>;
-
-/** A community mutation without its id (before it is queued). */
-export type NewCommunityMutation = CommunityMutation extends infer M
-  ? M extends CommunityMutation
-    ? Omit<M, 'mutationId'>
-    : never
-  : never;
 
 export const communityKey = (id: string) => `community:${id}`;
 export const membershipKey = (communityId: string, personId: string) =>

@@ -1,6 +1,6 @@
-import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Community, CommunityPref, Membership, Post } from '#shared/domain/community';
-import type { ReadDb } from '#shared/node/open-database';
+import { chunk, type ReadDb, type WriteDb } from '#shared/node/open-database';
 import type {
   CommunitiesTable,
   CommunityPrefsTable,
@@ -9,8 +9,6 @@ import type {
   PostsTable,
 } from '../store/local-db.ts';
 import { keyOfRow, parseKey, type EntityRow } from './community-mutation.ts';
-
-type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
 
 /** A row of the cache with the server sequence number it carries (0: written here, never synced). */
 export interface StoredRow {
@@ -21,12 +19,6 @@ export interface StoredRow {
 /** Keys per statement: well under SQLite's limit of bound parameters. */
 const KEYS_PER_STATEMENT = 400;
 const ROWS_PER_INSERT = 200;
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export const toCommunity = (r: Selectable<CommunitiesTable>): Community => ({
   id: r.id,
@@ -175,7 +167,7 @@ export async function loadRows(db: ReadDb<LocalDb>, keys: Iterable<string>): Pro
 }
 
 /** Deletes the row of a key, whatever its entity. */
-async function deleteRow(db: WriteDb, key: string) {
+async function deleteRow(db: WriteDb<LocalDb>, key: string) {
   const { entity, id } = parseKey(key);
   if (entity === 'community') await db.deleteFrom('communities').where('id', '=', id).execute();
   else if (entity === 'post') await db.deleteFrom('posts').where('id', '=', id).execute();
@@ -193,7 +185,7 @@ async function deleteRow(db: WriteDb, key: string) {
 
 /** Writes rows (null: deletes the key's row), several rows of an entity per statement. */
 export async function writeRows(
-  db: WriteDb,
+  db: WriteDb<LocalDb>,
   entries: readonly { key: string; row: EntityRow | null; seq: number }[],
 ) {
   const communities: CommunitiesTable[] = [];
@@ -267,7 +259,7 @@ export async function loadShadows(
   return out;
 }
 
-export async function saveShadow(db: WriteDb, key: string, { row, seq }: StoredRow) {
+export async function saveShadow(db: WriteDb<LocalDb>, key: string, { row, seq }: StoredRow) {
   const values = { entity_key: key, value: row ? JSON.stringify(row) : null, seq };
   await db
     .insertInto('community_shadows')
@@ -276,7 +268,7 @@ export async function saveShadow(db: WriteDb, key: string, { row, seq }: StoredR
     .execute();
 }
 
-export async function deleteShadows(db: WriteDb, keys: readonly string[]) {
+export async function deleteShadows(db: WriteDb<LocalDb>, keys: readonly string[]) {
   for (const part of chunk(keys, KEYS_PER_STATEMENT))
     await db.deleteFrom('community_shadows').where('entity_key', 'in', part).execute();
 }

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { FeedItem, FeedPage, FeedQuery } from '#shared/domain/community';
 import type { PersonSummary } from '#shared/domain/person';
-import type { ReadDb } from '#shared/node/open-database';
+import { chunk, type ReadDb } from '#shared/node/open-database';
 import { toSummary } from '../directory/directory.repo.ts';
 import type { LocalDb, PostsTable } from '../store/local-db.ts';
 import { postKey } from './community-mutation.ts';
@@ -13,12 +13,6 @@ const IDS_PER_STATEMENT = 500;
 
 export interface Viewer {
   personId: string;
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** Runs a lookup over ids in chunks and concatenates the rows. */

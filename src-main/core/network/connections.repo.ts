@@ -1,23 +1,15 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Connection, SharedConnection } from '#shared/domain/connection';
 import { fromConnectionColumns, toConnectionColumns } from '#shared/node/connection-columns';
-import type { ReadDb } from '#shared/node/open-database';
+import { chunk, type ReadDb, type WriteDb } from '#shared/node/open-database';
 import type { LocalDb } from '../store/local-db.ts';
 import { deleteAllNotes } from '../notes/notes.repo.ts';
 import { deleteState } from '../store/local-state.repo.ts';
 import { foldConnection } from './connection-fold.ts';
-import { listPendingWrites } from './outbox.repo.ts';
-
-type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
+import { listPendingWrites } from '../sync/outbox.repo.ts';
 
 /** Well under SQLite's limit of bound parameters per statement. */
 const IDS_PER_STATEMENT = 10_000;
-
-function chunk<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += IDS_PER_STATEMENT) out.push(items.slice(i, i + IDS_PER_STATEMENT));
-  return out;
-}
 
 /** The connection the UI shows (server version plus pending writes), or null. */
 export async function findConnection(db: ReadDb<LocalDb>, personId: string): Promise<Connection | null> {
@@ -30,7 +22,7 @@ export async function findConnection(db: ReadDb<LocalDb>, personId: string): Pro
 }
 
 export async function upsertSyncedConnections(
-  db: WriteDb,
+  db: WriteDb<LocalDb>,
   entries: readonly { connection: Connection; seq: number }[],
 ) {
   for (const { connection, seq } of entries) {
@@ -43,14 +35,14 @@ export async function upsertSyncedConnections(
   }
 }
 
-export async function deleteSyncedConnections(db: WriteDb, personIds: readonly string[]) {
-  for (const part of chunk(personIds)) {
+export async function deleteSyncedConnections(db: WriteDb<LocalDb>, personIds: readonly string[]) {
+  for (const part of chunk(personIds, IDS_PER_STATEMENT)) {
     await db.deleteFrom('connections_synced').where('person_id', 'in', part).execute();
   }
 }
 
 export async function upsertSharedConnections(
-  db: WriteDb,
+  db: WriteDb<LocalDb>,
   entries: readonly { shared: SharedConnection; seq: number }[],
 ) {
   for (const { shared, seq } of entries) {
@@ -70,7 +62,7 @@ export async function upsertSharedConnections(
 }
 
 export async function deleteSharedConnections(
-  db: WriteDb,
+  db: WriteDb<LocalDb>,
   keys: readonly { ownerId: string; personId: string }[],
 ) {
   for (const { ownerId, personId } of keys) {
@@ -89,7 +81,7 @@ export async function deleteSharedConnections(
  */
 export async function recomputeConnections(trx: Transaction<LocalDb>, personIds?: readonly string[]) {
   const ids = personIds ? [...new Set(personIds)] : await listAllConnectionIds(trx);
-  for (const part of chunk(ids)) {
+  for (const part of chunk(ids, IDS_PER_STATEMENT)) {
     const synced = await trx
       .selectFrom('connections_synced')
       .selectAll()
@@ -125,13 +117,13 @@ async function listAllConnectionIds(db: ReadDb<LocalDb>): Promise<string[]> {
  * Keeps the server's personal data but marks it for the next snapshot to rewrite or drop (a cursor reset;
  * -1 is below any cursor): what the UI shows stays until that snapshot completes.
  */
-export async function markSyncedConnectionsStale(db: WriteDb) {
+export async function markSyncedConnectionsStale(db: WriteDb<LocalDb>) {
   await db.updateTable('connections_synced').set({ seq: -1 }).execute();
   await db.updateTable('shared_connections').set({ seq: -1 }).execute();
 }
 
 /** Forgets the server's personal data; pending writes and what the UI shows stay. */
-export async function clearSyncedConnections(db: WriteDb) {
+export async function clearSyncedConnections(db: WriteDb<LocalDb>) {
   await db.deleteFrom('connections_synced').execute();
   await db.deleteFrom('shared_connections').execute();
 }
@@ -141,7 +133,7 @@ export async function clearSyncedConnections(db: WriteDb) {
  * The client id goes too: the server ties one to the first account that pushes with it. Mutation ids
  * keep counting up.
  */
-export async function clearPersonalData(db: WriteDb) {
+export async function clearPersonalData(db: WriteDb<LocalDb>) {
   await clearSyncedConnections(db);
   await db.deleteFrom('connections').execute();
   await db.deleteFrom('outbox').execute();

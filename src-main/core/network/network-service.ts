@@ -6,8 +6,8 @@ import type { LocalDb } from '../store/local-db.ts';
 import { runPrepared, type PreparedWrite } from '../store/prepared-write.ts';
 import { findConnection, recomputeConnections } from './connections.repo.ts';
 import { listNetwork } from './network.repo.ts';
-import { appendToOutbox, type NewMutation } from './outbox.repo.ts';
-import { deleteRejectedWrite, listRejectedWrites } from './rejected-writes.repo.ts';
+import { appendToOutbox, type NewConnectionMutation } from '../sync/outbox.repo.ts';
+import { deleteRejectedWrite, listRejectedWrites } from '../sync/rejected-writes.repo.ts';
 
 export interface NetworkServiceOptions {
   db: Kysely<LocalDb>;
@@ -33,9 +33,9 @@ export function createNetworkService({
     if (!person) throw new KithError('not_found', `No colleague with id ${personId} in the directory`);
   }
 
-  async function write(mutation: NewMutation): Promise<Connection | null> {
+  async function write(mutation: NewConnectionMutation): Promise<Connection | null> {
     const connection = await db.transaction().execute(async (trx) => {
-      await appendToOutbox(trx, mutation, now());
+      await appendToOutbox(trx, { mutation }, now());
       await recomputeConnections(trx, [mutation.personId]);
       return findConnection(trx, mutation.personId);
     });
@@ -54,7 +54,7 @@ export function createNetworkService({
         const ids: string[] = [];
         for (const { personId, patch } of inputs) {
           if (ids.includes(personId) || (await findConnection(trx, personId))) continue;
-          await appendToOutbox(trx, { type: 'connection.put', personId, patch }, now());
+          await appendToOutbox(trx, { mutation: { type: 'connection.put', personId, patch } }, now());
           ids.push(personId);
         }
         if (ids.length) await recomputeConnections(trx, ids);

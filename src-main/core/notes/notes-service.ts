@@ -4,7 +4,7 @@ import { NoteSearchQuery, SaveNoteInput, type Note, type NoteFields } from '#sha
 import { KithError } from '#shared/errors';
 import type { ReadDb } from '#shared/node/open-database';
 import { findConnection, recomputeConnections } from '../network/connections.repo.ts';
-import { appendNoteToOutbox, appendToOutbox } from '../network/outbox.repo.ts';
+import { appendToOutbox, type NewNoteMutation } from '../sync/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { runPrepared, type PreparedWrite } from '../store/prepared-write.ts';
 import type { NoteCipherContext } from './note-cipher.ts';
@@ -124,11 +124,8 @@ export function createNotesService({
     const connection = await findConnection(trx, note.personId);
     if (!connection || (connection.lastInteractionAt !== null && connection.lastInteractionAt >= day))
       return false;
-    await appendToOutbox(
-      trx,
-      { type: 'connection.put', personId: note.personId, patch: { lastInteractionAt: day } },
-      at,
-    );
+    const patch = { lastInteractionAt: day };
+    await appendToOutbox(trx, { mutation: { type: 'connection.put', personId: note.personId, patch } }, at);
     await recomputeConnections(trx, [note.personId]);
     return true;
   }
@@ -224,12 +221,8 @@ export function createNotesService({
         await refuseWithoutKey(trx, existing, key, 'deleting it');
         if (!(await deleteNote(trx, id))) return false;
         if (key) {
-          await appendNoteToOutbox(
-            trx,
-            { type: 'note.delete', noteId: id, baseRev: existing.rev },
-            existing.note.personId,
-            now(),
-          );
+          const mutation: NewNoteMutation = { type: 'note.delete', noteId: id, baseRev: existing.rev };
+          await appendToOutbox(trx, { mutation, personId: existing.note.personId }, now());
           queued = true;
         }
         return true;

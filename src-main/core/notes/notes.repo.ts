@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type SelectQueryBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import {
   NOTE_EXCERPT_MAX,
   type Interaction,
@@ -9,11 +9,10 @@ import {
   type NoteWithPerson,
 } from '#shared/domain/note';
 import type { PersonSummary } from '#shared/domain/person';
-import type { ReadDb } from '#shared/node/open-database';
+import type { ReadDb, WriteDb } from '#shared/node/open-database';
 import type { LocalDb, NotesTable } from '../store/local-db.ts';
 import { toFtsWords } from '../directory/fts-query.ts';
 
-type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
 type NoteRow = Selectable<NotesTable>;
 
 const NOTE_COLUMNS_BUT_BODY = [
@@ -284,7 +283,7 @@ export async function findNoteRecord(
 }
 
 export async function insertNote(
-  db: WriteDb,
+  db: WriteDb<LocalDb>,
   note: { id: string; fields: NoteFields; at: number; conflictOf?: string | null },
 ): Promise<void> {
   await db
@@ -300,7 +299,7 @@ export async function insertNote(
 }
 
 /** Writes the server's version of a note (decrypted) over whatever this device showed. */
-export async function putNoteFromServer(db: WriteDb, id: string, payload: NotePayload, rev: number) {
+export async function putNoteFromServer(db: WriteDb<LocalDb>, id: string, payload: NotePayload, rev: number) {
   const row = {
     ...toNoteColumns(payload),
     created_at: payload.createdAt,
@@ -316,11 +315,16 @@ export async function putNoteFromServer(db: WriteDb, id: string, payload: NotePa
 }
 
 /** Which server revision the note's text is based on (0: one the server does not have). */
-export async function setNoteRev(db: WriteDb, ids: readonly string[], rev: number) {
+export async function setNoteRev(db: WriteDb<LocalDb>, ids: readonly string[], rev: number) {
   if (ids.length) await db.updateTable('notes').set({ rev }).where('id', 'in', ids).execute();
 }
 
-export async function setNoteConflictOf(db: WriteDb, id: string, conflictOf: string | null, at: number) {
+export async function setNoteConflictOf(
+  db: WriteDb<LocalDb>,
+  id: string,
+  conflictOf: string | null,
+  at: number,
+) {
   await db
     .updateTable('notes')
     .set({ conflict_of: conflictOf, updated_at: at })
@@ -328,7 +332,12 @@ export async function setNoteConflictOf(db: WriteDb, id: string, conflictOf: str
     .execute();
 }
 
-export async function updateNote(db: WriteDb, id: string, fields: NoteFields, at: number): Promise<void> {
+export async function updateNote(
+  db: WriteDb<LocalDb>,
+  id: string,
+  fields: NoteFields,
+  at: number,
+): Promise<void> {
   await db
     .updateTable('notes')
     .set({ ...toNoteColumns(fields), updated_at: at })
@@ -336,7 +345,7 @@ export async function updateNote(db: WriteDb, id: string, fields: NoteFields, at
     .execute();
 }
 
-export async function deleteNote(db: WriteDb, id: string): Promise<boolean> {
+export async function deleteNote(db: WriteDb<LocalDb>, id: string): Promise<boolean> {
   const result = await db.deleteFrom('notes').where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
@@ -350,7 +359,7 @@ export async function countNotes(db: ReadDb<LocalDb>): Promise<number> {
 }
 
 /** Sign-out and account switches: the next person to sign in here must not see these. */
-export async function deleteAllNotes(db: WriteDb): Promise<void> {
+export async function deleteAllNotes(db: WriteDb<LocalDb>): Promise<void> {
   await db.deleteFrom('notes').execute();
   await db.deleteFrom('notes_synced').execute();
 }

@@ -1,22 +1,14 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Note, NotePayload } from '#shared/domain/note';
-import type { ReadDb } from '#shared/node/open-database';
+import { chunk, type ReadDb, type WriteDb } from '#shared/node/open-database';
 import type { SyncedNote } from '#shared/wire/notes';
-import { appendNoteToOutbox } from '../network/outbox.repo.ts';
+import { appendToOutbox, type NewNoteMutation } from '../sync/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { decryptNote, encryptNote, type NoteCipherContext } from './note-cipher.ts';
 import { deleteNote, findNoteRecord, putNoteFromServer, setNoteRev } from './notes.repo.ts';
 
-type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
-
 /** Well under SQLite's limit of bound parameters per statement. */
 const IDS_PER_STATEMENT = 10_000;
-
-function chunk<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += IDS_PER_STATEMENT) out.push(items.slice(i, i + IDS_PER_STATEMENT));
-  return out;
-}
 
 /** What is encrypted of a note: everything but its id. */
 export function toNotePayload({ id: _id, ...payload }: Note): NotePayload {
@@ -24,7 +16,10 @@ export function toNotePayload({ id: _id, ...payload }: Note): NotePayload {
 }
 
 /** Stores the server's versions (a new version is readable until proven otherwise). */
-export async function upsertSyncedNotes(db: WriteDb, entries: readonly { note: SyncedNote; seq: number }[]) {
+export async function upsertSyncedNotes(
+  db: WriteDb<LocalDb>,
+  entries: readonly { note: SyncedNote; seq: number }[],
+) {
   for (const { note, seq } of entries) {
     const row = { id: note.id, rev: note.rev, ciphertext: note.ciphertext, seq, unreadable: 0 as const };
     await db
@@ -35,14 +30,15 @@ export async function upsertSyncedNotes(db: WriteDb, entries: readonly { note: S
   }
 }
 
-export async function deleteSyncedNotes(db: WriteDb, ids: readonly string[]) {
-  for (const part of chunk(ids)) await db.deleteFrom('notes_synced').where('id', 'in', part).execute();
+export async function deleteSyncedNotes(db: WriteDb<LocalDb>, ids: readonly string[]) {
+  for (const part of chunk(ids, IDS_PER_STATEMENT))
+    await db.deleteFrom('notes_synced').where('id', 'in', part).execute();
 }
 
 /** The notes among `ids` with a write still in the outbox: a pull must not overwrite them. */
 export async function listPendingNoteIds(db: ReadDb<LocalDb>, ids: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>();
-  for (const part of chunk([...new Set(ids)])) {
+  for (const part of chunk([...new Set(ids)], IDS_PER_STATEMENT)) {
     const rows = await db
       .selectFrom('outbox')
       .select('note_id')
@@ -152,7 +148,7 @@ export async function requeueNotesLostByServer(
   now: number,
 ) {
   const ids = await forgetNotesMissingFromSnapshot(trx, snapshotCursor);
-  for (const part of chunk(ids)) await setNoteRev(trx, part, 0);
+  for (const part of chunk(ids, IDS_PER_STATEMENT)) await setNoteRev(trx, part, 0);
   if (!cipher) return 0;
   const pending = await listPendingNoteIds(trx, ids);
   let queued = 0;
@@ -203,7 +199,7 @@ export async function keepNotesNewerThanServer(
 }
 
 /** Forgets the server's notes before a new snapshot (a cursor reset): the snapshot's seq will mark what remains. */
-export async function markSyncedNotesStale(db: WriteDb) {
+export async function markSyncedNotesStale(db: WriteDb<LocalDb>) {
   await db.updateTable('notes_synced').set({ seq: -1 }).execute();
 }
 
@@ -216,12 +212,8 @@ export async function queueNotePut(
   now: number,
 ) {
   const ciphertext = encryptNote(cipher, note.id, toNotePayload(note));
-  return appendNoteToOutbox(
-    trx,
-    { type: 'note.put', noteId: note.id, baseRev, ciphertext },
-    note.personId,
-    now,
-  );
+  const mutation: NewNoteMutation = { type: 'note.put', noteId: note.id, baseRev, ciphertext };
+  return appendToOutbox(trx, { mutation, personId: note.personId }, now);
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CommunityRole, PostKind } from '#shared/domain/community';
-import type { ReadDb } from '#shared/node/open-database';
+import type { ReadDb, WriteDb } from '#shared/node/open-database';
 import type { LocalDb } from '../store/local-db.ts';
 import { writeState } from '../store/local-state.repo.ts';
 import type { SyncedItem } from './notification-rules.ts';
@@ -10,8 +10,6 @@ export const NOTIFIED_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 /** Rows per statement: two variables each, well under SQLite's limit. */
 const ROWS_PER_STATEMENT = 400;
 
-type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
-
 /** The ids already notified: what decideNotifications must not show again. */
 export async function listNotifiedIds(db: ReadDb<LocalDb>): Promise<Set<string>> {
   const rows = await db.selectFrom('notified_items').select('item_id').execute();
@@ -19,7 +17,7 @@ export async function listNotifiedIds(db: ReadDb<LocalDb>): Promise<Set<string>>
 }
 
 /** Remembers ids as notified at `at`; an id already there keeps its first time. */
-async function insertNotifiedIds(db: WriteDb, ids: readonly string[], at: number) {
+async function insertNotifiedIds(db: WriteDb<LocalDb>, ids: readonly string[], at: number) {
   for (let i = 0; i < ids.length; i += ROWS_PER_STATEMENT) {
     const rows = ids.slice(i, i + ROWS_PER_STATEMENT).map((id) => ({ item_id: id, notified_at: at }));
     await db
@@ -31,7 +29,7 @@ async function insertNotifiedIds(db: WriteDb, ids: readonly string[], at: number
 }
 
 /** Forgets ids notified more than the retention ago; returns how many went. */
-async function deleteExpiredNotifiedIds(db: WriteDb, now: number): Promise<number> {
+async function deleteExpiredNotifiedIds(db: WriteDb<LocalDb>, now: number): Promise<number> {
   const result = await db
     .deleteFrom('notified_items')
     .where('notified_at', '<', now - NOTIFIED_RETENTION_MS)

@@ -4,7 +4,7 @@ import type { ConnectInput, Session } from '#shared/domain/session';
 import { KithError } from '#shared/errors';
 import type { SecretStore } from '../core-types.ts';
 import { clearPersonalData } from '../network/connections.repo.ts';
-import { countOutbox } from '../network/outbox.repo.ts';
+import { countOutbox } from '../sync/outbox.repo.ts';
 import { countNotes } from '../notes/notes.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { deleteState, readState, writeState, type StateValue } from '../store/local-state.repo.ts';

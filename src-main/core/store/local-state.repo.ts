@@ -1,6 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import type { ReadDb } from '#shared/node/open-database';
+import type { ReadDb, WriteDb } from '#shared/node/open-database';
 import { AppSettings } from '#shared/domain/settings';
 import { ClientId } from '#shared/wire/push';
 import { BootstrapSection } from '#shared/wire/sync';
@@ -57,11 +56,7 @@ export async function readState<K extends StateKey>(
   return parsed.success ? (parsed.data as StateValue<K>) : null;
 }
 
-export async function writeState<K extends StateKey>(
-  db: Kysely<LocalDb> | Transaction<LocalDb>,
-  key: K,
-  value: StateValue<K>,
-) {
+export async function writeState<K extends StateKey>(db: WriteDb<LocalDb>, key: K, value: StateValue<K>) {
   const json = JSON.stringify(stateSchemas[key].parse(value));
   await db
     .insertInto('local_state')
@@ -70,6 +65,6 @@ export async function writeState<K extends StateKey>(
     .execute();
 }
 
-export async function deleteState(db: Kysely<LocalDb> | Transaction<LocalDb>, ...keys: StateKey[]) {
+export async function deleteState(db: WriteDb<LocalDb>, ...keys: StateKey[]) {
   if (keys.length) await db.deleteFrom('local_state').where('key', 'in', keys).execute();
 }

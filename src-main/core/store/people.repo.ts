@@ -1,10 +1,8 @@
-import { type Kysely, type Transaction } from 'kysely';
 import type { Person } from '#shared/domain/person';
 import { bulkInsert } from '#shared/node/bulk-insert';
+import { chunk, type ReadDb, type WriteDb } from '#shared/node/open-database';
 import { PERSON_COLUMNS, toPersonColumns } from '#shared/node/person-columns';
 import type { LocalDb, PeopleTable } from './local-db.ts';
-
-type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
 
 /** SQLite allows 32,766 bound parameters per statement; stay well under it. */
 const MAX_PARAMS = 30_000;
@@ -14,10 +12,10 @@ export function toPeopleRow(person: Person, seq: number): Omit<PeopleTable, 'pk'
   return { ...toPersonColumns(person), seq };
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** The person's name, or their id when the directory does not hold them (a line about a write names them). */
+export async function findPersonName(db: ReadDb<LocalDb>, id: string): Promise<string> {
+  const person = await db.selectFrom('people').select('name').where('id', '=', id).executeTakeFirst();
+  return person?.name ?? id;
 }
 
 /**
@@ -25,7 +23,7 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
  * handling and skill cleanup when the caller knows none of the ids exist yet (the first snapshot).
  */
 export async function upsertPeople(
-  db: WriteDb,
+  db: WriteDb<LocalDb>,
   entries: readonly { person: Person; seq: number }[],
   { fresh = false } = {},
 ) {
@@ -45,7 +43,7 @@ export async function upsertPeople(
   await bulkInsert(db, 'person_skills', ['skill', 'person_id'], skills);
 }
 
-export async function deletePeople(db: WriteDb, ids: readonly string[]) {
+export async function deletePeople(db: WriteDb<LocalDb>, ids: readonly string[]) {
   for (const part of chunk(ids, MAX_PARAMS)) {
     await db.deleteFrom('people').where('id', 'in', part).execute();
   }
@@ -55,12 +53,12 @@ export async function deletePeople(db: WriteDb, ids: readonly string[]) {
  * Keeps the directory readable but marks every row for the next snapshot to rewrite or drop (a cursor
  * reset): -1 is below any cursor, even one a rebuilt server's restarted sequence gives.
  */
-export async function markPeopleStale(db: WriteDb) {
+export async function markPeopleStale(db: WriteDb<LocalDb>) {
   await db.updateTable('people').set({ seq: -1 }).execute();
 }
 
 /** Empties the directory (another account signed in, or this one signed out). */
-export async function clearPeople(db: WriteDb) {
+export async function clearPeople(db: WriteDb<LocalDb>) {
   await db.deleteFrom('person_skills').execute();
   await db.deleteFrom('people').execute();
 }

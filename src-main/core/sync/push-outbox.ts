@@ -1,21 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { RejectedWrite } from '#shared/domain/network';
 import { PUSH_BATCH_MAX, PUSH_BODY_MAX_BYTES, type MutationResult } from '#shared/wire/push';
-import { rollBackCommunityWrites } from '../communities/apply-community-changes.ts';
-import { describeCommunityWrite } from '../communities/describe-community-write.ts';
-import { recomputeConnections } from '../network/connections.repo.ts';
+import { communityPush } from '../communities/community-push.ts';
+import { connectionPush } from '../network/connection-push.ts';
+import type { NoteCipherContext } from '../notes/note-cipher.ts';
+import { notePush } from '../notes/note-push.ts';
+import type { LocalDb, OutboxTable } from '../store/local-db.ts';
 import {
   deleteFromOutbox,
   ensureClientId,
-  isCommunityWrite,
   listOutboxBatch,
-  toCommunityMutation,
+  OUTBOX_KINDS,
+  outboxKind,
   toMutation,
-} from '../network/outbox.repo.ts';
-import { insertRejectedWrite } from '../network/rejected-writes.repo.ts';
-import type { NoteCipherContext } from '../notes/note-cipher.ts';
-import { settleNoteWrites, type SettledNoteWrite } from '../notes/note-push-results.ts';
-import type { LocalDb, OutboxTable } from '../store/local-db.ts';
+  type OutboxKind,
+} from './outbox.repo.ts';
+import type { PushedWrite, PushHandler } from './push-handler.ts';
+import { insertRejectedWrite } from './rejected-writes.repo.ts';
 import { ServerError, type ServerClient } from './server-client.ts';
 
 export interface PushOutcome {
@@ -28,28 +29,30 @@ export interface PushOutcome {
   communitiesChanged: number;
 }
 
+/** What push does with each entity's writes: each entity declares its own entry. */
+const HANDLERS: Record<OutboxKind, PushHandler> = {
+  connection: connectionPush,
+  note: notePush,
+  community: communityPush,
+};
+
 /** Room in a push body for what surrounds the mutations (client id, brackets). */
 const ENVELOPE_BYTES = 1024;
 
-async function describeWrite(db: Kysely<LocalDb>, row: OutboxTable) {
-  if (isCommunityWrite(row)) return describeCommunityWrite(db, toCommunityMutation(row));
-  const person = await db
-    .selectFrom('people')
-    .select('name')
-    .where('id', '=', row.person_id)
-    .executeTakeFirst();
-  const name = person?.name ?? row.person_id;
-  if (row.note_id !== null)
-    return row.type === 'note.delete' ? `Deleting a note about ${name}` : `Note about ${name}`;
-  return row.type === 'connection.delete'
-    ? `Removing the connection with ${name}`
-    : `Connection with ${name}`;
+/** The writes of each entity, in the order given. */
+function byKind<T extends { row: OutboxTable }>(items: readonly T[]) {
+  const out = new Map<OutboxKind, T[]>();
+  for (const item of items) {
+    const kind = outboxKind(item.row);
+    out.set(kind, [...(out.get(kind) ?? []), item]);
+  }
+  return out;
 }
 
 /**
  * Settles one pushed batch in one transaction: acknowledged writes leave the outbox; a rejected one leaves
- * it too, is recorded for the user, and its person's row (or its note) is rebuilt without it (the local
- * rollback); a note write in conflict becomes a conflict copy (settleNoteWrites).
+ * it too, is recorded for the user, and is undone here by its entity's handler (rollBack); then each entity
+ * settles what is left to it (a note write in conflict becomes a conflict copy).
  */
 export async function applyPushResults(
   db: Kysely<LocalDb>,
@@ -59,53 +62,53 @@ export async function applyPushResults(
   cipher: NoteCipherContext | null = null,
 ): Promise<PushOutcome> {
   const byId = new Map(batch.map((row) => [row.mutation_id, row]));
+  const pushed: PushedWrite[] = [];
   const acknowledged: number[] = [];
   const rejectedRows: { row: OutboxTable; reason: string }[] = [];
-  const noteWrites: SettledNoteWrite[] = [];
+  let conflicts = 0;
   for (const result of results) {
     const row = byId.get(result.mutationId);
     if (!row) continue; // not ours to settle: an answer to a mutation we did not send in this batch
-    if (row.note_id !== null) noteWrites.push({ row, status: result.status });
+    pushed.push({ row, status: result.status });
     if (result.status === 'rejected')
       rejectedRows.push({ row, reason: result.reason ?? 'Refused by the server' });
-    else if (result.status !== 'conflict') acknowledged.push(row.mutation_id);
+    else if (result.status === 'conflict') {
+      // Its entity's settle step resolves it (a note's conflict copy); no other entity has conflicts.
+      if (HANDLERS[outboxKind(row)].settle) conflicts++;
+    } else acknowledged.push(row.mutation_id);
   }
-  const communityRows = rejectedRows
-    .filter((r) => isCommunityWrite(r.row))
-    .map((r) => ({ mutation: toCommunityMutation(r.row), actorId: r.row.person_id }));
   const rejected: RejectedWrite[] = [];
   for (const { row, reason } of rejectedRows) {
-    rejected.push({
-      mutationId: row.mutation_id,
-      description: await describeWrite(db, row),
-      reason,
-      at: now,
-    });
+    const description = await HANDLERS[outboxKind(row)].describe(db, row);
+    rejected.push({ mutationId: row.mutation_id, description, reason, at: now });
   }
-  const notesChanged = await db.transaction().execute(async (trx) => {
+  const changed = await db.transaction().execute(async (trx) => {
+    const changed: Record<OutboxKind, number> = { connection: 0, note: 0, community: 0 };
     await deleteFromOutbox(
       trx,
       rejected.map((r) => r.mutationId),
     );
     for (const write of rejected) await insertRejectedWrite(trx, write);
-    // Rebuilt before the acknowledged writes leave: until the next pull brings them back as the server's
-    // version, they still show on top of the old one.
-    await recomputeConnections(
-      trx,
-      rejectedRows
-        .filter((r) => r.row.note_id === null && !isCommunityWrite(r.row))
-        .map((r) => r.row.person_id),
-    );
-    await rollBackCommunityWrites(trx, communityRows);
+    const rejectedByKind = byKind(rejectedRows);
+    for (const kind of OUTBOX_KINDS) {
+      const rows = rejectedByKind.get(kind)?.map((r) => r.row);
+      const handler = HANDLERS[kind];
+      if (rows && handler.rollBack) changed[kind] += await handler.rollBack(trx, rows);
+    }
     await deleteFromOutbox(trx, acknowledged);
-    return noteWrites.length ? settleNoteWrites(trx, cipher, noteWrites, now) : 0;
+    const pushedByKind = byKind(pushed);
+    for (const kind of OUTBOX_KINDS) {
+      const writes = pushedByKind.get(kind);
+      const handler = HANDLERS[kind];
+      if (writes && handler.settle) changed[kind] += await handler.settle(trx, writes, { cipher, now });
+    }
+    return changed;
   });
-  const conflicts = noteWrites.filter((w) => w.status === 'conflict').length;
   return {
     acknowledged: acknowledged.length + conflicts,
     rejected,
-    notesChanged,
-    communitiesChanged: communityRows.length,
+    notesChanged: changed.note,
+    communitiesChanged: changed.community,
   };
 }
 

@@ -7,16 +7,16 @@ import {
   rowChange,
 } from '#core/communities/apply-community-changes';
 import { findPost } from '#core/communities/communities.repo';
-import { postKey, primaryKeyOf, type NewCommunityMutation } from '#core/communities/community-mutation';
+import { postKey, primaryKeyOf } from '#core/communities/community-mutation';
 import {
-  appendCommunityToOutbox,
   appendToOutbox,
   deleteFromOutbox,
   listOutbox,
   listPendingCommunityWrites,
   listPendingWrites,
   toMutation,
-} from '#core/network/outbox.repo';
+  type NewCommunityMutation,
+} from '#core/sync/outbox.repo';
 import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import type { Post } from '#shared/domain/community';
 import type { Mutation } from '#shared/wire/push';
@@ -57,7 +57,7 @@ describe('community writes in the outbox', () => {
   const queue = (m: NewCommunityMutation, at: number) =>
     db.transaction().execute(async (trx) => {
       await applyLocalWrite(trx, m, { actorId: ME, at });
-      return appendCommunityToOutbox(trx, m, { actorId: ME, entityKey: primaryKeyOf(m, ME) }, at);
+      return appendToOutbox(trx, { mutation: m, actorId: ME, entityKey: primaryKeyOf(m, ME) }, at);
     });
 
   it('reads every kind of community write back as the mutation that was queued', async () => {
@@ -83,9 +83,13 @@ describe('community writes in the outbox', () => {
       { type: 'community_pref.put', communityId: C, patch: { muted: true } },
     ];
     await db.transaction().execute(async (trx) => {
-      await appendToOutbox(trx, { type: 'connection.put', personId: 'p-x', patch: { strength: 3 } }, 1);
+      await appendToOutbox(
+        trx,
+        { mutation: { type: 'connection.put', personId: 'p-x', patch: { strength: 3 } } },
+        1,
+      );
       for (const m of writes)
-        await appendCommunityToOutbox(trx, m, { actorId: ME, entityKey: primaryKeyOf(m, ME) }, 2);
+        await appendToOutbox(trx, { mutation: m, actorId: ME, entityKey: primaryKeyOf(m, ME) }, 2);
     });
     const rows = await listOutbox(db, 100);
     expect(rows.map(toMutation)).toEqual([

@@ -6,7 +6,7 @@ import {
   recomputeConnections,
   upsertSyncedConnections,
 } from '#core/network/connections.repo';
-import { listOutbox, listOutboxBatch, toMutation } from '#core/network/outbox.repo';
+import { listOutbox, listOutboxBatch, toMutation } from '#core/sync/outbox.repo';
 import { decryptNote, encryptNote } from '#core/notes/note-cipher';
 import { findNoteRecord, putNoteFromServer } from '#core/notes/notes.repo';
 import { createNotesService, type NotesService } from '#core/notes/notes-service';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDirectoryService } from '#core/directory/directory-service';
-import { listOutbox, toMutation } from '#core/network/outbox.repo';
+import { listOutbox, toMutation } from '#core/sync/outbox.repo';
 import { decryptNote, encryptNote } from '#core/notes/note-cipher';
 import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import { readState } from '#core/store/local-state.repo';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listOutbox, toMutation } from '#core/network/outbox.repo';
+import { listOutbox, toMutation } from '#core/sync/outbox.repo';
 import { findNoteRecord } from '#core/notes/notes.repo';
 import { LOCAL_DB_FILE, type LocalDb } from '#core/store/local-db';
 import { localMigrations } from '#core/store/migrations/index';

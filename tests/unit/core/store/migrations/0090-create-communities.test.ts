@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyServerRows, rowChange } from '#core/communities/apply-community-changes';
 import { findCommunity } from '#core/communities/communities.repo';
-import { listOutbox, toMutation } from '#core/network/outbox.repo';
+import { listOutbox, toMutation } from '#core/sync/outbox.repo';
 import { LOCAL_DB_FILE, type LocalDb } from '#core/store/local-db';
 import { readState } from '#core/store/local-state.repo';
 import { localMigrations } from '#core/store/migrations/index';

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { MutationResult } from '#shared/wire/push';
 import type { Note } from '#shared/domain/note';
-import type { LocalDb, OutboxTable } from '../store/local-db.ts';
+import type { LocalDb } from '../store/local-db.ts';
+import { findPersonName } from '../store/people.repo.ts';
+import type { PushedWrite, PushHandler } from '../sync/push-handler.ts';
 import type { NoteCipherContext } from './note-cipher.ts';
 import { deleteNote, findNoteRecord, insertNote } from './notes.repo.ts';
 import { listPendingNoteIds, queueNotePut, restoreNoteFromServer } from './synced-notes.repo.ts';
-
-export interface SettledNoteWrite {
-  row: OutboxTable;
-  status: MutationResult['status'];
-}
 
 /**
  * Settles the note writes of one pushed batch, in the caller's transaction, once the acknowledged and
@@ -23,13 +19,13 @@ export interface SettledNoteWrite {
  *   refused edit's text stays on this device as a conflict copy that is not queued, so nothing written is lost.
  * Returns how many notes changed for the UI.
  */
-export async function settleNoteWrites(
+async function settleNoteWrites(
   trx: Transaction<LocalDb>,
   cipher: NoteCipherContext | null,
-  settled: readonly SettledNoteWrite[],
+  settled: readonly PushedWrite[],
   now: number,
 ): Promise<number> {
-  const byNote = new Map<string, SettledNoteWrite[]>();
+  const byNote = new Map<string, PushedWrite[]>();
   for (const write of settled) {
     if (write.row.note_id === null) continue;
     byNote.set(write.row.note_id, [...(byNote.get(write.row.note_id) ?? []), write]);
@@ -74,3 +70,12 @@ async function copyLocalText(trx: Transaction<LocalDb>, noteId: string, now: num
   await insertNote(trx, copy);
   return (await findNoteRecord(trx, copy.id))?.note ?? null;
 }
+
+/** A note write is settled, conflicts and refusals alike, once the batch's other writes have left the outbox. */
+export const notePush: PushHandler = {
+  async describe(db, row) {
+    const name = await findPersonName(db, row.person_id);
+    return row.type === 'note.delete' ? `Deleting a note about ${name}` : `Note about ${name}`;
+  },
+  settle: (trx, pushed, { cipher, now }) => settleNoteWrites(trx, cipher, pushed, now),
+};

@@ -1,33 +1,37 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { ConnectionFields } from '#shared/domain/connection';
-import type { ReadDb } from '#shared/node/open-database';
+import type { ReadDb, WriteDb } from '#shared/node/open-database';
 import { NoteCiphertext, NoteRevision } from '#shared/wire/notes';
 import { Mutation, type CommunityMutation } from '#shared/wire/push';
 import type { LocalDb, OutboxTable } from '../store/local-db.ts';
 import { readState, writeState } from '../store/local-state.repo.ts';
-import type { PendingConnectionWrite } from './connection-fold.ts';
-
-type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
+import type { PendingConnectionWrite } from '../network/connection-fold.ts';
 
 type WithoutId<M> = M extends Mutation ? Omit<M, 'mutationId'> : never;
-/** A connection mutation before it has an id. */
-export type NewMutation = WithoutId<Extract<Mutation, { type: 'connection.put' | 'connection.delete' }>>;
-/** A note mutation before it has an id. */
-export type NewNoteMutation = WithoutId<Extract<Mutation, { type: 'note.put' | 'note.delete' }>>;
+/** A local write before it is queued: the outbox gives it its mutation id. */
+export type NewMutation = WithoutId<Mutation>;
+export type NewConnectionMutation = Extract<NewMutation, { type: 'connection.put' | 'connection.delete' }>;
+export type NewNoteMutation = Extract<NewMutation, { type: 'note.put' | 'note.delete' }>;
+export type NewCommunityMutation = WithoutId<CommunityMutation>;
 
 const PutPayload = z.object({ patch: ConnectionFields.partial() });
 const NotePutPayload = z.object({ baseRev: NoteRevision, ciphertext: NoteCiphertext });
 const NoteDeletePayload = z.object({ baseRev: NoteRevision });
 
-/** A community write before it has an id. */
-export type NewCommunityMutation = WithoutId<CommunityMutation>;
-
-export const isNoteWrite = (row: Pick<OutboxTable, 'note_id'>) => row.note_id !== null;
+/**
+ * A write to queue and what it is filed under (the outbox's columns besides its type and payload): a
+ * connection under its person; a note under its id and the person it is about; a community write under its
+ * author and the key of the row it is about (primaryKeyOf in community-mutation.ts).
+ */
+export type OutboxWrite =
+  | { mutation: NewConnectionMutation }
+  | { mutation: NewNoteMutation; personId: string }
+  | { mutation: NewCommunityMutation; actorId: string; entityKey: string };
 
 /** This installation's client id, created the first time it is needed. */
-export async function ensureClientId(trx: WriteDb): Promise<string> {
+export async function ensureClientId(trx: WriteDb<LocalDb>): Promise<string> {
   const existing = await readState(trx, 'clientId');
   if (existing) return existing;
   const clientId = randomBytes(16).toString('base64url');
@@ -42,75 +46,55 @@ async function nextMutationId(trx: Transaction<LocalDb>) {
   return mutationId;
 }
 
-/** Queues a local write under the next mutation id, in the caller's transaction. */
-export async function appendToOutbox(trx: Transaction<LocalDb>, mutation: NewMutation, now: number) {
-  const mutationId = await nextMutationId(trx);
-  const { type, personId, ...rest } = mutation;
-  await trx
-    .insertInto('outbox')
-    .values({
-      mutation_id: mutationId,
+/** A write's outbox columns: an id it is filed under leaves the payload (toMutation reads it back from its column). */
+function toOutboxColumns(write: OutboxWrite): Omit<OutboxTable, 'mutation_id' | 'created_at'> {
+  if ('entityKey' in write) {
+    const { type, ...payload } = write.mutation;
+    return {
       type,
-      person_id: personId,
-      payload: JSON.stringify(rest),
-      created_at: now,
-    })
-    .execute();
-  return mutationId;
-}
-
-/** Queues a note write (under the person the note is about) in the caller's transaction. */
-export async function appendNoteToOutbox(
-  trx: Transaction<LocalDb>,
-  mutation: NewNoteMutation,
-  personId: string,
-  now: number,
-) {
-  const mutationId = await nextMutationId(trx);
-  const { type, noteId, ...rest } = mutation;
-  await trx
-    .insertInto('outbox')
-    .values({
-      mutation_id: mutationId,
+      person_id: write.actorId,
+      note_id: null,
+      entity_key: write.entityKey,
+      payload: JSON.stringify(payload),
+    };
+  }
+  if ('personId' in write) {
+    const { type, noteId, ...payload } = write.mutation;
+    return {
       type,
-      person_id: personId,
+      person_id: write.personId,
       note_id: noteId,
-      payload: JSON.stringify(rest),
-      created_at: now,
-    })
+      entity_key: null,
+      payload: JSON.stringify(payload),
+    };
+  }
+  const { type, personId, ...payload } = write.mutation;
+  return { type, person_id: personId, note_id: null, entity_key: null, payload: JSON.stringify(payload) };
+}
+
+/** Queues a local write of any entity under the next mutation id, in the caller's transaction. */
+export async function appendToOutbox(trx: Transaction<LocalDb>, write: OutboxWrite, now: number) {
+  const mutationId = await nextMutationId(trx);
+  await trx
+    .insertInto('outbox')
+    .values({ mutation_id: mutationId, ...toOutboxColumns(write), created_at: now })
     .execute();
   return mutationId;
 }
 
-/**
- * Queues a community write in the caller's transaction, under the key of the row it is about and the
- * person who wrote it; its payload is the whole mutation, read back with the wire schema.
- */
-export async function appendCommunityToOutbox(
-  trx: Transaction<LocalDb>,
-  mutation: NewCommunityMutation,
-  { actorId, entityKey }: { actorId: string; entityKey: string },
-  now: number,
-) {
-  const mutationId = await nextMutationId(trx);
-  const { type, ...rest } = mutation;
-  await trx
-    .insertInto('outbox')
-    .values({
-      mutation_id: mutationId,
-      type,
-      person_id: actorId,
-      entity_key: entityKey,
-      payload: JSON.stringify(rest),
-      created_at: now,
-    })
-    .execute();
-  return mutationId;
-}
+/** The entities whose writes the outbox queues; push-outbox.ts has a handler for each. */
+export const OUTBOX_KINDS = ['connection', 'note', 'community'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /** A community write (by its type: rows queued before entity_key existed have none of them). */
-export const isCommunityWrite = (row: Pick<OutboxTable, 'type'>) =>
+const isCommunityWrite = (row: Pick<OutboxTable, 'type'>) =>
   row.type.startsWith('community') || row.type.startsWith('membership.') || row.type.startsWith('post.');
+
+/** Which entity a queued write is about. */
+export function outboxKind(row: Pick<OutboxTable, 'type' | 'note_id'>): OutboxKind {
+  if (isCommunityWrite(row)) return 'community';
+  return row.note_id !== null ? 'note' : 'connection';
+}
 
 const CONNECTION_TYPES = ['connection.put', 'connection.delete'];
 const isCommunityMutation = (m: Mutation): m is CommunityMutation => isCommunityWrite(m);
@@ -226,7 +210,7 @@ export async function listPendingWrites(db: ReadDb<LocalDb>, personIds: readonly
   return out;
 }
 
-export async function deleteFromOutbox(db: WriteDb, mutationIds: readonly number[]) {
+export async function deleteFromOutbox(db: WriteDb<LocalDb>, mutationIds: readonly number[]) {
   if (mutationIds.length) await db.deleteFrom('outbox').where('mutation_id', 'in', mutationIds).execute();
 }
 

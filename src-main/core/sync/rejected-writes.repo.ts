@@ -1,11 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { RejectedWrite } from '#shared/domain/network';
-import type { ReadDb } from '#shared/node/open-database';
+import type { ReadDb, WriteDb } from '#shared/node/open-database';
 import type { LocalDb } from '../store/local-db.ts';
 
-type WriteDb = Kysely<LocalDb> | Transaction<LocalDb>;
-
-export async function insertRejectedWrite(db: WriteDb, write: RejectedWrite) {
+export async function insertRejectedWrite(db: WriteDb<LocalDb>, write: RejectedWrite) {
   await db
     .insertInto('rejected_writes')
     .values({
@@ -34,6 +31,6 @@ export async function listRejectedWrites(db: ReadDb<LocalDb>): Promise<RejectedW
   }));
 }
 
-export async function deleteRejectedWrite(db: WriteDb, mutationId: number) {
+export async function deleteRejectedWrite(db: WriteDb<LocalDb>, mutationId: number) {
   await db.deleteFrom('rejected_writes').where('mutation_id', '=', mutationId).execute();
 }

@@ -2,6 +2,10 @@ import type { PostKind } from '#shared/domain/community';
 import type { ReadDb } from '#shared/node/open-database';
 import type { CommunityMutation } from '#shared/wire/push';
 import type { LocalDb } from '../store/local-db.ts';
+import { findPersonName } from '../store/people.repo.ts';
+import { toCommunityMutation } from '../sync/outbox.repo.ts';
+import type { PushHandler } from '../sync/push-handler.ts';
+import { rollBackCommunityWrites } from './apply-community-changes.ts';
 
 const KIND_LABELS: Record<PostKind, string> = {
   post: 'Post',
@@ -23,12 +27,11 @@ function excerpt(text: string, max = 60) {
  * What a refused community write was, in words a person recognizes ("Question “…” in Kubernetes Guild"),
  * read from the cache before the write is undone.
  */
-export async function describeCommunityWrite(db: ReadDb<LocalDb>, m: CommunityMutation): Promise<string> {
+async function describeCommunityWrite(db: ReadDb<LocalDb>, m: CommunityMutation): Promise<string> {
   const communityName = async (id: string) =>
     (await db.selectFrom('communities').select('name').where('id', '=', id).executeTakeFirst())?.name ??
     'a community';
-  const personName = async (id: string) =>
-    (await db.selectFrom('people').select('name').where('id', '=', id).executeTakeFirst())?.name ?? id;
+  const personName = (id: string) => findPersonName(db, id);
   const postLabel = async (id: string) => {
     const post = await db
       .selectFrom('posts')
@@ -68,3 +71,13 @@ export async function describeCommunityWrite(db: ReadDb<LocalDb>, m: CommunityMu
       return `Follow settings of ${await communityName(m.communityId)}`;
   }
 }
+
+/** A refused community write is undone by rebuilding the rows it wrote from the server's version. */
+export const communityPush: PushHandler = {
+  describe: (db, row) => describeCommunityWrite(db, toCommunityMutation(row)),
+  async rollBack(trx, rejected) {
+    const writes = rejected.map((row) => ({ mutation: toCommunityMutation(row), actorId: row.person_id }));
+    await rollBackCommunityWrites(trx, writes);
+    return rejected.length;
+  },
+};
