@@ -73,14 +73,18 @@ const api = {
     save: (input) => invoke('notes.save', input),
     delete: (input) => invoke('notes.delete', input),
     listTags: (input) => invoke('notes.listTags', input),
-    listFollowUps: (input) => invoke('notes.listFollowUps', input),
     dismissConflict: (input) => invoke('notes.dismissConflict', input),
     getEncryption: (input) => invoke('notes.getEncryption', input),
     setUpEncryption: (input) => invoke('notes.setUpEncryption', input),
     unlock: (input) => invoke('notes.unlock', input),
     changePassphrase: (input) => invoke('notes.changePassphrase', input),
-    exportMarkdown: (input) => invoke('notes.exportMarkdown', input),
-    importContacts: (input) => invoke('notes.importContacts', input),
+  },
+  followUps: {
+    list: (input) => invoke('followUps.list', input),
+  },
+  importExport: {
+    exportMarkdown: (input) => invoke('importExport.exportMarkdown', input),
+    importContacts: (input) => invoke('importExport.importContacts', input),
   },
   communities: {
     list: (input) => invoke('communities.list', input),

@@ -2,7 +2,7 @@ import type { GraphExportFormat } from '#shared/domain/graph';
 import type { ContractHandlers, IpcEventName, IpcEventPayload } from '#shared/ipc/contract';
 import type { HostFeatures } from '#shared/domain/settings';
 import type { KeyStore } from './notes/key-store.ts';
-import type { TrayAction, TrayModel } from './notifications/tray-menu.ts';
+import type { TrayAction, TrayModel } from './desktop/tray-menu.ts';
 import type { Updater } from './updates/update-service.ts';
 
 /** Where secrets (the access token) live: Electron safeStorage in the app, a file in tests and the web host. */
@@ -63,7 +63,7 @@ export interface CoreEvents {
  * What only the host (the Electron shell, the web host) calls: the tray, wake-ups and deep links. Not part of
  * the contract: the renderer never reaches it.
  */
-export interface CoreShell {
+export interface CoreDesktop {
   /** The tray's icon, tooltip and menu as they should be now. */
   trayModel(): Promise<TrayModel>;
   /** Called (at most every 100 ms) when the tray model may have changed: unread counts, sync, pause, update. */
@@ -80,7 +80,7 @@ export interface Core {
   /** One handler per contract method; hosts route calls through createDispatcher(handlers). */
   handlers: ContractHandlers;
   events: CoreEvents;
-  shell: CoreShell;
+  desktop: CoreDesktop;
   /** Stops background sync and closes the database; pending writes are committed first. */
   close(): Promise<void>;
 }

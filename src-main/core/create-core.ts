@@ -16,7 +16,7 @@ import { createNotesEncryption } from './notes/notes-encryption.ts';
 import { createNotesService } from './notes/notes-service.ts';
 import { createSessionService } from './session/session-service.ts';
 import { createSettingsService, NO_HOST_FEATURES } from './settings/settings-service.ts';
-import { createShellService } from './shell/shell-service.ts';
+import { createDesktopService } from './desktop/desktop-service.ts';
 import { openLocalDb } from './store/local-db.ts';
 import { readState } from './store/local-state.repo.ts';
 import { createChangeEvents, type ChangeEvents } from './sync/change-events.ts';
@@ -237,9 +237,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       setUpEncryption: ({ passphrase }) => notesEncryption.setUpEncryption(passphrase),
       unlock: ({ passphrase }) => notesEncryption.unlock(passphrase),
       changePassphrase: (input) => notesEncryption.changePassphrase(input),
+    },
+    followUps: { list: () => followUps.listFollowUps() },
+    importExport: {
       exportMarkdown: () => importExport.exportMarkdown(),
       importContacts: (input) => importExport.importContacts(input),
-      listFollowUps: () => followUps.listFollowUps(),
     },
     communities: {
       list: (query) => communities.list(query),
@@ -326,7 +328,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       .finally(() => (resuming = null));
   let resuming: Promise<void> | null = startResuming();
 
-  const shell = createShellService({
+  const desktop = createDesktopService({
     db,
     events,
     signedInPersonId: () => session.signedInPersonId(),
@@ -349,9 +351,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     handlers,
     events,
-    shell,
+    desktop,
     async close() {
-      shell.close();
+      desktop.close();
       settings.close();
       updates.stop();
       await resuming;

@@ -5,8 +5,8 @@ import type { SyncStatus } from '#shared/domain/sync-status';
 import type { UpdateStatus } from '#shared/domain/updates';
 import type { IpcEventName } from '#shared/ipc/contract';
 import { listUnreadByCommunity } from '../communities/activity.repo.ts';
-import type { CoreEvents, CoreShell } from '../core-types.ts';
-import { buildTrayModel, type TrayAction } from '../notifications/tray-menu.ts';
+import type { CoreEvents, CoreDesktop } from '../core-types.ts';
+import { buildTrayModel, type TrayAction } from './tray-menu.ts';
 import type { LocalDb } from '../store/local-db.ts';
 
 /** Events after which the tray may read differently; a burst of them redraws it once per 100 ms. */
@@ -19,7 +19,7 @@ const TRAY_EVENTS: readonly IpcEventName[] = [
 ];
 const TRAY_THROTTLE_MS = 100;
 
-export interface ShellServiceOptions {
+export interface DesktopServiceOptions {
   db: Kysely<LocalDb>;
   events: CoreEvents;
   signedInPersonId: () => Promise<string | null>;
@@ -35,8 +35,8 @@ export interface ShellServiceOptions {
   now?: () => number;
 }
 
-/** What the host's tray and OS hooks call (see CoreShell); the tray's content is buildTrayModel's. */
-export function createShellService(options: ShellServiceOptions): CoreShell & { close(): void } {
+/** What the host's tray and OS hooks call (see CoreDesktop); the tray's content is buildTrayModel's. */
+export function createDesktopService(options: DesktopServiceOptions): CoreDesktop & { close(): void } {
   const now = options.now ?? Date.now;
   const listeners = new Set<() => void>();
   let timer: NodeJS.Timeout | undefined;
