@@ -328,7 +328,10 @@ describe('importExport.importContacts and importExport.exportMarkdown through th
         error: { code: 'invalid_input', message: expect.stringMatching(/path/) },
       });
       expect(
-        await dispatch('importExport.importContacts', { ...input, content: 'x'.repeat(IMPORT_CONTENT_MAX + 1) }),
+        await dispatch('importExport.importContacts', {
+          ...input,
+          content: 'x'.repeat(IMPORT_CONTENT_MAX + 1),
+        }),
       ).toMatchObject({
         ok: false,
         error: { code: 'invalid_input', message: expect.stringMatching(/10 MB/) },
