@@ -30,6 +30,8 @@ import {
   canSee,
 } from '#shared/domain/community-rules';
 import { KithError, type ErrorCode } from '#shared/errors';
+import type { ContractHandlers } from '#shared/ipc/contract';
+import type { EmitEvent } from '../events.ts';
 import { appendCommunityToOutbox } from '../network/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { listHomeActivity } from './activity.repo.ts';
@@ -57,8 +59,10 @@ export interface CommunitiesServiceOptions {
   db: Kysely<LocalDb>;
   /** The signed-in person's id, or null when nobody is signed in. */
   signedInPersonId: () => Promise<string | null>;
-  /** A local write committed: tell the UI and push it soon. */
-  onWritten: () => void;
+  /** Says 'communities.changed' after each committed write. */
+  emit: EmitEvent;
+  /** A write was queued for the server: push it soon. */
+  syncSoon: () => void;
   now?: () => number;
 }
 
@@ -75,9 +79,15 @@ function refuse(reason: string | null, code: ErrorCode = 'forbidden') {
 export function createCommunitiesService({
   db,
   signedInPersonId,
-  onWritten,
+  emit,
+  syncSoon,
   now = Date.now,
 }: CommunitiesServiceOptions) {
+  function onWritten() {
+    emit('communities.changed', {});
+    syncSoon();
+  }
+
   async function viewer(): Promise<string> {
     const me = await signedInPersonId();
     if (!me) throw new KithError('unauthorized', 'Sign in to take part in communities');
@@ -352,3 +362,30 @@ export function createCommunitiesService({
   };
 }
 export type CommunitiesService = ReturnType<typeof createCommunitiesService>;
+
+export const communitiesHandlers = (communities: CommunitiesService): ContractHandlers['communities'] => ({
+  list: (query) => communities.list(query),
+  get: ({ communityId }) => communities.get(communityId),
+  listMembers: (query) => communities.listMembers(query),
+  feed: (query) => communities.feed(query),
+  getThread: ({ postId }) => communities.getThread(postId),
+  propose: (fields) => communities.propose(fields),
+  update: ({ communityId, patch }) => communities.update(communityId, patch),
+  archive: ({ communityId, archived }) => communities.archive(communityId, archived),
+  join: ({ communityId }) => communities.join(communityId),
+  leave: ({ communityId }) => communities.leave(communityId),
+  decideRequest: ({ communityId, personId, approve }) =>
+    communities.decideRequest(communityId, personId, approve),
+  setRole: ({ communityId, personId, role }) => communities.setRole(communityId, personId, role),
+  removeMember: ({ communityId, personId }) => communities.removeMember(communityId, personId),
+  createPost: (input) => communities.createPost(input),
+  updatePost: (input) => communities.updatePost(input),
+  deletePost: ({ postId }) => communities.deletePost(postId),
+  acceptAnswer: ({ questionId, answerId }) => communities.acceptAnswer(questionId, answerId),
+  setPrefs: ({ communityId, patch }) => communities.setPrefs(communityId, patch),
+  markRead: ({ communityId }) => communities.markRead(communityId),
+  health: ({ communityId }) => communities.health(communityId),
+  suggestions: () => communities.suggestions(),
+  activity: (query) => communities.activity(query),
+  inCommon: ({ personId }) => communities.inCommon(personId),
+});

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Connection } from '#shared/domain/connection';
 import { NetworkQuery, type SaveConnectionInput } from '#shared/domain/network';
 import { KithError } from '#shared/errors';
+import type { ContractHandlers } from '#shared/ipc/contract';
+import type { EmitEvent } from '../events.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { runPrepared, type PreparedWrite } from '../store/prepared-write.ts';
 import { findConnection, recomputeConnections } from './connections.repo.ts';
@@ -13,8 +15,10 @@ export interface NetworkServiceOptions {
   db: Kysely<LocalDb>;
   /** The signed-in person's id, or null when nobody is signed in. */
   signedInPersonId: () => Promise<string | null>;
-  /** A local write committed: tell the UI and push it soon. */
-  onWritten: () => void;
+  /** Says 'network.changed' after each committed write. */
+  emit: EmitEvent;
+  /** A write was queued for the server: push it soon. */
+  syncSoon: () => void;
   now?: () => number;
 }
 
@@ -22,9 +26,15 @@ export interface NetworkServiceOptions {
 export function createNetworkService({
   db,
   signedInPersonId,
-  onWritten,
+  emit,
+  syncSoon,
   now = Date.now,
 }: NetworkServiceOptions) {
+  function onWritten() {
+    emit('network.changed', {});
+    syncSoon();
+  }
+
   async function checkTarget(personId: string) {
     const me = await signedInPersonId();
     if (!me) throw new KithError('unauthorized', 'Sign in to record your connections');
@@ -103,3 +113,10 @@ export function createNetworkService({
   };
 }
 export type NetworkService = ReturnType<typeof createNetworkService>;
+
+export const networkHandlers = (network: NetworkService): ContractHandlers['network'] => ({
+  listConnections: async (query) => ({ items: await network.listConnections(query) }),
+  getConnection: ({ personId }) => network.getConnection(personId),
+  saveConnection: (input) => network.saveConnection(input),
+  removeConnection: ({ personId }) => network.removeConnection(personId),
+});

@@ -37,7 +37,7 @@ describe('desktop service: the tray and the host hooks', () => {
       db: fixture.db,
       host: NO_HOST_FEATURES,
       now: () => NOW,
-      onChanged: (view) => events.emit('settings.changed', view),
+      emit: events.emit,
     });
     await fixture.db
       .insertInto('community_prefs')
@@ -70,16 +70,16 @@ describe('desktop service: the tray and the host hooks', () => {
       db: fixture.db,
       events,
       signedInPersonId: async () => ME,
-      settings: () => settings.read(),
-      updateSettings: (patch) => settings.update(patch),
-      syncStatus: async () => ({ state: 'idle', lastSyncedAt: NOW }),
-      syncNow: async () => calls.push('syncNow'),
-      updateStatus: () => update,
-      restartToUpdate: () => calls.push('restart'),
-      wake: () => calls.push('wake'),
-      navigate: (route) => calls.push(`navigate ${route}`),
+      settings,
+      sync: {
+        getStatus: async () => ({ state: 'idle', lastSyncedAt: NOW }),
+        syncNow: async () => calls.push('syncNow'),
+        wake: () => calls.push('wake'),
+      },
+      updates: { getStatus: () => update, restart: () => calls.push('restart') },
       now: () => NOW,
     });
+    events.on('app.navigate', ({ route }) => calls.push(`navigate ${route}`));
   });
   afterEach(async () => {
     desktop.close();

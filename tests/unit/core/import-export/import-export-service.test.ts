@@ -76,8 +76,9 @@ describe('import and export service', () => {
     );
     let clock = NOON;
     const signedInPersonId = async () => 'me';
-    notes = createNotesService({ db, signedInPersonId, onWritten: () => undefined, now: () => clock++ });
-    network = createNetworkService({ db, signedInPersonId, onWritten: () => undefined, now: () => clock++ });
+    const ignored = { emit: () => undefined, syncSoon: () => undefined };
+    notes = createNotesService({ db, signedInPersonId, ...ignored, now: () => clock++ });
+    network = createNetworkService({ db, signedInPersonId, ...ignored, now: () => clock++ });
     exportFolder = join(dir.path, 'export');
     service = createImportExportService({
       db,
