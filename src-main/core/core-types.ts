@@ -1,8 +1,11 @@
+import type { Kysely } from 'kysely';
 import type { GraphExportFormat } from '#shared/domain/graph';
 import type { ContractHandlers, IpcEventName, IpcEventPayload } from '#shared/ipc/contract';
 import type { HostFeatures } from '#shared/domain/settings';
-import type { KeyStore } from './notes/key-store.ts';
 import type { TrayAction, TrayModel } from './desktop/tray-menu.ts';
+import type { EmitEvent } from './events.ts';
+import type { KeyStore } from './notes/key-store.ts';
+import type { LocalDb } from './store/local-db.ts';
 import type { Updater } from './updates/update-service.ts';
 
 /** Where secrets (the access token) live: Electron safeStorage in the app, a file in tests and the web host. */
@@ -51,6 +54,18 @@ export interface CoreOptions {
   updater?: Updater;
   /** Sync timings; tests shorten them. A request (or a stream's silence) longer than requestTimeoutMs fails. */
   sync?: { requestTimeoutMs?: number; retry?: { baseMs?: number; maxMs?: number } };
+}
+
+/** What every service that writes the user's data (connections, notes, communities) is built with. */
+export interface LocalWriterOptions {
+  db: Kysely<LocalDb>;
+  /** The signed-in person's id, or null when nobody is signed in. */
+  signedInPersonId: () => Promise<string | null>;
+  /** Says what a write changed, as the contract's events ('network.changed', 'notes.changed', …). */
+  emit: EmitEvent;
+  /** A write was queued for the server: push it soon. */
+  syncSoon: () => void;
+  now?: () => number;
 }
 
 export type CoreEventListener<E extends IpcEventName> = (payload: IpcEventPayload<E>) => void;

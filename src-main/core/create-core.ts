@@ -38,42 +38,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     retry: options.sync?.retry,
     now,
   });
-  const { syncSoon } = sync;
   const directory = createDirectoryService(db, events);
-  const network = createNetworkService({ db, signedInPersonId, emit, syncSoon, now });
+  // What most services are built with; those that write the user's data also announce and push their writes.
+  const context = { db, signedInPersonId, now };
+  const writers = { ...context, emit, syncSoon: sync.syncSoon };
+  const network = createNetworkService(writers);
   const notesEncryption = createNotesEncryption({
-    db,
+    ...writers,
     keyStore: options.keyStore ?? createSecretKeyStore(options.secrets),
-    signedInPersonId,
     client: sync.client,
-    emit,
-    syncSoon,
-    now,
   });
-  const notes = createNotesService({
-    db,
-    signedInPersonId,
-    cipher: () => notesEncryption.cipher(),
-    emit,
-    syncSoon,
-    now,
-  });
-  const communities = createCommunitiesService({ db, signedInPersonId, emit, syncSoon, now });
+  const notes = createNotesService({ ...writers, cipher: () => notesEncryption.cipher() });
+  const communities = createCommunitiesService(writers);
   const graph = createGraphService({
-    db,
-    signedInPersonId,
+    ...context,
     orgFacets: () => directory.listFacets(),
     chooseSaveFile: options.chooseSaveFile,
-    now,
   });
   const followUps = createFollowUpsService({ db, now });
   const importExport = createImportExportService({
-    db,
-    signedInPersonId,
+    ...context,
     notes,
     network,
     chooseExportFolder: options.chooseExportFolder,
-    now,
   });
   const settings = createSettingsService({ db, host: options.host ?? NO_HOST_FEATURES, emit, now });
   const updates = createAppUpdates({
@@ -84,12 +71,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
   });
   const notifier = createNotifier({
-    db,
-    signedInPersonId,
+    ...context,
     settings: () => settings.read(),
     doNotDisturb: options.doNotDisturb,
     emit,
-    now,
   });
   const session = createSessionService({
     db,
@@ -120,7 +105,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   sync.start({ session, notes: notesEncryption, notifier });
-  const desktop = createDesktopService({ db, events, signedInPersonId, settings, sync, updates, now });
+  const desktop = createDesktopService({ ...context, events, settings, sync, updates });
   updates.start();
 
   return {

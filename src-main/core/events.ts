@@ -1,5 +1,5 @@
 import type { IpcEventName, IpcEventPayload } from '#shared/ipc/contract';
-import type { CoreEventListener, CoreEvents } from './core-types.ts';
+import type { CoreEventListener, CoreEvents, LocalWriterOptions } from './core-types.ts';
 
 /**
  * Emits one of the contract's events: the one path by which a service, the sync engine or the session says
@@ -9,6 +9,17 @@ export type EmitEvent = <E extends IpcEventName>(event: E, payload: IpcEventPayl
 
 export interface CoreEventHub extends CoreEvents {
   emit: EmitEvent;
+}
+
+/** What a committed local write does next: the UI hears `event`, and what was queued is pushed soon. */
+export function announceWrites(
+  { emit, syncSoon }: Pick<LocalWriterOptions, 'emit' | 'syncSoon'>,
+  event: 'network.changed' | 'notes.changed' | 'communities.changed',
+): () => void {
+  return () => {
+    emit(event, {});
+    syncSoon();
+  };
 }
 
 /** A typed event hub for the contract's events; listeners that throw don't stop the others. */

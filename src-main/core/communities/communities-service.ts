@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import {
   ActivityQuery,
   CommunityListQuery,
@@ -31,9 +30,9 @@ import {
 } from '#shared/domain/community-rules';
 import { KithError, type ErrorCode } from '#shared/errors';
 import type { ContractHandlers } from '#shared/ipc/contract';
-import type { EmitEvent } from '../events.ts';
+import type { LocalWriterOptions } from '../core-types.ts';
+import { announceWrites } from '../events.ts';
 import { appendCommunityToOutbox } from '../network/outbox.repo.ts';
-import type { LocalDb } from '../store/local-db.ts';
 import { listHomeActivity } from './activity.repo.ts';
 import { applyLocalWrite } from './apply-community-changes.ts';
 import {
@@ -55,17 +54,6 @@ import { computeCommunityHealth } from './health.repo.ts';
 import { listCommunitySummaries } from './summaries.repo.ts';
 import { listCommunitySuggestions } from './suggestions.repo.ts';
 
-export interface CommunitiesServiceOptions {
-  db: Kysely<LocalDb>;
-  /** The signed-in person's id, or null when nobody is signed in. */
-  signedInPersonId: () => Promise<string | null>;
-  /** Says 'communities.changed' after each committed write. */
-  emit: EmitEvent;
-  /** A write was queued for the server: push it soon. */
-  syncSoon: () => void;
-  now?: () => number;
-}
-
 /** A refusal of the rules as an error; nothing has been written when it is thrown. */
 function refuse(reason: string | null, code: ErrorCode = 'forbidden') {
   if (reason) throw new KithError(reason === NOT_FOUND ? 'not_found' : code, reason);
@@ -74,19 +62,11 @@ function refuse(reason: string | null, code: ErrorCode = 'forbidden') {
 /**
  * Communities from the local cache, and offline-first writes: each is checked against the community rules
  * on what the cache holds (a refusal changes nothing and queues nothing), then applied to the cache and
- * queued for the server in one transaction.
+ * queued for the server in one transaction, then 'communities.changed' is emitted.
  */
-export function createCommunitiesService({
-  db,
-  signedInPersonId,
-  emit,
-  syncSoon,
-  now = Date.now,
-}: CommunitiesServiceOptions) {
-  function onWritten() {
-    emit('communities.changed', {});
-    syncSoon();
-  }
+export function createCommunitiesService(options: LocalWriterOptions) {
+  const { db, signedInPersonId, now = Date.now } = options;
+  const onWritten = announceWrites(options, 'communities.changed');
 
   async function viewer(): Promise<string> {
     const me = await signedInPersonId();
@@ -103,16 +83,19 @@ export function createCommunitiesService({
     return { community, me };
   }
 
-  async function write(mutation: NewCommunityMutation, actorId: string) {
+  /** Applies the mutations to the cache and queues them for the server, in order, in one transaction. */
+  async function write(mutations: NewCommunityMutation | NewCommunityMutation[], actorId: string) {
     await db.transaction().execute(async (trx) => {
       const at = now();
-      await applyLocalWrite(trx, mutation, { actorId, at });
-      await appendCommunityToOutbox(
-        trx,
-        mutation,
-        { actorId, entityKey: primaryKeyOf(mutation, actorId) },
-        at,
-      );
+      for (const mutation of Array.isArray(mutations) ? mutations : [mutations]) {
+        await applyLocalWrite(trx, mutation, { actorId, at });
+        await appendCommunityToOutbox(
+          trx,
+          mutation,
+          { actorId, entityKey: primaryKeyOf(mutation, actorId) },
+          at,
+        );
+      }
     });
     onWritten();
   }
@@ -247,23 +230,14 @@ export function createCommunitiesService({
       const actorId = await viewer();
       const { community, me } = await load(communityId, actorId);
       refuse(refuseLeave(community, me, await countActiveLeaders(db, communityId)));
-      await db.transaction().execute(async (trx) => {
-        const at = now();
-        for (const mutation of [
+      await write(
+        [
           // The unfollow first: once a private community is left, the server no longer lets this person see it.
           { type: 'community_pref.put', communityId, patch: { followed: false } },
           { type: 'membership.leave', communityId },
-        ] satisfies NewCommunityMutation[]) {
-          await applyLocalWrite(trx, mutation, { actorId, at });
-          await appendCommunityToOutbox(
-            trx,
-            mutation,
-            { actorId, entityKey: primaryKeyOf(mutation, actorId) },
-            at,
-          );
-        }
-      });
-      onWritten();
+        ],
+        actorId,
+      );
       // A private community is no longer visible once left.
       return community?.visibility === 'private' ? null : detail(communityId, actorId);
     },

@@ -1,39 +1,22 @@
-import type { Kysely } from 'kysely';
 import type { Connection } from '#shared/domain/connection';
 import { NetworkQuery, type SaveConnectionInput } from '#shared/domain/network';
 import { KithError } from '#shared/errors';
 import type { ContractHandlers } from '#shared/ipc/contract';
-import type { EmitEvent } from '../events.ts';
-import type { LocalDb } from '../store/local-db.ts';
+import type { LocalWriterOptions } from '../core-types.ts';
+import { announceWrites } from '../events.ts';
 import { runPrepared, type PreparedWrite } from '../store/prepared-write.ts';
 import { findConnection, recomputeConnections } from './connections.repo.ts';
 import { listNetwork } from './network.repo.ts';
 import { appendToOutbox, type NewMutation } from './outbox.repo.ts';
 import { deleteRejectedWrite, listRejectedWrites } from './rejected-writes.repo.ts';
 
-export interface NetworkServiceOptions {
-  db: Kysely<LocalDb>;
-  /** The signed-in person's id, or null when nobody is signed in. */
-  signedInPersonId: () => Promise<string | null>;
-  /** Says 'network.changed' after each committed write. */
-  emit: EmitEvent;
-  /** A write was queued for the server: push it soon. */
-  syncSoon: () => void;
-  now?: () => number;
-}
-
-/** The user's connections: reads, and offline-first writes (the row and its outbox entry in one transaction). */
-export function createNetworkService({
-  db,
-  signedInPersonId,
-  emit,
-  syncSoon,
-  now = Date.now,
-}: NetworkServiceOptions) {
-  function onWritten() {
-    emit('network.changed', {});
-    syncSoon();
-  }
+/**
+ * The user's connections: reads, and offline-first writes (the row and its outbox entry in one transaction),
+ * each followed by 'network.changed'.
+ */
+export function createNetworkService(options: LocalWriterOptions) {
+  const { db, signedInPersonId, now = Date.now } = options;
+  const onWritten = announceWrites(options, 'network.changed');
 
   async function checkTarget(personId: string) {
     const me = await signedInPersonId();

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { NoteSearchQuery, SaveNoteInput, type Note, type NoteFields } from '#shared/domain/note';
 import { KithError } from '#shared/errors';
 import type { ContractHandlers } from '#shared/ipc/contract';
 import type { ReadDb } from '#shared/node/open-database';
-import type { EmitEvent } from '../events.ts';
+import type { LocalWriterOptions } from '../core-types.ts';
 import { findConnection, recomputeConnections } from '../network/connections.repo.ts';
 import { appendNoteToOutbox, appendToOutbox } from '../network/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
@@ -30,17 +30,10 @@ interface NotesWritten {
   connections: boolean;
 }
 
-export interface NotesServiceOptions {
-  db: Kysely<LocalDb>;
-  /** The signed-in person's id, or null when nobody is signed in. */
-  signedInPersonId: () => Promise<string | null>;
+/** Each write emits 'notes.changed' (and 'network.changed' when it moved a connection forward). */
+export interface NotesServiceOptions extends LocalWriterOptions {
   /** The notes key of this cache's account when this device has it: notes sync; null: they stay here. */
   cipher?: () => Promise<NoteCipherContext | null>;
-  /** Says 'notes.changed' after each write (and 'network.changed' when it moved a connection forward). */
-  emit: EmitEvent;
-  /** A write was queued for the server: push it soon. */
-  syncSoon: () => void;
-  now?: () => number;
 }
 
 /** The owner-written part of a note, to tell whether an edit changes anything. */
