@@ -139,14 +139,17 @@ export function createSyncSupervisor({ db, emit, liveUpdates, retry, now }: Sync
       emit('directory.changed', { count: 0 });
     },
 
-    /** Tries to push what is queued; resolves with how many local writes still have not reached the server. */
+    /** Tries to push what is queued; resolves with how many local writes are still not on the server. */
     async flushPendingWrites() {
       if ((await countOutbox(db)) === 0) return 0;
       await engine?.syncNow();
       return countOutbox(db);
     },
 
-    /** The computer woke or the network came back: a reopened change stream asks for a pull as it opens; without one, pull now. */
+    /**
+     * The computer woke or the network came back: a reopened change stream asks for a pull as it opens;
+     * without one, pull now.
+     */
     wake() {
       if (changeEvents) changeEvents.reconnect();
       else void syncNow();
