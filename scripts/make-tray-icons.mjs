@@ -153,7 +153,7 @@ function encodePng(pixels, size) {
   ]);
 }
 
-/** File names match src-main/core/shell/tray-icon-file.ts; each base size gets an @2x sibling. */
+/** File names match src-main/core/desktop/tray-icon-file.ts; each base size gets an @2x sibling. */
 const ICONS = [
   { style: 'colour', size: 16, name: (variant) => `kith-${variant}-16` },
   { style: 'colour', size: 32, name: (variant) => `kith-${variant}-32` },

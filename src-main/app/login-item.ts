@@ -7,7 +7,7 @@ import {
   findAutostartExec,
   findAutostartPath,
   START_HIDDEN_FLAG,
-} from '#core/shell/autostart-entry';
+} from '#core/desktop/autostart-entry';
 import { describeError } from '#shared/errors';
 
 /** Started at login on Linux or Windows: the window waits until the tray (or a second launch) asks for it. */

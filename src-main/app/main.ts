@@ -18,8 +18,8 @@ import {
 } from 'electron';
 import { createCore } from '#core/create-core';
 import type { Core } from '#core/core-types';
-import { findNotificationIconFile } from '#core/shell/tray-icon-file';
-import { decideWindowClose } from '#core/shell/window-close';
+import { findNotificationIconFile } from '#core/desktop/tray-icon-file';
+import { decideWindowClose } from '#core/desktop/window-close';
 import type { GraphExportFormat } from '#shared/domain/graph';
 import { AppRoute } from '#shared/domain/notifications';
 import type { SettingsView } from '#shared/domain/settings';
@@ -90,7 +90,7 @@ function runApp(): void {
     try {
       if (mainWindow) {
         focusWindow(mainWindow);
-        core.shell.openRoute(route);
+        core.desktop.openRoute(route);
       } else {
         openMainWindow(AppRoute.parse(route));
       }
@@ -110,7 +110,7 @@ function runApp(): void {
     applySettings(await core.handlers.settings.get(undefined));
 
     disposers.push(
-      createKithTray(core.shell, bundlePaths.trayIcons, {
+      createKithTray(core.desktop, bundlePaths.trayIcons, {
         open: showMainWindow,
         openRoute: (route) => openRoute(core, route),
         quit: () => app.quit(),
@@ -122,7 +122,7 @@ function runApp(): void {
       const icon = iconFile ? nativeImage.createFromPath(join(bundlePaths.trayIcons, iconFile)) : undefined;
       disposers.push(showDesktopNotifications(core.events, (item) => openRoute(core, item.route), icon));
     }
-    disposers.push(watchWakeEvents(() => core.shell.wake()));
+    disposers.push(watchWakeEvents(() => core.desktop.wake()));
     // Installing an update on macOS closes the windows before 'before-quit': they must not hide instead.
     const onQuitForUpdate = () => {
       quitting = true;

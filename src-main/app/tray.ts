@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
-import type { CoreShell } from '#core/core-types';
-import type { TrayAction, TrayMenuEntry, TrayModel } from '#core/notifications/tray-menu';
-import { findTrayIconFile } from '#core/shell/tray-icon-file';
+import type { CoreDesktop } from '#core/core-types';
+import type { TrayAction, TrayMenuEntry, TrayModel } from '#core/desktop/tray-menu';
+import { findTrayIconFile } from '#core/desktop/tray-icon-file';
 import { describeError } from '#shared/errors';
 
 /** The tray actions the shell runs itself; the core runs the others (sync, pause, resume, restart to update). */
@@ -16,7 +16,7 @@ export interface TrayHost {
  * The tray icon: draws the core's TrayModel (icon, tooltip, menu) and redraws it whenever the core says it may
  * have changed. Returns its disposer.
  */
-export function createKithTray(shell: CoreShell, iconDir: string, host: TrayHost): () => void {
+export function createKithTray(desktop: CoreDesktop, iconDir: string, host: TrayHost): () => void {
   const images: Record<TrayModel['icon'], NativeImage> = {
     default: loadIcon(iconDir, 'default'),
     unread: loadIcon(iconDir, 'unread'),
@@ -36,7 +36,7 @@ export function createKithTray(shell: CoreShell, iconDir: string, host: TrayHost
       case 'quit':
         return host.quit();
       default:
-        shell.runTrayAction(action).catch((err: unknown) => {
+        desktop.runTrayAction(action).catch((err: unknown) => {
           console.error(`Kith: the tray action ${action.type} failed: ${describeError(err)}`);
         });
     }
@@ -63,7 +63,7 @@ export function createKithTray(shell: CoreShell, iconDir: string, host: TrayHost
   let latest = 0;
   const redraw = () => {
     const request = ++latest;
-    shell.trayModel().then(
+    desktop.trayModel().then(
       (model) => {
         if (request !== latest || tray.isDestroyed()) return;
         // Only on a change: some Linux panels flicker on every new image.
@@ -75,7 +75,7 @@ export function createKithTray(shell: CoreShell, iconDir: string, host: TrayHost
       (err: unknown) => console.error(`Kith: could not update the tray: ${describeError(err)}`),
     );
   };
-  const unsubscribe = shell.onTrayChanged(redraw);
+  const unsubscribe = desktop.onTrayChanged(redraw);
   redraw();
 
   return () => {

@@ -1,5 +1,5 @@
 import { net, powerMonitor } from 'electron';
-import { createOnlineWatch } from '#core/shell/online-watch';
+import { createOnlineWatch } from '#core/desktop/online-watch';
 
 /**
  * Calls wake when the computer resumes from sleep, the screen is unlocked, or the network comes back (the main

@@ -1,8 +1,11 @@
+import type { Kysely } from 'kysely';
 import type { GraphExportFormat } from '#shared/domain/graph';
 import type { ContractHandlers, IpcEventName, IpcEventPayload } from '#shared/ipc/contract';
 import type { HostFeatures } from '#shared/domain/settings';
+import type { TrayAction, TrayModel } from './desktop/tray-menu.ts';
+import type { EmitEvent } from './events.ts';
 import type { KeyStore } from './notes/key-store.ts';
-import type { TrayAction, TrayModel } from './notifications/tray-menu.ts';
+import type { LocalDb } from './store/local-db.ts';
 import type { Updater } from './updates/update-service.ts';
 
 /** Where secrets (the access token) live: Electron safeStorage in the app, a file in tests and the web host. */
@@ -53,6 +56,18 @@ export interface CoreOptions {
   sync?: { requestTimeoutMs?: number; retry?: { baseMs?: number; maxMs?: number } };
 }
 
+/** What every service that writes the user's data (connections, notes, communities) is built with. */
+export interface LocalWriterOptions {
+  db: Kysely<LocalDb>;
+  /** The signed-in person's id, or null when nobody is signed in. */
+  signedInPersonId: () => Promise<string | null>;
+  /** Says what a write changed, as the contract's events ('network.changed', 'notes.changed', …). */
+  emit: EmitEvent;
+  /** A write was queued for the server: push it soon. */
+  syncSoon: () => void;
+  now?: () => number;
+}
+
 export type CoreEventListener<E extends IpcEventName> = (payload: IpcEventPayload<E>) => void;
 
 export interface CoreEvents {
@@ -63,7 +78,7 @@ export interface CoreEvents {
  * What only the host (the Electron shell, the web host) calls: the tray, wake-ups and deep links. Not part of
  * the contract: the renderer never reaches it.
  */
-export interface CoreShell {
+export interface CoreDesktop {
   /** The tray's icon, tooltip and menu as they should be now. */
   trayModel(): Promise<TrayModel>;
   /** Called (at most every 100 ms) when the tray model may have changed: unread counts, sync, pause, update. */
@@ -80,7 +95,7 @@ export interface Core {
   /** One handler per contract method; hosts route calls through createDispatcher(handlers). */
   handlers: ContractHandlers;
   events: CoreEvents;
-  shell: CoreShell;
+  desktop: CoreDesktop;
   /** Stops background sync and closes the database; pending writes are committed first. */
   close(): Promise<void>;
 }

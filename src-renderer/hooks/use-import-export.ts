@@ -5,14 +5,14 @@ import { queryKeys } from '../lib/query-keys.ts';
 
 /** Writes every note as Markdown files into a folder the app asks for; resolves null when the person cancels. */
 export function useExportMarkdown() {
-  return useMutation({ mutationFn: () => getApi().notes.exportMarkdown() });
+  return useMutation({ mutationFn: () => getApi().importExport.exportMarkdown() });
 }
 
 /** Reads a contacts file; a dry run only reports. A real run changes notes and connections. */
 export function useImportContacts() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ImportContactsInput) => getApi().notes.importContacts(input),
+    mutationFn: (input: ImportContactsInput) => getApi().importExport.importContacts(input),
     onSuccess: (report) => {
       if (report.dryRun) return;
       void queryClient.invalidateQueries({ queryKey: queryKeys.notes });

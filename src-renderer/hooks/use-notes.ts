@@ -24,7 +24,7 @@ export function useNoteTags() {
 }
 
 export function useFollowUps() {
-  return useQuery({ queryKey: queryKeys.followUps, queryFn: () => getApi().notes.listFollowUps() });
+  return useQuery({ queryKey: queryKeys.followUps, queryFn: () => getApi().followUps.list() });
 }
 
 export function useSaveNote() {

@@ -101,8 +101,6 @@ export const ipcContract = {
     save: method(SaveNoteInput, Note),
     delete: method(z.strictObject({ id: Note.shape.id }), z.object({ deleted: z.boolean() })),
     listTags: method(noInput, z.array(z.object({ value: z.string(), count: z.number().int().min(0) }))),
-    /** Notes' follow-ups and keep-in-touch reminders due, as of today on this computer's clock. */
-    listFollowUps: method(noInput, FollowUps),
     /** A conflict copy the owner keeps as a note of its own. */
     dismissConflict: method(z.strictObject({ id: Note.shape.id }), Note),
     getEncryption: method(noInput, NotesEncryption),
@@ -115,6 +113,12 @@ export const ipcContract = {
      * keep their key; a new one unlocks with the new passphrase. A wrong current one changes nothing.
      */
     changePassphrase: method(ChangePassphraseInput, NotesEncryption),
+  },
+  followUps: {
+    /** Notes' follow-ups and keep-in-touch reminders due, as of today on this computer's clock. */
+    list: method(noInput, FollowUps),
+  },
+  importExport: {
     /** Writes one Markdown file per colleague with notes into a folder the host asks for; null: cancelled. */
     exportMarkdown: method(noInput, ExportResult),
     /** Contacts and notes from a vCard 4.0 or CSV file, matched by email; a malformed file writes nothing. */

@@ -7,7 +7,7 @@ import { ipcEventNames } from '#shared/ipc/channels';
 import { createDispatcher } from '#shared/ipc/dispatch';
 import type { IpcResult } from '#shared/ipc/result';
 
-/** notes.importContacts carries a file of up to 10 million characters (UTF-8 and JSON escapes make more bytes). */
+/** importExport.importContacts carries a file of up to 10 million characters (UTF-8 and JSON escapes make more bytes). */
 const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
 function sameToken(given: string, expected: string): boolean {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import {
   ActivityQuery,
   CommunityListQuery,
@@ -30,8 +29,10 @@ import {
   canSee,
 } from '#shared/domain/community-rules';
 import { KithError, type ErrorCode } from '#shared/errors';
+import type { ContractHandlers } from '#shared/ipc/contract';
+import type { LocalWriterOptions } from '../core-types.ts';
+import { announceWrites } from '../events.ts';
 import { appendToOutbox, type NewCommunityMutation } from '../sync/outbox.repo.ts';
-import type { LocalDb } from '../store/local-db.ts';
 import { listHomeActivity } from './activity.repo.ts';
 import { applyLocalWrite } from './apply-community-changes.ts';
 import {
@@ -53,15 +54,6 @@ import { computeCommunityHealth } from './health.repo.ts';
 import { listCommunitySummaries } from './summaries.repo.ts';
 import { listCommunitySuggestions } from './suggestions.repo.ts';
 
-export interface CommunitiesServiceOptions {
-  db: Kysely<LocalDb>;
-  /** The signed-in person's id, or null when nobody is signed in. */
-  signedInPersonId: () => Promise<string | null>;
-  /** A local write committed: tell the UI and push it soon. */
-  onWritten: () => void;
-  now?: () => number;
-}
-
 /** A refusal of the rules as an error; nothing has been written when it is thrown. */
 function refuse(reason: string | null, code: ErrorCode = 'forbidden') {
   if (reason) throw new KithError(reason === NOT_FOUND ? 'not_found' : code, reason);
@@ -70,14 +62,12 @@ function refuse(reason: string | null, code: ErrorCode = 'forbidden') {
 /**
  * Communities from the local cache, and offline-first writes: each is checked against the community rules
  * on what the cache holds (a refusal changes nothing and queues nothing), then applied to the cache and
- * queued for the server in one transaction.
+ * queued for the server in one transaction, then 'communities.changed' is emitted.
  */
-export function createCommunitiesService({
-  db,
-  signedInPersonId,
-  onWritten,
-  now = Date.now,
-}: CommunitiesServiceOptions) {
+export function createCommunitiesService(options: LocalWriterOptions) {
+  const { db, signedInPersonId, now = Date.now } = options;
+  const onWritten = announceWrites(options, 'communities.changed');
+
   async function viewer(): Promise<string> {
     const me = await signedInPersonId();
     if (!me) throw new KithError('unauthorized', 'Sign in to take part in communities');
@@ -93,20 +83,16 @@ export function createCommunitiesService({
     return { community, me };
   }
 
-  /** Applies the writes here and queues them, in one transaction, at one time. */
-  async function writeAll(mutations: readonly NewCommunityMutation[], actorId: string) {
+  /** Applies the mutations to the cache and queues them for the server, in order, in one transaction. */
+  async function write(mutations: NewCommunityMutation | NewCommunityMutation[], actorId: string) {
     await db.transaction().execute(async (trx) => {
       const at = now();
-      for (const mutation of mutations) {
+      for (const mutation of Array.isArray(mutations) ? mutations : [mutations]) {
         await applyLocalWrite(trx, mutation, { actorId, at });
         await appendToOutbox(trx, { mutation, actorId, entityKey: primaryKeyOf(mutation, actorId) }, at);
       }
     });
     onWritten();
-  }
-
-  function write(mutation: NewCommunityMutation, actorId: string) {
-    return writeAll([mutation], actorId);
   }
 
   async function detail(communityId: string, viewerId: string): Promise<CommunityDetail> {
@@ -239,7 +225,7 @@ export function createCommunitiesService({
       const actorId = await viewer();
       const { community, me } = await load(communityId, actorId);
       refuse(refuseLeave(community, me, await countActiveLeaders(db, communityId)));
-      await writeAll(
+      await write(
         [
           // The unfollow first: once a private community is left, the server no longer lets this person see it.
           { type: 'community_pref.put', communityId, patch: { followed: false } },
@@ -345,3 +331,30 @@ export function createCommunitiesService({
   };
 }
 export type CommunitiesService = ReturnType<typeof createCommunitiesService>;
+
+export const communitiesHandlers = (communities: CommunitiesService): ContractHandlers['communities'] => ({
+  list: (query) => communities.list(query),
+  get: ({ communityId }) => communities.get(communityId),
+  listMembers: (query) => communities.listMembers(query),
+  feed: (query) => communities.feed(query),
+  getThread: ({ postId }) => communities.getThread(postId),
+  propose: (fields) => communities.propose(fields),
+  update: ({ communityId, patch }) => communities.update(communityId, patch),
+  archive: ({ communityId, archived }) => communities.archive(communityId, archived),
+  join: ({ communityId }) => communities.join(communityId),
+  leave: ({ communityId }) => communities.leave(communityId),
+  decideRequest: ({ communityId, personId, approve }) =>
+    communities.decideRequest(communityId, personId, approve),
+  setRole: ({ communityId, personId, role }) => communities.setRole(communityId, personId, role),
+  removeMember: ({ communityId, personId }) => communities.removeMember(communityId, personId),
+  createPost: (input) => communities.createPost(input),
+  updatePost: (input) => communities.updatePost(input),
+  deletePost: ({ postId }) => communities.deletePost(postId),
+  acceptAnswer: ({ questionId, answerId }) => communities.acceptAnswer(questionId, answerId),
+  setPrefs: ({ communityId, patch }) => communities.setPrefs(communityId, patch),
+  markRead: ({ communityId }) => communities.markRead(communityId),
+  health: ({ communityId }) => communities.health(communityId),
+  suggestions: () => communities.suggestions(),
+  activity: (query) => communities.activity(query),
+  inCommon: ({ personId }) => communities.inCommon(personId),
+});

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DirectoryFacets, DirectoryPage, PersonProfile } from '#shared/domain/directory';
 import { KithError } from '#shared/errors';
+import type { ContractHandlers } from '#shared/ipc/contract';
+import type { CoreEvents } from '../core-types.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { findSummaries, rankMatches, type RankedMatches } from './directory-search.ts';
 import { countPeople, findProfile, listFacets, listPeople, type SearchParams } from './directory.repo.ts';
@@ -34,12 +36,21 @@ function createCache<V>(capacity: number) {
 
 /**
  * Directory reads for the contract. A query's ranked matches and a filter set's count are kept until
- * the data changes, so scrolling through the pages of one search costs one query.
+ * the data changes ('directory.changed' on `events`, or invalidate()), so scrolling through the pages of
+ * one search costs one query.
  */
-export function createDirectoryService(db: Kysely<LocalDb>) {
+export function createDirectoryService(db: Kysely<LocalDb>, events?: CoreEvents) {
   const ranked = createCache<RankedMatches | null>(32);
   const counts = createCache<number>(200);
   let facets: Promise<DirectoryFacets> | null = null;
+
+  function invalidate() {
+    ranked.clear();
+    counts.clear();
+    facets = null;
+  }
+  // Registered before any host's listener: the cache is dropped before the renderer hears of the change.
+  events?.on('directory.changed', invalidate);
 
   return {
     async searchPeople(params: SearchParams): Promise<DirectoryPage> {
@@ -75,11 +86,13 @@ export function createDirectoryService(db: Kysely<LocalDb>) {
       return profile;
     },
     /** The local data changed: drop what was cached. */
-    invalidate() {
-      ranked.clear();
-      counts.clear();
-      facets = null;
-    },
+    invalidate,
   };
 }
 export type DirectoryService = ReturnType<typeof createDirectoryService>;
+
+export const directoryHandlers = (directory: DirectoryService): ContractHandlers['directory'] => ({
+  searchPeople: (query) => directory.searchPeople(query),
+  listFacets: () => directory.listFacets(),
+  getProfile: ({ id }) => directory.getProfile(id),
+});

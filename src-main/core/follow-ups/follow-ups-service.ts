@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { FOLLOW_UPS_PER_BUCKET_MAX, type FollowUpItem, type FollowUps } from '#shared/domain/note';
+import type { ContractHandlers } from '#shared/ipc/contract';
 import { toLocalDay } from '#shared/local-day';
 import type { LocalDb } from '../store/local-db.ts';
 import { countNoteFollowUps, listNoteFollowUps, type DayRange } from '../notes/notes.repo.ts';
@@ -63,3 +64,7 @@ export function createFollowUpsService({ db, now = Date.now }: FollowUpsServiceO
   };
 }
 export type FollowUpsService = ReturnType<typeof createFollowUpsService>;
+
+export const followUpsHandlers = (followUps: FollowUpsService): ContractHandlers['followUps'] => ({
+  list: () => followUps.listFollowUps(),
+});

@@ -8,6 +8,7 @@ import type {
 import type { DirectoryFacets } from '#shared/domain/directory';
 import { EgoGraphQuery, type EgoGraph } from '#shared/domain/graph';
 import { KithError } from '#shared/errors';
+import type { ContractHandlers } from '#shared/ipc/contract';
 import { writeFileAtomic } from '#shared/node/write-file-atomic';
 import type { LocalDb } from '../store/local-db.ts';
 import { extractEgoGraph } from './ego-graph.repo.ts';
@@ -61,6 +62,21 @@ export function createGraphService({
   };
 }
 export type GraphService = ReturnType<typeof createGraphService>;
+
+export const graphHandlers = (graph: GraphService): ContractHandlers['graph'] => ({
+  egoGraph: (query) => graph.egoGraph(query),
+  async saveLayout({ positions }) {
+    await graph.saveLayout(positions);
+    return {};
+  },
+  async clearLayout() {
+    await graph.clearLayout();
+    return {};
+  },
+  introductions: ({ personId }) => graph.introductions(personId),
+  insights: () => graph.insights(),
+  saveExport: (input) => graph.saveExport(input),
+});
 
 /** Checks an export is what it says it is before anything is written. */
 function decodeExport(format: GraphExportFormat, data: string): Buffer {

@@ -10,6 +10,7 @@ import type {
 import type { SaveConnectionInput } from '#shared/domain/network';
 import { SaveNoteInput, type Note } from '#shared/domain/note';
 import { KithError } from '#shared/errors';
+import type { ContractHandlers } from '#shared/ipc/contract';
 import type { LocalDb } from '../store/local-db.ts';
 import type { PreparedWrite } from '../store/prepared-write.ts';
 import { malformed } from './contact.ts';
@@ -219,3 +220,10 @@ export function createImportExportService({
   };
 }
 export type ImportExportService = ReturnType<typeof createImportExportService>;
+
+export const importExportHandlers = (
+  importExport: ImportExportService,
+): ContractHandlers['importExport'] => ({
+  exportMarkdown: () => importExport.exportMarkdown(),
+  importContacts: (input) => importExport.importContacts(input),
+});

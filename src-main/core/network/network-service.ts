@@ -1,30 +1,23 @@
-import type { Kysely } from 'kysely';
 import type { Connection } from '#shared/domain/connection';
 import { NetworkQuery, type SaveConnectionInput } from '#shared/domain/network';
 import { KithError } from '#shared/errors';
-import type { LocalDb } from '../store/local-db.ts';
+import type { ContractHandlers } from '#shared/ipc/contract';
+import type { LocalWriterOptions } from '../core-types.ts';
+import { announceWrites } from '../events.ts';
 import { runPrepared, type PreparedWrite } from '../store/prepared-write.ts';
 import { findConnection, recomputeConnections } from './connections.repo.ts';
 import { listNetwork } from './network.repo.ts';
 import { appendToOutbox, type NewConnectionMutation } from '../sync/outbox.repo.ts';
 import { deleteRejectedWrite, listRejectedWrites } from '../sync/rejected-writes.repo.ts';
 
-export interface NetworkServiceOptions {
-  db: Kysely<LocalDb>;
-  /** The signed-in person's id, or null when nobody is signed in. */
-  signedInPersonId: () => Promise<string | null>;
-  /** A local write committed: tell the UI and push it soon. */
-  onWritten: () => void;
-  now?: () => number;
-}
+/**
+ * The user's connections: reads, and offline-first writes (the row and its outbox entry in one transaction),
+ * each followed by 'network.changed'.
+ */
+export function createNetworkService(options: LocalWriterOptions) {
+  const { db, signedInPersonId, now = Date.now } = options;
+  const onWritten = announceWrites(options, 'network.changed');
 
-/** The user's connections: reads, and offline-first writes (the row and its outbox entry in one transaction). */
-export function createNetworkService({
-  db,
-  signedInPersonId,
-  onWritten,
-  now = Date.now,
-}: NetworkServiceOptions) {
   async function checkTarget(personId: string) {
     const me = await signedInPersonId();
     if (!me) throw new KithError('unauthorized', 'Sign in to record your connections');
@@ -103,3 +96,10 @@ export function createNetworkService({
   };
 }
 export type NetworkService = ReturnType<typeof createNetworkService>;
+
+export const networkHandlers = (network: NetworkService): ContractHandlers['network'] => ({
+  listConnections: async (query) => ({ items: await network.listConnections(query) }),
+  getConnection: ({ personId }) => network.getConnection(personId),
+  saveConnection: (input) => network.saveConnection(input),
+  removeConnection: ({ personId }) => network.removeConnection(personId),
+});

@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
 import { ChangePassphraseInput, PassphraseInput, type NotesEncryption } from '#shared/domain/note';
 import { KithError } from '#shared/errors';
-import type { LocalDb } from '../store/local-db.ts';
+import type { LocalWriterOptions } from '../core-types.ts';
+import { announceWrites } from '../events.ts';
 import { readState, writeState } from '../store/local-state.repo.ts';
 import { ServerError, type ServerClient } from '../sync/server-client.ts';
 import type { KeyStore, NotesKey } from './key-store.ts';
@@ -20,16 +20,11 @@ import {
   refreshNotesFromServer,
 } from './synced-notes.repo.ts';
 
-export interface NotesEncryptionOptions {
-  db: Kysely<LocalDb>;
+/** Emits 'notes.changed' when notes, or where this device stands with their encryption, changed. */
+export interface NotesEncryptionOptions extends LocalWriterOptions {
   keyStore: KeyStore;
-  /** The signed-in person's id, or null when nobody is signed in. */
-  signedInPersonId: () => Promise<string | null>;
   /** The client of the current session, or null when signed out. */
   client: () => ServerClient | null;
-  /** Notes, or where this device stands with their encryption, changed: tell the UI and push soon. */
-  onChanged: () => void;
-  now?: () => number;
   /** The scrypt cost for a new passphrase; tests lower it. */
   scrypt?: ScryptParams;
 }
@@ -57,7 +52,8 @@ function toKithError(err: unknown, doing: string): KithError {
  * the passphrase on the server. Until a passphrase is set up notes stay here; a new device unlocks them.
  */
 export function createNotesEncryption(options: NotesEncryptionOptions) {
-  const { db, keyStore, signedInPersonId, onChanged, now = Date.now } = options;
+  const { db, keyStore, signedInPersonId, now = Date.now } = options;
+  const onChanged = announceWrites(options, 'notes.changed');
   let cached: { accountId: string; key: NotesKey } | null = null;
   // Setting up and unlocking run one at a time: two at once could create two keys.
   let queue: Promise<unknown> = Promise.resolve();

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { NoteSearchQuery, SaveNoteInput, type Note, type NoteFields } from '#shared/domain/note';
 import { KithError } from '#shared/errors';
+import type { ContractHandlers } from '#shared/ipc/contract';
 import type { ReadDb } from '#shared/node/open-database';
+import type { LocalWriterOptions } from '../core-types.ts';
 import { findConnection, recomputeConnections } from '../network/connections.repo.ts';
 import { appendToOutbox, type NewNoteMutation } from '../sync/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { runPrepared, type PreparedWrite } from '../store/prepared-write.ts';
 import type { NoteCipherContext } from './note-cipher.ts';
+import type { NotesEncryptionService } from './notes-encryption.ts';
 import {
   deleteNote,
   findNoteRecord,
@@ -20,22 +23,17 @@ import {
 } from './notes.repo.ts';
 import { listPendingNoteIds, queueNotePut } from './synced-notes.repo.ts';
 
-export interface NotesWritten {
+interface NotesWritten {
   /** A note mutation was queued: push soon. */
   queued: boolean;
   /** Logging an interaction moved a connection's last interaction forward (queued too). */
   connections: boolean;
 }
 
-export interface NotesServiceOptions {
-  db: Kysely<LocalDb>;
-  /** The signed-in person's id, or null when nobody is signed in. */
-  signedInPersonId: () => Promise<string | null>;
+/** Each write emits 'notes.changed' (and 'network.changed' when it moved a connection forward). */
+export interface NotesServiceOptions extends LocalWriterOptions {
   /** The notes key of this cache's account when this device has it: notes sync; null: they stay here. */
   cipher?: () => Promise<NoteCipherContext | null>;
-  /** Notes were written or deleted: tell the UI (and push what was queued). */
-  onWritten: (written: NotesWritten) => void;
-  now?: () => number;
 }
 
 /** The owner-written part of a note, to tell whether an edit changes anything. */
@@ -80,9 +78,17 @@ export function createNotesService({
   db,
   signedInPersonId,
   cipher = async () => null,
-  onWritten,
+  emit,
+  syncSoon,
   now = Date.now,
 }: NotesServiceOptions) {
+  /** Notes were written or deleted: tell the UI, and push what was queued. */
+  function onWritten({ queued, connections }: NotesWritten) {
+    emit('notes.changed', {});
+    if (connections) emit('network.changed', {});
+    if (queued || connections) syncSoon();
+  }
+
   async function requireSignedIn() {
     if (!(await signedInPersonId())) throw new KithError('unauthorized', 'Sign in to write notes');
   }
@@ -258,3 +264,19 @@ export function createNotesService({
   };
 }
 export type NotesService = ReturnType<typeof createNotesService>;
+
+export const notesHandlers = (
+  notes: NotesService,
+  encryption: NotesEncryptionService,
+): ContractHandlers['notes'] => ({
+  listForPerson: ({ personId }) => notes.listForPerson(personId),
+  search: async (query) => ({ items: await notes.search(query) }),
+  save: (input) => notes.save(input),
+  delete: ({ id }) => notes.delete(id),
+  listTags: () => notes.listTags(),
+  dismissConflict: ({ id }) => notes.dismissConflict(id),
+  getEncryption: () => encryption.getEncryption(),
+  setUpEncryption: ({ passphrase }) => encryption.setUpEncryption(passphrase),
+  unlock: ({ passphrase }) => encryption.unlock(passphrase),
+  changePassphrase: (input) => encryption.changePassphrase(input),
+});

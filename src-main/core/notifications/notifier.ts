@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DesktopNotification } from '#shared/domain/notifications';
 import type { AppSettings } from '#shared/domain/settings';
 import type { ReadDb } from '#shared/node/open-database';
+import type { EmitEvent } from '../events.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { readState, writeState } from '../store/local-state.repo.ts';
 import {
@@ -20,7 +20,8 @@ export interface NotifierOptions {
   now?: () => number;
   /** Local minutes since midnight at a time; the host's time zone by default. */
   localMinute?: (at: number) => number;
-  onNotify: (items: DesktopNotification[]) => void;
+  /** Says 'notifications.shown' with what was just decided. */
+  emit: EmitEvent;
 }
 
 /**
@@ -61,7 +62,7 @@ export function createNotifier(options: NotifierOptions) {
       ? await decide({ me, after: watermark, upTo: top, firstSyncAt, at })
       : { notifications: [], notifiedIds: [] };
     await recordNotifiedIds(db, decision.notifiedIds, at, top);
-    if (decision.notifications.length) options.onNotify(decision.notifications);
+    if (decision.notifications.length) options.emit('notifications.shown', { items: decision.notifications });
   }
 
   /**

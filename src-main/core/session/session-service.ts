@@ -2,7 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { PersonSummary } from '#shared/domain/person';
 import type { ConnectInput, Session } from '#shared/domain/session';
 import { KithError } from '#shared/errors';
+import type { ContractHandlers } from '#shared/ipc/contract';
 import type { SecretStore } from '../core-types.ts';
+import type { EmitEvent } from '../events.ts';
 import { clearPersonalData } from '../network/connections.repo.ts';
 import { countOutbox } from '../sync/outbox.repo.ts';
 import { countNotes } from '../notes/notes.repo.ts';
@@ -28,7 +30,11 @@ export interface SessionServiceOptions {
   onSignedOut: () => Promise<void>;
   /** Tries to push what is queued; resolves with how many local writes still have not reached the server. */
   flushPendingWrites: () => Promise<number>;
-  onChanged: (session: Session) => void;
+  /**
+   * Says 'session.changed' at each sign-in and sign-out, with 'network.changed', 'notes.changed' and
+   * 'communities.changed': the cache now holds another account's data, or no one's.
+   */
+  emit: EmitEvent;
   /** Whether notes sync from this device (the notes key is here): then they are on the server, not only here. */
   notesSynced?: () => Promise<boolean>;
   /** The account's personal data left this device: its notes key goes too. */
@@ -42,6 +48,15 @@ function toKithError(err: unknown, serverUrl: string): KithError {
   if (err.kind === 'offline')
     return new KithError('offline', `Can't reach ${serverUrl}. Check the address and your connection.`);
   return new KithError('unavailable', err.message);
+}
+
+/** Who may write personal data now: the signed-in person's id, or null. */
+export async function findSignedInPersonId(
+  db: Kysely<LocalDb>,
+  secrets: SecretStore,
+): Promise<string | null> {
+  const [account, token] = await Promise.all([readState(db, 'account'), secrets.get(TOKEN_SECRET)]);
+  return account && token ? account.personId : null;
 }
 
 /** Who is signed in, to which server; the token lives in the SecretStore, the rest in local_state. */
@@ -86,7 +101,10 @@ export function createSessionService(options: SessionServiceOptions) {
 
   async function changed() {
     const session = await getSession();
-    options.onChanged(session);
+    options.emit('session.changed', session);
+    options.emit('network.changed', {});
+    options.emit('notes.changed', {});
+    options.emit('communities.changed', {});
     return session;
   }
 
@@ -187,10 +205,7 @@ export function createSessionService(options: SessionServiceOptions) {
     getSession,
 
     /** Who may write personal data now: the signed-in person's id, or null. */
-    async signedInPersonId(): Promise<string | null> {
-      const [account, token] = await Promise.all([readState(db, 'account'), secrets.get(TOKEN_SECRET)]);
-      return account && token ? account.personId : null;
-    },
+    signedInPersonId: () => findSignedInPersonId(db, secrets),
 
     connectServer: ({ serverUrl, token }: ConnectInput): Promise<Session> =>
       serialize(async () => {
@@ -256,3 +271,10 @@ export function createSessionService(options: SessionServiceOptions) {
   };
 }
 export type SessionService = ReturnType<typeof createSessionService>;
+
+export const sessionHandlers = (session: SessionService): ContractHandlers['session'] => ({
+  getSession: () => session.getSession(),
+  connectServer: (input) => session.connectServer(input),
+  startDemo: () => session.startDemo(),
+  signOut: () => session.signOut(),
+});

@@ -6,6 +6,8 @@ import {
   type SettingsPatch,
   type SettingsView,
 } from '#shared/domain/settings';
+import type { ContractHandlers } from '#shared/ipc/contract';
+import type { EmitEvent } from '../events.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { readState, writeState } from '../store/local-state.repo.ts';
 
@@ -24,14 +26,16 @@ export interface SettingsServiceOptions {
   db: Kysely<LocalDb>;
   host: HostFeatures;
   now?: () => number;
-  onChanged: (view: SettingsView) => void;
+  /** Says 'settings.changed' after each change, and when a pause ends. */
+  emit: EmitEvent;
 }
 
 /**
  * This device's settings, in the local cache. A pause that has ended reads as no pause; one update at a time,
  * so two quick changes (the tray pausing while the Settings screen sets quiet hours) never undo each other.
  */
-export function createSettingsService({ db, host, now = Date.now, onChanged }: SettingsServiceOptions) {
+export function createSettingsService({ db, host, now = Date.now, emit }: SettingsServiceOptions) {
+  const onChanged = (view: SettingsView) => emit('settings.changed', view);
   let writing: Promise<unknown> = Promise.resolve();
   let pauseEnd: NodeJS.Timeout | undefined;
 
@@ -94,3 +98,8 @@ export function createSettingsService({ db, host, now = Date.now, onChanged }: S
   };
 }
 export type SettingsService = ReturnType<typeof createSettingsService>;
+
+export const settingsHandlers = (settings: SettingsService): ContractHandlers['settings'] => ({
+  get: () => settings.get(),
+  update: (patch) => settings.update(patch),
+});

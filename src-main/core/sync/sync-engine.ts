@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { RejectedWrite } from '#shared/domain/network';
 import type { SyncStatus } from '#shared/domain/sync-status';
 import type { BootstrapSection } from '#shared/wire/sync';
+import type { EmitEvent } from '../events.ts';
 import type { NoteCipherContext } from '../notes/note-cipher.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { readState } from '../store/local-state.repo.ts';
@@ -20,23 +20,18 @@ import { ServerError, type ServerClient } from './server-client.ts';
 export interface SyncEngineOptions {
   db: Kysely<LocalDb>;
   client: ServerClient;
-  onStatus: (status: SyncStatus) => void;
-  /** Rows were applied: directory queries are stale. */
-  onChanged: (count: number) => void;
-  /** The user's connections changed (pulled, or a rejected write rolled back). */
-  onNetworkChanged?: () => void;
-  /** Notes changed (pulled, decrypted, a conflict copy made, a rejected write rolled back). */
-  onNotesChanged?: () => void;
-  /** Communities, memberships, posts or the user's community preferences changed (pulled or rolled back). */
-  onCommunitiesChanged?: () => void;
+  /**
+   * Where the engine says what it did: 'sync.status', 'directory.changed' (rows applied), 'network.changed',
+   * 'notes.changed' and 'communities.changed' (pulled, decrypted, or a rejected write rolled back), and
+   * 'sync.rejected' (the server refused a queued write; it was rolled back locally).
+   */
+  emit: EmitEvent;
   /** The notes key when this device has it: notes pulled are decrypted, conflict copies encrypted. */
   notesCipher?: () => Promise<NoteCipherContext | null>;
   /** Once per run, after the pull: learn whether the server holds a notes key (see notes-encryption). */
   refreshNotesKeyState?: (client: ServerClient) => Promise<void>;
   /** A sync completed (before its status says so): judge what it brought. Must not throw. */
   onSynced?: () => Promise<void>;
-  /** The server refused a queued write; it was rolled back locally. */
-  onRejected: (write: RejectedWrite) => void;
   /** The server refused the token: the session must end. */
   onUnauthorized: (message: string) => void;
   now?: () => number;
@@ -70,16 +65,17 @@ const emptyBatch = (): Required<SnapshotBatch> => ({
  * service with start/stop.
  */
 export function createSyncEngine(options: SyncEngineOptions) {
-  const { db, client, onStatus, onChanged, onUnauthorized } = options;
+  const { db, client, emit, onUnauthorized } = options;
   const now = options.now ?? Date.now;
   const batchSize = options.batchSize ?? 2000;
   const batchBytes = options.batchBytes ?? 16_000_000;
   const pullLimit = options.pullLimit ?? 1000;
   const intervalMs = options.intervalMs ?? 5 * 60_000;
   const pushDelayMs = options.pushDelayMs ?? 300;
-  const onNetworkChanged = () => options.onNetworkChanged?.();
-  const onNotesChanged = () => options.onNotesChanged?.();
-  const onCommunitiesChanged = () => options.onCommunitiesChanged?.();
+  const onChanged = (count: number) => emit('directory.changed', { count });
+  const onNetworkChanged = () => emit('network.changed', {});
+  const onNotesChanged = () => emit('notes.changed', {});
+  const onCommunitiesChanged = () => emit('communities.changed', {});
   const notesCipher = options.notesCipher ?? (async () => null);
 
   let status: SyncStatus = { state: 'idle', lastSyncedAt: null };
@@ -92,7 +88,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   function setStatus(next: SyncStatus) {
     status = next;
-    onStatus(next);
+    emit('sync.status', next);
   }
 
   function schedule(delayMs: number) {
@@ -227,7 +223,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   async function push() {
     const outcome = await pushOutbox(db, client, {
       now,
-      onRejected: (write) => options.onRejected(write),
+      onRejected: (write) => emit('sync.rejected', write),
       cipher: notesCipher,
     });
     if (outcome.rejected.length > 0) onNetworkChanged();

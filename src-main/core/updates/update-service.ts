@@ -2,6 +2,7 @@ import type { ProgressInfo, UpdateCheckResult } from 'electron-updater';
 import type { UpdateChannel } from '#shared/domain/settings';
 import type { UpdateStatus } from '#shared/domain/updates';
 import { KithError } from '#shared/errors';
+import type { EmitEvent } from '../events.ts';
 
 /** The part of electron-updater's AppUpdater the service drives (its autoUpdater satisfies it). */
 export interface Updater {
@@ -22,7 +23,8 @@ export interface UpdateServiceOptions {
   /** Why checks are off right now (development, the demo organization, no updater), or null when they may run. Read before every check. */
   disabledReason: () => string | null;
   channel: UpdateChannel;
-  onStatus: (status: UpdateStatus) => void;
+  /** Says 'updates.status' at each change of status. */
+  emit: EmitEvent;
   now?: () => number;
   /** Default 6 hours. */
   intervalMs?: number;
@@ -56,7 +58,8 @@ const INACTIVE =
  * the 'error' status and the next scheduled check tries again.
  */
 export function createUpdateService(options: UpdateServiceOptions): UpdateService {
-  const { updater, onStatus } = options;
+  const { updater, emit } = options;
+  const onStatus = (next: UpdateStatus) => emit('updates.status', next);
   const now = options.now ?? Date.now;
   const intervalMs = options.intervalMs ?? SIX_HOURS_MS;
 

@@ -73,9 +73,7 @@ describe('sync engine resuming a snapshot inside the connections section', () =>
       db,
       client: createServerClient({ serverUrl: server.url, token, fetch: fetchCut }),
       batchSize: 1,
-      onStatus: () => undefined,
-      onChanged: () => undefined,
-      onRejected: () => undefined,
+      emit: () => undefined,
       onUnauthorized: () => undefined,
       retry: { baseMs: 60_000 },
     });

@@ -64,7 +64,7 @@ describe('live updates: the server pokes a connected core', () => {
     await fx.stopServer();
     await new Promise((r) => setTimeout(r, 200)); // the stream drops; its reconnect now waits about a minute
     await fx.restartServer();
-    a.core.shell.wake();
+    a.core.desktop.wake();
     await settle(a.core);
     const b = await fx.signedInCore('b', { personId: colleagues[0]!.id });
     await settle(b.core);

@@ -241,9 +241,7 @@ describe('sync engine resuming after the connection drops', () => {
       client,
       batchSize: 100,
       pullLimit: 50,
-      onStatus: () => undefined,
-      onChanged: () => undefined,
-      onRejected: () => undefined,
+      emit: () => undefined,
       onUnauthorized: () => undefined,
       retry: { baseMs: 60_000 },
     });

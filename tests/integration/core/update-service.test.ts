@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DebUpdater } from 'electron-updater';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createEventHub } from '#core/events';
 import {
   createUpdateService,
   type UpdateService,
@@ -45,11 +46,13 @@ async function updaterAt(version: string, extra: Partial<TestUpdaterOptions> = {
 /** The service under test, with every status it reports kept in order. */
 function serviceFor(updater: DebUpdater | null, options: Partial<UpdateServiceOptions> = {}) {
   const statuses: UpdateStatus[] = [];
+  const events = createEventHub();
+  events.on('updates.status', (status) => statuses.push(status));
   const created = createUpdateService({
     updater,
     disabledReason: () => null,
     channel: 'stable',
-    onStatus: (status) => statuses.push(status),
+    emit: events.emit,
     now: () => NOW,
     ...options,
   });

@@ -56,8 +56,8 @@ describe('follow-ups service', () => {
     clock = NOON;
     const now = () => clock;
     const signedInPersonId = async () => 'me';
-    network = createNetworkService({ db, signedInPersonId, onWritten: () => {}, now });
-    notes = createNotesService({ db, signedInPersonId, onWritten: () => {}, now });
+    network = createNetworkService({ db, signedInPersonId, emit: () => {}, syncSoon: () => {}, now });
+    notes = createNotesService({ db, signedInPersonId, emit: () => {}, syncSoon: () => {}, now });
     followUps = createFollowUpsService({ db, now });
   });
   afterEach(async () => {

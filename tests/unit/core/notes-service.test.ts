@@ -44,7 +44,10 @@ describe('notes service', () => {
     notes = createNotesService({
       db,
       signedInPersonId: async () => signedIn,
-      onWritten: () => written++,
+      emit: (event) => {
+        if (event === 'notes.changed') written++;
+      },
+      syncSoon: () => undefined,
       now: () => clock++,
     });
   });

@@ -76,8 +76,9 @@ describe('import and export service', () => {
     );
     let clock = NOON;
     const signedInPersonId = async () => 'me';
-    notes = createNotesService({ db, signedInPersonId, onWritten: () => undefined, now: () => clock++ });
-    network = createNetworkService({ db, signedInPersonId, onWritten: () => undefined, now: () => clock++ });
+    const ignored = { emit: () => undefined, syncSoon: () => undefined };
+    notes = createNotesService({ db, signedInPersonId, ...ignored, now: () => clock++ });
+    network = createNetworkService({ db, signedInPersonId, ...ignored, now: () => clock++ });
     exportFolder = join(dir.path, 'export');
     service = createImportExportService({
       db,
@@ -316,28 +317,31 @@ describe('import and export service', () => {
   });
 });
 
-describe('notes.importContacts and notes.exportMarkdown through the IPC dispatcher', () => {
+describe('importExport.importContacts and importExport.exportMarkdown through the IPC dispatcher', () => {
   it('validates the input, needs a signed-in person to import, and a folder chooser to export', async () => {
     const dir = await makeTempDir();
     const core = await createCore({ dataDir: dir.path, secrets: memorySecrets() });
     try {
       const dispatch = createDispatcher(core.handlers);
       const input = { fileName: 'a.vcf', content: FILE, dryRun: true, addConnections: false };
-      expect(await dispatch('notes.importContacts', { ...input, path: '/etc/passwd' })).toMatchObject({
+      expect(await dispatch('importExport.importContacts', { ...input, path: '/etc/passwd' })).toMatchObject({
         ok: false,
         error: { code: 'invalid_input', message: expect.stringMatching(/path/) },
       });
       expect(
-        await dispatch('notes.importContacts', { ...input, content: 'x'.repeat(IMPORT_CONTENT_MAX + 1) }),
+        await dispatch('importExport.importContacts', {
+          ...input,
+          content: 'x'.repeat(IMPORT_CONTENT_MAX + 1),
+        }),
       ).toMatchObject({
         ok: false,
         error: { code: 'invalid_input', message: expect.stringMatching(/10 MB/) },
       });
-      expect(await dispatch('notes.importContacts', input)).toMatchObject({
+      expect(await dispatch('importExport.importContacts', input)).toMatchObject({
         ok: false,
         error: { code: 'unauthorized' },
       });
-      expect(await dispatch('notes.exportMarkdown', undefined)).toMatchObject({
+      expect(await dispatch('importExport.exportMarkdown', undefined)).toMatchObject({
         ok: false,
         error: { code: 'unavailable', message: expect.stringMatching(/cannot choose a folder/) },
       });

@@ -47,7 +47,10 @@ describe('notes encryption', () => {
       keyStore: fileKeyStore(dir.path),
       signedInPersonId: async () => 'me',
       client: () => client,
-      onChanged: () => changes++,
+      emit: (event) => {
+        if (event === 'notes.changed') changes++;
+      },
+      syncSoon: () => undefined,
       scrypt: { N: 2 ** 14, r: 8, p: 1 },
     });
   });
@@ -105,7 +108,8 @@ describe('notes encryption', () => {
         keyStore: fileKeyStore(other.path),
         signedInPersonId: async () => 'me',
         client: () => server.client,
-        onChanged: () => undefined,
+        emit: () => undefined,
+        syncSoon: () => undefined,
       });
       expect((await elsewhere.getEncryption()).state).toBe('device_only');
       await elsewhere.refreshKeyState(server.client);

@@ -69,7 +69,14 @@ describe('notes sync on the device', () => {
       db,
       signedInPersonId: async () => 'me',
       cipher: async () => (ready ? cipher : null),
-      onWritten: (w) => written.push(w),
+      // One entry a write: whether it asked for a push, and whether it moved a connection forward.
+      emit: (event) => {
+        if (event === 'notes.changed') written.push({ queued: false, connections: false });
+        if (event === 'network.changed') written.at(-1)!.connections = true;
+      },
+      syncSoon: () => {
+        written.at(-1)!.queued = true;
+      },
       now: () => clock++,
     });
   });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEventHub } from '#core/events';
 import { createNotifier } from '#core/notifications/notifier';
 import type { LocalDb } from '#core/store/local-db';
 import { readState } from '#core/store/local-state.repo';
@@ -49,15 +50,18 @@ describe('notifier: the rules over what each sync brought', () => {
   let fixture: Awaited<ReturnType<typeof openGraphFixture>>;
   let shown: DesktopNotification[];
   let clock: number;
-  const notifier = () =>
-    createNotifier({
+  const notifier = () => {
+    const events = createEventHub();
+    events.on('notifications.shown', ({ items }) => shown.push(...items));
+    return createNotifier({
       db: fixture.db,
       signedInPersonId: async () => ME,
       settings: async () => DEFAULT_SETTINGS,
       now: () => clock,
       localMinute: () => 12 * 60,
-      onNotify: (items) => shown.push(...items),
+      emit: events.emit,
     });
+  };
 
   beforeEach(async () => {
     fixture = await openGraphFixture();

@@ -43,14 +43,15 @@ describe('session service: leaving an account', () => {
       onSignedIn: () => signedIn++,
       onSignedOut: () => whileStopping().then(() => undefined),
       flushPendingWrites: async () => 0,
-      onChanged: () => undefined,
+      emit: () => undefined,
       notesSynced: async () => keyHere,
     });
     notes = createNotesService({
       db,
       signedInPersonId: () => session.signedInPersonId(),
       cipher: async () => (keyHere ? cipher : null),
-      onWritten: () => undefined,
+      emit: () => undefined,
+      syncSoon: () => undefined,
     });
   });
   afterEach(async () => {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createEventHub } from '#core/events';
 import { createSettingsService, NO_HOST_FEATURES } from '#core/settings/settings-service';
 import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import { DEFAULT_SETTINGS, type SettingsView } from '#shared/domain/settings';
@@ -12,13 +13,11 @@ describe('settings service', () => {
   let db: Kysely<LocalDb>;
   let clock: number;
   let announced: SettingsView[];
-  const open = () =>
-    createSettingsService({
-      db,
-      host: NO_HOST_FEATURES,
-      now: () => clock,
-      onChanged: (view) => announced.push(view),
-    });
+  const open = () => {
+    const events = createEventHub();
+    events.on('settings.changed', (view) => announced.push(view));
+    return createSettingsService({ db, host: NO_HOST_FEATURES, now: () => clock, emit: events.emit });
+  };
 
   beforeEach(async () => {
     dir = await makeTempDir();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEventHub } from '#core/events';
 import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import type { ServerClient } from '#core/sync/server-client';
 import { createSyncEngine } from '#core/sync/sync-engine';
@@ -39,14 +40,14 @@ describe('createSyncEngine', () => {
       a.id.localeCompare(b.id),
     );
     const progress: number[] = [];
+    const events = createEventHub();
+    events.on('sync.status', (s) => {
+      if (s.state === 'syncing' && s.progress) progress.push(s.progress);
+    });
     const engine = createSyncEngine({
       db,
       client: snapshotServer(notes),
-      onStatus: (s) => {
-        if (s.state === 'syncing' && s.progress) progress.push(s.progress);
-      },
-      onChanged: () => undefined,
-      onRejected: () => undefined,
+      emit: events.emit,
       onUnauthorized: () => undefined,
       retry: { baseMs: 60_000 },
     });

@@ -4,7 +4,7 @@ import {
   MAX_COMMUNITY_ENTRIES,
   type TrayInput,
   type TrayMenuEntry,
-} from '#core/notifications/tray-menu';
+} from '#core/desktop/tray-menu';
 import { findTomorrowMorning, PAUSE_HOUR_MS } from '#shared/domain/settings';
 
 const NOW = Date.UTC(2030, 0, 15, 12);

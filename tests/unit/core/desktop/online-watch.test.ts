@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOnlineWatch } from '#core/shell/online-watch';
+import { createOnlineWatch } from '#core/desktop/online-watch';
 
 const INTERVAL = 1000;
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CoreShell } from '#core/core-types';
+import type { CoreDesktop } from '#core/core-types';
 import { createEventHub } from '#core/events';
 import { createSettingsService, NO_HOST_FEATURES } from '#core/settings/settings-service';
-import { createShellService } from '#core/shell/shell-service';
-import type { TrayMenuEntry } from '#core/notifications/tray-menu';
+import { createDesktopService } from '#core/desktop/desktop-service';
+import type { TrayMenuEntry } from '#core/desktop/tray-menu';
 import type { UpdateStatus } from '#shared/domain/updates';
 import { ME, openGraphFixture, TINY_CLUB } from '../../../support/graph-fixture.ts';
 
@@ -21,9 +21,9 @@ function findEntry(entries: TrayMenuEntry[], id: string): TrayMenuEntry | undefi
   return undefined;
 }
 
-describe('shell service: the tray and the host hooks', () => {
+describe('desktop service: the tray and the host hooks', () => {
   let fixture: Awaited<ReturnType<typeof openGraphFixture>>;
-  let shell: CoreShell & { close(): void };
+  let desktop: CoreDesktop & { close(): void };
   let events: ReturnType<typeof createEventHub>;
   let update: UpdateStatus;
   const calls: string[] = [];
@@ -37,7 +37,7 @@ describe('shell service: the tray and the host hooks', () => {
       db: fixture.db,
       host: NO_HOST_FEATURES,
       now: () => NOW,
-      onChanged: (view) => events.emit('settings.changed', view),
+      emit: events.emit,
     });
     await fixture.db
       .insertInto('community_prefs')
@@ -66,28 +66,28 @@ describe('shell service: the tray and the host hooks', () => {
       seq: 2 + i,
     }));
     await fixture.db.insertInto('posts').values(unread).execute();
-    shell = createShellService({
+    desktop = createDesktopService({
       db: fixture.db,
       events,
       signedInPersonId: async () => ME,
-      settings: () => settings.read(),
-      updateSettings: (patch) => settings.update(patch),
-      syncStatus: async () => ({ state: 'idle', lastSyncedAt: NOW }),
-      syncNow: async () => calls.push('syncNow'),
-      updateStatus: () => update,
-      restartToUpdate: () => calls.push('restart'),
-      wake: () => calls.push('wake'),
-      navigate: (route) => calls.push(`navigate ${route}`),
+      settings,
+      sync: {
+        getStatus: async () => ({ state: 'idle', lastSyncedAt: NOW }),
+        syncNow: async () => calls.push('syncNow'),
+        wake: () => calls.push('wake'),
+      },
+      updates: { getStatus: () => update, restart: () => calls.push('restart') },
       now: () => NOW,
     });
+    events.on('app.navigate', ({ route }) => calls.push(`navigate ${route}`));
   });
   afterEach(async () => {
-    shell.close();
+    desktop.close();
     await fixture.close();
   });
 
   it('shows unread counts from the cache: unread icon, count in the tooltip, the community in the menu', async () => {
-    const model = await shell.trayModel();
+    const model = await desktop.trayModel();
     expect(model.icon).toBe('unread');
     expect(model.tooltip).toMatch(/^Kith: 2 unread/);
     expect(findEntry(model.menu, `community:${TINY_CLUB}`)).toMatchObject({
@@ -97,34 +97,34 @@ describe('shell service: the tray and the host hooks', () => {
   });
 
   it('pauses from the tray, then offers to resume, and resumes', async () => {
-    const pauseHour = findEntry((await shell.trayModel()).menu, 'pause-hour');
+    const pauseHour = findEntry((await desktop.trayModel()).menu, 'pause-hour');
     if (pauseHour?.kind !== 'item' || !pauseHour.action) throw new Error('no "For 1 hour" entry');
-    await shell.runTrayAction(pauseHour.action);
-    const paused = await shell.trayModel();
+    await desktop.runTrayAction(pauseHour.action);
+    const paused = await desktop.trayModel();
     expect(paused.tooltip).toContain('Notifications paused');
     expect(findEntry(paused.menu, 'resume')).toBeDefined();
-    await shell.runTrayAction({ type: 'resume' });
-    expect(findEntry((await shell.trayModel()).menu, 'pause')).toBeDefined();
+    await desktop.runTrayAction({ type: 'resume' });
+    expect(findEntry((await desktop.trayModel()).menu, 'pause')).toBeDefined();
   });
 
   it('offers "Restart to update" only when an update is ready, and runs it', async () => {
-    expect(findEntry((await shell.trayModel()).menu, 'restart-to-update')).toBeUndefined();
+    expect(findEntry((await desktop.trayModel()).menu, 'restart-to-update')).toBeUndefined();
     update = { state: 'ready', version: '1.2.0' };
-    expect(findEntry((await shell.trayModel()).menu, 'restart-to-update')).toBeDefined();
-    await shell.runTrayAction({ type: 'restartToUpdate' });
-    await shell.runTrayAction({ type: 'syncNow' });
+    expect(findEntry((await desktop.trayModel()).menu, 'restart-to-update')).toBeDefined();
+    await desktop.runTrayAction({ type: 'restartToUpdate' });
+    await desktop.runTrayAction({ type: 'syncNow' });
     expect(calls).toEqual(['restart', 'syncNow']);
   });
 
   it("refuses the host's own actions rather than ignoring them", async () => {
-    await expect(shell.runTrayAction({ type: 'quit' })).rejects.toThrow(/host/);
+    await expect(desktop.runTrayAction({ type: 'quit' })).rejects.toThrow(/host/);
   });
 
   it('tells listeners once per burst of changes', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       let told = 0;
-      shell.onTrayChanged(() => told++);
+      desktop.onTrayChanged(() => told++);
       events.emit('communities.changed', {});
       events.emit('sync.status', { state: 'idle', lastSyncedAt: NOW });
       events.emit('updates.status', { state: 'ready', version: '1.2.0' });
@@ -142,10 +142,10 @@ describe('shell service: the tray and the host hooks', () => {
   });
 
   it('opens a route only when it is one of the app', () => {
-    shell.openRoute('/communities/abc/posts/def');
-    expect(() => shell.openRoute('https://evil.example/')).toThrow();
-    expect(() => shell.openRoute('//evil.example/x')).toThrow();
-    shell.wake();
+    desktop.openRoute('/communities/abc/posts/def');
+    expect(() => desktop.openRoute('https://evil.example/')).toThrow();
+    expect(() => desktop.openRoute('//evil.example/x')).toThrow();
+    desktop.wake();
     expect(calls).toEqual(['navigate /communities/abc/posts/def', 'wake']);
   });
 });

@@ -1,4 +1,4 @@
-import type { TrayModel } from '../notifications/tray-menu.ts';
+import type { TrayModel } from './tray-menu.ts';
 
 /**
  * The tray image per platform, as drawn by scripts/make-tray-icons.mjs into build/tray (each with an @2x

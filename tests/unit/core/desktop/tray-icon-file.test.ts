@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findNotificationIconFile, findTrayIconFile } from '#core/shell/tray-icon-file';
+import { findNotificationIconFile, findTrayIconFile } from '#core/desktop/tray-icon-file';
 
 const TRAY_DIR = join(import.meta.dirname, '../../../../build/tray');
 const PLATFORMS: NodeJS.Platform[] = ['darwin', 'win32', 'linux'];

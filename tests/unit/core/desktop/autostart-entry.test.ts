@@ -4,7 +4,7 @@ import {
   findAutostartExec,
   findAutostartPath,
   quoteExecArgument,
-} from '#core/shell/autostart-entry';
+} from '#core/desktop/autostart-entry';
 
 describe('findAutostartPath', () => {
   it('uses ~/.config when XDG_CONFIG_HOME is unset or empty', () => {

@@ -1,6 +1,6 @@
 import { PAUSE_HOUR_MS } from '#shared/domain/settings';
 import type { SyncStatus } from '#shared/domain/sync-status';
-import { buildCommunityRoute } from './notification-rules.ts';
+import { buildCommunityRoute } from '../notifications/notification-rules.ts';
 
 /**
  * The tray as plain data: the shell turns each entry into an Electron MenuItem and each action into a

@@ -5,8 +5,9 @@ import type { SyncStatus } from '#shared/domain/sync-status';
 import type { UpdateStatus } from '#shared/domain/updates';
 import type { IpcEventName } from '#shared/ipc/contract';
 import { listUnreadByCommunity } from '../communities/activity.repo.ts';
-import type { CoreEvents, CoreShell } from '../core-types.ts';
-import { buildTrayModel, type TrayAction } from '../notifications/tray-menu.ts';
+import type { CoreDesktop } from '../core-types.ts';
+import type { CoreEventHub } from '../events.ts';
+import { buildTrayModel, type TrayAction } from './tray-menu.ts';
 import type { LocalDb } from '../store/local-db.ts';
 
 /** Events after which the tray may read differently; a burst of them redraws it once per 100 ms. */
@@ -19,24 +20,24 @@ const TRAY_EVENTS: readonly IpcEventName[] = [
 ];
 const TRAY_THROTTLE_MS = 100;
 
-export interface ShellServiceOptions {
+export interface DesktopServiceOptions {
   db: Kysely<LocalDb>;
-  events: CoreEvents;
+  /** Redraws the tray on its events; says 'app.navigate' when a notification or tray entry is clicked. */
+  events: CoreEventHub;
   signedInPersonId: () => Promise<string | null>;
-  settings: () => Promise<AppSettings>;
-  updateSettings: (patch: SettingsPatch) => Promise<unknown>;
-  syncStatus: () => Promise<SyncStatus>;
-  syncNow: () => Promise<unknown>;
-  updateStatus: () => UpdateStatus;
-  restartToUpdate: () => void;
-  /** The computer woke or the network came back. */
-  wake: () => void;
-  navigate: (route: string) => void;
+  settings: { read(): Promise<AppSettings>; update(patch: SettingsPatch): Promise<unknown> };
+  sync: {
+    getStatus(): Promise<SyncStatus>;
+    syncNow(): Promise<unknown>;
+    /** The computer woke or the network came back. */
+    wake(): void;
+  };
+  updates: { getStatus(): UpdateStatus; restart(): void };
   now?: () => number;
 }
 
-/** What the host's tray and OS hooks call (see CoreShell); the tray's content is buildTrayModel's. */
-export function createShellService(options: ShellServiceOptions): CoreShell & { close(): void } {
+/** What the host's tray and OS hooks call (see CoreDesktop); the tray's content is buildTrayModel's. */
+export function createDesktopService(options: DesktopServiceOptions): CoreDesktop & { close(): void } {
   const now = options.now ?? Date.now;
   const listeners = new Set<() => void>();
   let timer: NodeJS.Timeout | undefined;
@@ -54,14 +55,14 @@ export function createShellService(options: ShellServiceOptions): CoreShell & { 
       const personId = await options.signedInPersonId();
       const [unread, settings, sync] = await Promise.all([
         personId ? listUnreadByCommunity(options.db, personId) : [],
-        options.settings(),
-        options.syncStatus(),
+        options.settings.read(),
+        options.sync.getStatus(),
       ]);
       const at = now();
       return buildTrayModel({
         unread: unread.map((u) => ({ communityId: u.communityId, name: u.name, count: u.unread })),
         pausedUntil: settings.pausedUntil,
-        updateReady: options.updateStatus().state === 'ready',
+        updateReady: options.updates.getStatus().state === 'ready',
         sync,
         now: at,
         tomorrowMorning: findTomorrowMorning(at),
@@ -74,24 +75,24 @@ export function createShellService(options: ShellServiceOptions): CoreShell & { 
     async runTrayAction(action: TrayAction) {
       switch (action.type) {
         case 'syncNow':
-          await options.syncNow();
+          await options.sync.syncNow();
           return;
         case 'pause':
-          await options.updateSettings({ pausedUntil: action.until });
+          await options.settings.update({ pausedUntil: action.until });
           return;
         case 'resume':
-          await options.updateSettings({ pausedUntil: null });
+          await options.settings.update({ pausedUntil: null });
           return;
         case 'restartToUpdate':
-          options.restartToUpdate();
+          options.updates.restart();
           return;
         default:
           throw new Error(`The tray action "${action.type}" is the host's to run`);
       }
     },
-    wake: () => options.wake(),
+    wake: () => options.sync.wake(),
     openRoute(route) {
-      options.navigate(AppRoute.parse(route));
+      options.events.emit('app.navigate', { route: AppRoute.parse(route) });
     },
     close() {
       clearTimeout(timer);

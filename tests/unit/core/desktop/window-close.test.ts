@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideWindowClose, type WindowCloseInput } from '#core/shell/window-close';
+import { decideWindowClose, type WindowCloseInput } from '#core/desktop/window-close';
 
 function makeInput(overrides: Partial<WindowCloseInput> = {}): WindowCloseInput {
   return { platform: 'win32', closeToTray: true, hasTray: true, quitting: false, ...overrides };
