@@ -1,10 +1,12 @@
-import { sql, type Kysely } from 'kysely';
-import type { Community, CommunityKind, CommunityVisibility } from '#shared/domain/community';
+import type { Kysely } from 'kysely';
+import type { Community } from '#shared/domain/community';
+import { toCommunityColumns } from '#shared/node/community-columns';
 import type { ReadDb } from '#shared/node/open-database';
 import type { CommunitiesTable, ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
 import { COMMUNITY_JSON, seesCommunity } from './community-sql.ts';
+import { countRows, keptAfter, listLines } from './snapshot-rows.ts';
 
 /** A communities row as the permission rules and writers need it. */
 export type CommunityRow = CommunitiesTable;
@@ -13,37 +15,9 @@ export async function findCommunityRow(db: ReadDb<ServerDb>, id: string): Promis
   return db.selectFrom('communities').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function toCommunity(row: CommunityRow): Community {
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind as CommunityKind,
-    purpose: row.purpose,
-    objectives: JSON.parse(row.objectives) as string[],
-    visibility: row.visibility as CommunityVisibility,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    archived: row.archived === 1,
-    updatedAt: row.updated_at,
-  };
-}
-
 /** The row of a community as written: its fields, who proposed it and when. */
 export function toCommunityRow(community: Community, seq: number, unsharedSeq: number | null): CommunityRow {
-  return {
-    id: community.id,
-    name: community.name,
-    kind: community.kind,
-    purpose: community.purpose,
-    objectives: JSON.stringify(community.objectives),
-    visibility: community.visibility,
-    created_by: community.createdBy,
-    created_at: community.createdAt,
-    archived: community.archived ? 1 : 0,
-    updated_at: community.updatedAt,
-    seq,
-    unshared_seq: unsharedSeq,
-  };
+  return { ...toCommunityColumns(community), seq, unshared_seq: unsharedSeq };
 }
 
 /**
@@ -75,30 +49,27 @@ export interface CommunitySnapshotRange {
 }
 
 function visibleCommunities(db: ReadDb<ServerDb>, { viewerId, cursor, after }: CommunitySnapshotRange) {
-  let query = db.selectFrom('communities').where('seq', '<=', cursor).where(seesCommunity(viewerId));
-  if (after !== undefined) query = query.where('id', '>', after);
-  return query;
+  return db
+    .selectFrom('communities')
+    .where('seq', '<=', cursor)
+    .where(seesCommunity(viewerId))
+    .$call(keptAfter(['id'], after));
 }
 
 /** How many communities the viewer's snapshot holds (after an id, when resuming). */
 export async function countCommunitiesSnapshot(db: ReadDb<ServerDb>, range: CommunitySnapshotRange) {
-  const row = await visibleCommunities(db, range)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
+  return countRows(visibleCommunities(db, range));
 }
 
 /** One keyset page of the communities the viewer sees, by id, as NDJSON lines. */
 export async function listCommunitiesSnapshotLines(
   db: ReadDb<ServerDb>,
   range: CommunitySnapshotRange & { limit: number },
-): Promise<{ key: string; line: string }[]> {
-  return visibleCommunities(db, range)
-    .select([
-      'id as key',
-      sql<string>`json_object('type', 'community', 'value', ${COMMUNITY_JSON})`.as('line'),
-    ])
-    .orderBy('id')
-    .limit(range.limit)
-    .execute();
+) {
+  return listLines(visibleCommunities(db, range), {
+    type: 'community',
+    value: COMMUNITY_JSON,
+    key: ['id'],
+    limit: range.limit,
+  });
 }

@@ -1,10 +1,12 @@
-import { sql, type Kysely } from 'kysely';
-import type { CommunityRole, Membership, MembershipStatus } from '#shared/domain/community';
+import type { Kysely } from 'kysely';
+import type { Membership } from '#shared/domain/community';
+import { fromMembershipColumns, toMembershipColumns } from '#shared/node/community-columns';
 import type { ReadDb } from '#shared/node/open-database';
 import type { MembershipsTable, ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
 import { MEMBERSHIP_JSON, readsCommunity } from './community-sql.ts';
+import { countRows, keptAfter, listLines } from './snapshot-rows.ts';
 
 export interface MembershipKey {
   communityId: string;
@@ -23,7 +25,7 @@ export async function findMembership(
     .where('person_id', '=', personId)
     .where('deleted', '=', 0)
     .executeTakeFirst();
-  return row && toMembership(row);
+  return row && fromMembershipColumns(row);
 }
 
 /** How many active leaders a community has: the last one may not leave or step down. */
@@ -39,28 +41,9 @@ export async function countActiveLeaders(db: ReadDb<ServerDb>, communityId: stri
   return row.n;
 }
 
-export function toMembership(row: MembershipsTable): Membership {
-  return {
-    communityId: row.community_id,
-    personId: row.person_id,
-    role: row.role as CommunityRole,
-    status: row.status as MembershipStatus,
-    since: row.since,
-    joinedAt: row.joined_at,
-  };
-}
-
 /** Inserts or replaces a live membership with a new seq, in the caller's transaction or a new one. */
 export async function writeMembership(db: Kysely<ServerDb>, membership: Membership): Promise<number> {
-  return writeRow(db, {
-    community_id: membership.communityId,
-    person_id: membership.personId,
-    role: membership.role,
-    status: membership.status,
-    since: membership.since,
-    joined_at: membership.joinedAt,
-    deleted: 0,
-  });
+  return writeRow(db, { ...toMembershipColumns(membership), deleted: 0 });
 }
 
 /** Turns a membership into a tombstone with a new seq (left, removed or declined); null when none is live. */
@@ -68,18 +51,9 @@ export async function deleteMembership(db: Kysely<ServerDb>, key: MembershipKey)
   return inTransaction(db, async (trx) => {
     const live = await findMembership(trx, key);
     if (!live) return null;
-    return writeRow(trx, { ...toRowFields(live), deleted: 1 });
+    return writeRow(trx, { ...toMembershipColumns(live), deleted: 1 });
   });
 }
-
-const toRowFields = (m: Membership) => ({
-  community_id: m.communityId,
-  person_id: m.personId,
-  role: m.role,
-  status: m.status,
-  since: m.since,
-  joined_at: m.joinedAt,
-});
 
 async function writeRow(db: Kysely<ServerDb>, row: Omit<MembershipsTable, 'seq'>): Promise<number> {
   return inTransaction(db, async (trx) => {
@@ -103,7 +77,7 @@ export async function listMemberships(db: ReadDb<ServerDb>, communityId: string)
     .where('deleted', '=', 0)
     .orderBy('person_id')
     .execute();
-  return rows.map(toMembership);
+  return rows.map(fromMembershipColumns);
 }
 
 export interface MembershipSnapshotRange {
@@ -114,40 +88,31 @@ export interface MembershipSnapshotRange {
 
 /** Live memberships the viewer sees: their own, and all of the communities whose members they may read. */
 function visibleMemberships(db: ReadDb<ServerDb>, { viewerId, cursor, after }: MembershipSnapshotRange) {
-  let query = db
+  return db
     .selectFrom('memberships')
     .where('deleted', '=', 0)
     .where('seq', '<=', cursor)
     .where((eb) =>
       eb.or([eb('person_id', '=', viewerId), readsCommunity(viewerId, 'memberships.community_id')]),
-    );
-  if (after !== undefined) {
-    query = query.where((eb) =>
-      eb(eb.refTuple('community_id', 'person_id'), '>', eb.tuple(after.communityId, after.personId)),
-    );
-  }
-  return query;
+    )
+    .$call(keptAfter(MEMBERSHIP_KEY, after && [after.communityId, after.personId]));
 }
 
+const MEMBERSHIP_KEY = ['community_id', 'person_id'] as const;
+
 export async function countMembershipsSnapshot(db: ReadDb<ServerDb>, range: MembershipSnapshotRange) {
-  const row = await visibleMemberships(db, range)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
+  return countRows(visibleMemberships(db, range));
 }
 
 /** One keyset page of the memberships the viewer sees, by (community id, person id), as NDJSON lines. */
 export async function listMembershipsSnapshotLines(
   db: ReadDb<ServerDb>,
   range: MembershipSnapshotRange & { limit: number },
-): Promise<{ key: string; line: string }[]> {
-  return visibleMemberships(db, range)
-    .select([
-      sql<string>`community_id || '/' || person_id`.as('key'),
-      sql<string>`json_object('type', 'membership', 'value', ${MEMBERSHIP_JSON})`.as('line'),
-    ])
-    .orderBy('community_id')
-    .orderBy('person_id')
-    .limit(range.limit)
-    .execute();
+) {
+  return listLines(visibleMemberships(db, range), {
+    type: 'membership',
+    value: MEMBERSHIP_JSON,
+    key: MEMBERSHIP_KEY,
+    limit: range.limit,
+  });
 }

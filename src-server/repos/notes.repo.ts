@@ -6,6 +6,7 @@ import type { NotesTable, ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
 import { writtenIn, type ChangeRange } from './change-range.ts';
+import { jsonObject } from './sql-json.ts';
 
 /** What the conflict rule needs of a stored note; never its ciphertext, which may be megabytes. */
 export interface NoteState {
@@ -103,8 +104,8 @@ export async function findNote(
   return row?.ciphertext ? { id: row.id, rev: row.rev, ciphertext: row.ciphertext } : undefined;
 }
 
-/** A live notes row as SyncedNote JSON, written by SQLite; keys match the SyncedNote schema. */
-export const NOTE_JSON = sql<string>`json_object('id', id, 'rev', rev, 'ciphertext', ciphertext)`;
+/** A live notes row as SyncedNote JSON; keys match the SyncedNote schema. */
+export const NOTE_JSON = jsonObject({ id: 'id', rev: 'rev', ciphertext: 'ciphertext' });
 
 /**
  * How many bytes of ciphertext one bootstrap or pull page carries at most (always at least one note):

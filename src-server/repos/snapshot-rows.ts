@@ -1,0 +1,58 @@
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { BootstrapLine } from '#shared/wire/sync';
+import { jsonObject } from './sql-json.ts';
+
+/*
+ * What every section of the snapshot (GET /v1/sync/bootstrap) does with the query that keeps its rows at the
+ * cursor: count them, and read them in keyset pages, by a key of one or two columns.
+ */
+
+/** A section's resume key: the values of its key columns in the last row sent. */
+export type SnapshotKey = readonly [string] | readonly [string, string];
+
+/**
+ * Keeps the rows after a resume key in the order of `columns`: one column, or a pair compared as a tuple.
+ * No key: all of them.
+ */
+export function keptAfter(columns: SnapshotKey, after: string | SnapshotKey | undefined) {
+  return <DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>) => {
+    if (after === undefined) return qb;
+    const refs = sql.join(columns.map((c) => sql.ref(c)));
+    const values = sql.join((typeof after === 'string' ? [after] : after).map((v) => sql.val(v)));
+    return qb.where(
+      columns.length === 1 ? sql<SqlBool>`${refs} > ${values}` : sql<SqlBool>`(${refs}) > (${values})`,
+    );
+  };
+}
+
+/** How many rows the section's query keeps. */
+export async function countRows<DB, TB extends keyof DB, O>(
+  rows: SelectQueryBuilder<DB, TB, O>,
+): Promise<number> {
+  const row = await rows
+    .select(sql<number>`count(*)`.as('n'))
+    .$castTo<{ n: number }>()
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/**
+ * One keyset page of the section as NDJSON lines (`{"type":…,"value":…}`, the value written as JSON by the
+ * database), each with its resume key (the key columns joined by '/').
+ */
+export async function listLines<DB, TB extends keyof DB, O>(
+  rows: SelectQueryBuilder<DB, TB, O>,
+  {
+    type,
+    value,
+    key,
+    limit,
+  }: { type: BootstrapLine['type']; value: RawBuilder<string>; key: SnapshotKey; limit: number },
+): Promise<{ key: string; line: string }[]> {
+  const keyText = key.length === 1 ? sql.ref(key[0]) : sql`${sql.ref(key[0])} || '/' || ${sql.ref(key[1])}`;
+  let query = rows
+    .select([sql<string>`${keyText}`.as('key'), jsonObject({ type: sql.lit(type), value }).as('line')])
+    .$castTo<{ key: string; line: string }>();
+  for (const column of key) query = query.orderBy(sql.ref(column));
+  return query.limit(limit).execute();
+}
