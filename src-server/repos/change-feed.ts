@@ -8,11 +8,10 @@ export interface EntityFeed {
   entity: Change['entity'];
   /** An upsert's value, as JSON. */
   value: RawBuilder<string>;
-  /**
-   * What a delete names beside entity, op and seq (wire key → column), and when a row reads as an upsert
-   * rather than a delete (default: it is no tombstone). Absent: the rows are always upserts.
-   */
-  deletes?: { keys: Record<string, JsonField>; upsertWhen?: RawBuilder<SqlBool> };
+  /** What a delete names beside entity, op and seq (wire key → column); absent: the rows are always upserts. */
+  deleteKeys?: Record<string, JsonField>;
+  /** When a row reads as an upsert rather than a delete; default: it is no tombstone. */
+  upsertWhen?: RawBuilder<SqlBool>;
   /** The seq column, qualified where a join makes `seq` ambiguous. */
   seq?: string;
   /** Orders two changes that share a seq (a community gained with its membership): 0 goes first. */
@@ -39,9 +38,8 @@ export function selectChanges(range: ChangeRange, feed: EntityFeed) {
   const envelope = (op: 'upsert' | 'delete', rest: Record<string, JsonField>) =>
     jsonObject({ entity: sql.lit(feed.entity), op: sql.lit(op), seq, ...rest });
   const upsert = envelope('upsert', { value: feed.value });
-  const { deletes } = feed;
-  const change = deletes
-    ? jsonCase(deletes.upsertWhen ?? NOT_A_TOMBSTONE, upsert, envelope('delete', deletes.keys))
+  const change = feed.deleteKeys
+    ? jsonCase(feed.upsertWhen ?? NOT_A_TOMBSTONE, upsert, envelope('delete', feed.deleteKeys))
     : upsert;
   return <DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>) =>
     qb

@@ -6,7 +6,7 @@ import type { CommunitiesTable, ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
 import { COMMUNITY_JSON, seesCommunity } from './community-sql.ts';
-import { countRows, keptAfter, listLines } from './snapshot-rows.ts';
+import { linesSection } from './snapshot-rows.ts';
 
 /** A communities row as the permission rules and writers need it. */
 export type CommunityRow = CommunitiesTable;
@@ -40,36 +40,11 @@ export async function writeCommunity(db: Kysely<ServerDb>, community: Community)
   });
 }
 
-export interface CommunitySnapshotRange {
-  viewerId: string;
-  /** Only rows whose last change is at or before this seq. */
-  cursor: number;
-  /** Only ids after this one (a resumed snapshot). */
-  after?: string | undefined;
-}
-
-function visibleCommunities(db: ReadDb<ServerDb>, { viewerId, cursor, after }: CommunitySnapshotRange) {
-  return db
-    .selectFrom('communities')
-    .where('seq', '<=', cursor)
-    .where(seesCommunity(viewerId))
-    .$call(keptAfter(['id'], after));
-}
-
-/** How many communities the viewer's snapshot holds (after an id, when resuming). */
-export async function countCommunitiesSnapshot(db: ReadDb<ServerDb>, range: CommunitySnapshotRange) {
-  return countRows(visibleCommunities(db, range));
-}
-
-/** One keyset page of the communities the viewer sees, by id, as NDJSON lines. */
-export async function listCommunitiesSnapshotLines(
-  db: ReadDb<ServerDb>,
-  range: CommunitySnapshotRange & { limit: number },
-) {
-  return listLines(visibleCommunities(db, range), {
-    type: 'community',
-    value: COMMUNITY_JSON,
-    key: ['id'],
-    limit: range.limit,
-  });
-}
+/** The snapshot's communities section: those the viewer sees, by id. */
+export const communitiesSection = linesSection({
+  type: 'community',
+  value: COMMUNITY_JSON,
+  key: ['id'],
+  rows: (db, { viewerId, cursor }) =>
+    db.selectFrom('communities').where('seq', '<=', cursor).where(seesCommunity(viewerId)),
+});

@@ -35,7 +35,8 @@ export function communityChangeQueries(db: ReadDb<ServerDb>, viewerId: string, r
       selectChanges(range, {
         entity: 'community',
         value: COMMUNITY_JSON,
-        deletes: { keys: { id: 'id' }, upsertWhen: seesCommunity(viewerId) },
+        deleteKeys: { id: 'id' },
+        upsertWhen: seesCommunity(viewerId),
       }),
     )
     .where((eb) => eb.or([seesCommunity(viewerId), eb('unshared_seq', '>', since)]));
@@ -48,7 +49,8 @@ export function communityChangeQueries(db: ReadDb<ServerDb>, viewerId: string, r
       selectChanges(range, {
         entity: 'community',
         value: COMMUNITY_JSON,
-        deletes: { keys: { id: 'communities.id' }, upsertWhen: sql`memberships.deleted = 0` },
+        deleteKeys: { id: 'communities.id' },
+        upsertWhen: sql`memberships.deleted = 0`,
         seq: 'memberships.seq',
         tie: 0,
       }),
@@ -59,7 +61,7 @@ export function communityChangeQueries(db: ReadDb<ServerDb>, viewerId: string, r
       selectChanges(range, {
         entity: 'membership',
         value: MEMBERSHIP_JSON,
-        deletes: { keys: { communityId: 'community_id', personId: 'person_id' } },
+        deleteKeys: { communityId: 'community_id', personId: 'person_id' },
       }),
     )
     .where((eb) =>
@@ -67,7 +69,7 @@ export function communityChangeQueries(db: ReadDb<ServerDb>, viewerId: string, r
     );
   const posts = db
     .selectFrom('posts')
-    .$call(selectChanges(range, { entity: 'post', value: POST_JSON, deletes: { keys: { id: 'id' } } }))
+    .$call(selectChanges(range, { entity: 'post', value: POST_JSON, deleteKeys: { id: 'id' } }))
     .where(readsCommunity(viewerId, 'posts.community_id'));
   const prefs = db
     .selectFrom('community_prefs')

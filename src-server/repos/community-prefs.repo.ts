@@ -6,7 +6,7 @@ import type { ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
 import { COMMUNITY_PREF_JSON } from './community-sql.ts';
-import { countRows, keptAfter, listLines } from './snapshot-rows.ts';
+import { linesSection } from './snapshot-rows.ts';
 
 export interface CommunityPrefKey {
   ownerId: string;
@@ -58,33 +58,11 @@ export async function patchCommunityPref(
   });
 }
 
-export interface CommunityPrefSnapshotRange {
-  viewerId: string;
-  cursor: number;
-  after?: string | undefined;
-}
-
-function ownPrefs(db: ReadDb<ServerDb>, { viewerId, cursor, after }: CommunityPrefSnapshotRange) {
-  return db
-    .selectFrom('community_prefs')
-    .where('owner_id', '=', viewerId)
-    .where('seq', '<=', cursor)
-    .$call(keptAfter(['community_id'], after));
-}
-
-export async function countCommunityPrefsSnapshot(db: ReadDb<ServerDb>, range: CommunityPrefSnapshotRange) {
-  return countRows(ownPrefs(db, range));
-}
-
-/** One keyset page of the viewer's own community preferences, by community id, as NDJSON lines. */
-export async function listCommunityPrefsSnapshotLines(
-  db: ReadDb<ServerDb>,
-  range: CommunityPrefSnapshotRange & { limit: number },
-) {
-  return listLines(ownPrefs(db, range), {
-    type: 'community_pref',
-    value: COMMUNITY_PREF_JSON,
-    key: ['community_id'],
-    limit: range.limit,
-  });
-}
+/** The snapshot's community_prefs section: the viewer's own preferences, by community id. */
+export const communityPrefsSection = linesSection({
+  type: 'community_pref',
+  value: COMMUNITY_PREF_JSON,
+  key: ['community_id'],
+  rows: (db, { viewerId, cursor }) =>
+    db.selectFrom('community_prefs').where('owner_id', '=', viewerId).where('seq', '<=', cursor),
+});

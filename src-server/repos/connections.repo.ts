@@ -16,6 +16,7 @@ import {
   toConnectionFieldColumns,
 } from '#shared/node/connection-columns';
 import { toSharedConnection } from './connection-row.ts';
+import { countRows, keptAfter } from './snapshot-rows.ts';
 
 export interface ConnectionKey {
   ownerId: string;
@@ -140,13 +141,12 @@ export interface ConnectionSnapshotRange {
 }
 
 function ownSnapshot(db: ReadDb<ServerDb>, { viewerId, cursor }: ConnectionSnapshotRange, after?: string) {
-  let query = db
+  return db
     .selectFrom('connections')
     .where('owner_id', '=', viewerId)
     .where('deleted', '=', 0)
-    .where('seq', '<=', cursor);
-  if (after !== undefined) query = query.where('person_id', '>', after);
-  return query;
+    .where('seq', '<=', cursor)
+    .$call(keptAfter(['person_id'], after));
 }
 
 /** How many of the viewer's own live connections the snapshot holds (after a person id, when resuming). */
@@ -154,10 +154,7 @@ export async function countOwnSnapshot(
   db: ReadDb<ServerDb>,
   range: ConnectionSnapshotRange & { after?: string | undefined },
 ): Promise<number> {
-  const row = await ownSnapshot(db, range, range.after)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
+  return countRows(ownSnapshot(db, range, range.after));
 }
 
 /** One keyset page of the viewer's own live connections, by person id. */
@@ -178,18 +175,13 @@ function sharedSnapshot(
   { viewerId, cursor }: ConnectionSnapshotRange,
   after?: ConnectionKey,
 ) {
-  let query = db
+  return db
     .selectFrom('connections')
     .where('owner_id', '!=', viewerId)
     .where('visibility', '=', 'shared')
     .where('deleted', '=', 0)
-    .where('seq', '<=', cursor);
-  if (after !== undefined) {
-    query = query.where((eb) =>
-      eb(eb.refTuple('owner_id', 'person_id'), '>', eb.tuple(after.ownerId, after.personId)),
-    );
-  }
-  return query;
+    .where('seq', '<=', cursor)
+    .$call(keptAfter(['owner_id', 'person_id'], after && [after.ownerId, after.personId]));
 }
 
 /** How many of others' live shared connections the snapshot holds (after a key, when resuming). */
@@ -197,10 +189,7 @@ export async function countSharedSnapshot(
   db: ReadDb<ServerDb>,
   range: ConnectionSnapshotRange & { after?: ConnectionKey | undefined },
 ): Promise<number> {
-  const row = await sharedSnapshot(db, range, range.after)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
+  return countRows(sharedSnapshot(db, range, range.after));
 }
 
 /** One keyset page of others' live shared connections, by (owner id, person id). */

@@ -6,7 +6,7 @@ import type { MembershipsTable, ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
 import { MEMBERSHIP_JSON, readsCommunity } from './community-sql.ts';
-import { countRows, keptAfter, listLines } from './snapshot-rows.ts';
+import { linesSection } from './snapshot-rows.ts';
 
 export interface MembershipKey {
   communityId: string;
@@ -80,39 +80,20 @@ export async function listMemberships(db: ReadDb<ServerDb>, communityId: string)
   return rows.map(fromMembershipColumns);
 }
 
-export interface MembershipSnapshotRange {
-  viewerId: string;
-  cursor: number;
-  after?: MembershipKey | undefined;
-}
-
-/** Live memberships the viewer sees: their own, and all of the communities whose members they may read. */
-function visibleMemberships(db: ReadDb<ServerDb>, { viewerId, cursor, after }: MembershipSnapshotRange) {
-  return db
-    .selectFrom('memberships')
-    .where('deleted', '=', 0)
-    .where('seq', '<=', cursor)
-    .where((eb) =>
-      eb.or([eb('person_id', '=', viewerId), readsCommunity(viewerId, 'memberships.community_id')]),
-    )
-    .$call(keptAfter(MEMBERSHIP_KEY, after && [after.communityId, after.personId]));
-}
-
-const MEMBERSHIP_KEY = ['community_id', 'person_id'] as const;
-
-export async function countMembershipsSnapshot(db: ReadDb<ServerDb>, range: MembershipSnapshotRange) {
-  return countRows(visibleMemberships(db, range));
-}
-
-/** One keyset page of the memberships the viewer sees, by (community id, person id), as NDJSON lines. */
-export async function listMembershipsSnapshotLines(
-  db: ReadDb<ServerDb>,
-  range: MembershipSnapshotRange & { limit: number },
-) {
-  return listLines(visibleMemberships(db, range), {
-    type: 'membership',
-    value: MEMBERSHIP_JSON,
-    key: MEMBERSHIP_KEY,
-    limit: range.limit,
-  });
-}
+/**
+ * The snapshot's memberships section, by (community id, person id): the viewer's own live memberships, and
+ * all of the communities whose members they may read.
+ */
+export const membershipsSection = linesSection({
+  type: 'membership',
+  value: MEMBERSHIP_JSON,
+  key: ['community_id', 'person_id'],
+  rows: (db, { viewerId, cursor }) =>
+    db
+      .selectFrom('memberships')
+      .where('deleted', '=', 0)
+      .where('seq', '<=', cursor)
+      .where((eb) =>
+        eb.or([eb('person_id', '=', viewerId), readsCommunity(viewerId, 'memberships.community_id')]),
+      ),
+});

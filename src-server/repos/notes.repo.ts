@@ -6,6 +6,7 @@ import type { NotesTable, ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
 import { writtenIn, type ChangeRange } from './change-range.ts';
+import { countRows, keptAfter } from './snapshot-rows.ts';
 import { jsonObject } from './sql-json.ts';
 
 /** What the conflict rule needs of a stored note; never its ciphertext, which may be megabytes. */
@@ -122,21 +123,17 @@ export interface NotesSnapshotRange {
 }
 
 function ownNotes(db: ReadDb<ServerDb>, { viewerId, cursor, after }: NotesSnapshotRange) {
-  let query = db
+  return db
     .selectFrom('notes')
     .where('owner_id', '=', viewerId)
     .where('deleted', '=', 0)
-    .where('seq', '<=', cursor);
-  if (after !== undefined) query = query.where('id', '>', after);
-  return query;
+    .where('seq', '<=', cursor)
+    .$call(keptAfter(['id'], after));
 }
 
 /** How many of the viewer's own live notes the snapshot holds (after a note id, when resuming). */
 export async function countNotesSnapshot(db: ReadDb<ServerDb>, range: NotesSnapshotRange): Promise<number> {
-  const row = await ownNotes(db, range)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
+  return countRows(ownNotes(db, range));
 }
 
 /**

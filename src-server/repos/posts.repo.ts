@@ -6,7 +6,7 @@ import type { PostsTable, ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
 import { POST_JSON, readsCommunity } from './community-sql.ts';
-import { countRows, keptAfter, listLines } from './snapshot-rows.ts';
+import { linesSection } from './snapshot-rows.ts';
 
 /** A post as stored: a tombstone keeps its community, author, kind and parent. */
 export type StoredPost = Post & { deleted: boolean };
@@ -58,34 +58,15 @@ export async function listPosts(db: ReadDb<ServerDb>, communityId: string): Prom
   return rows.map(fromPostColumns);
 }
 
-export interface PostSnapshotRange {
-  viewerId: string;
-  cursor: number;
-  after?: string | undefined;
-}
-
-function visiblePosts(db: ReadDb<ServerDb>, { viewerId, cursor, after }: PostSnapshotRange) {
-  return db
-    .selectFrom('posts')
-    .where('deleted', '=', 0)
-    .where('seq', '<=', cursor)
-    .where(readsCommunity(viewerId, 'posts.community_id'))
-    .$call(keptAfter(['id'], after));
-}
-
-export async function countPostsSnapshot(db: ReadDb<ServerDb>, range: PostSnapshotRange) {
-  return countRows(visiblePosts(db, range));
-}
-
-/** One keyset page of the live posts the viewer may read, by id, as NDJSON lines. */
-export async function listPostsSnapshotLines(
-  db: ReadDb<ServerDb>,
-  range: PostSnapshotRange & { limit: number },
-) {
-  return listLines(visiblePosts(db, range), {
-    type: 'post',
-    value: POST_JSON,
-    key: ['id'],
-    limit: range.limit,
-  });
-}
+/** The snapshot's posts section: the live posts the viewer may read, by id. */
+export const postsSection = linesSection({
+  type: 'post',
+  value: POST_JSON,
+  key: ['id'],
+  rows: (db, { viewerId, cursor }) =>
+    db
+      .selectFrom('posts')
+      .where('deleted', '=', 0)
+      .where('seq', '<=', cursor)
+      .where(readsCommunity(viewerId, 'posts.community_id')),
+});

@@ -1,5 +1,7 @@
 import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { ReadDb } from '#shared/node/open-database';
 import type { BootstrapLine } from '#shared/wire/sync';
+import type { ServerDb } from '../db/schema.ts';
 import { jsonObject } from './sql-json.ts';
 
 /*
@@ -36,23 +38,43 @@ export async function countRows<DB, TB extends keyof DB, O>(
   return row.n;
 }
 
+/** Whose snapshot, at which seq: a section keeps the rows of the viewer's view last changed at or before it. */
+export interface SnapshotView {
+  viewerId: string;
+  cursor: number;
+}
+
+/** A section whose rows the database writes as NDJSON lines (`{"type":…,"value":…}`), keyset-paged. */
+export interface LinesSection {
+  count(after: SnapshotKey | undefined): Promise<number>;
+  /** At most `limit` lines after the key, each with its resume key (the key columns joined by '/'). */
+  page(after: SnapshotKey | undefined, limit: number): Promise<{ key: string; line: string }[]>;
+}
+
 /**
- * One keyset page of the section as NDJSON lines (`{"type":…,"value":…}`, the value written as JSON by the
- * database), each with its resume key (the key columns joined by '/').
+ * Declares a section by the query that keeps its rows, the JSON of a row and the key it is paged by; the
+ * result reads it for one view.
  */
-export async function listLines<DB, TB extends keyof DB, O>(
-  rows: SelectQueryBuilder<DB, TB, O>,
-  {
-    type,
-    value,
-    key,
-    limit,
-  }: { type: BootstrapLine['type']; value: RawBuilder<string>; key: SnapshotKey; limit: number },
-): Promise<{ key: string; line: string }[]> {
+export function linesSection<TB extends keyof ServerDb, O>(spec: {
+  type: BootstrapLine['type'];
+  value: RawBuilder<string>;
+  key: SnapshotKey;
+  rows: (db: ReadDb<ServerDb>, view: SnapshotView) => SelectQueryBuilder<ServerDb, TB, O>;
+}) {
+  const { type, value, key } = spec;
   const keyText = key.length === 1 ? sql.ref(key[0]) : sql`${sql.ref(key[0])} || '/' || ${sql.ref(key[1])}`;
-  let query = rows
-    .select([sql<string>`${keyText}`.as('key'), jsonObject({ type: sql.lit(type), value }).as('line')])
-    .$castTo<{ key: string; line: string }>();
-  for (const column of key) query = query.orderBy(sql.ref(column));
-  return query.limit(limit).execute();
+  const line = jsonObject({ type: sql.lit(type), value });
+  return (db: ReadDb<ServerDb>, view: SnapshotView): LinesSection => {
+    const rows = (after: SnapshotKey | undefined) => spec.rows(db, view).$call(keptAfter(key, after));
+    return {
+      count: (after) => countRows(rows(after)),
+      page(after, limit) {
+        let query = rows(after)
+          .select([sql<string>`${keyText}`.as('key'), line.as('line')])
+          .$castTo<{ key: string; line: string }>();
+        for (const column of key) query = query.orderBy(sql.ref(column));
+        return query.limit(limit).execute();
+      },
+    };
+  };
 }
