@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Community } from '#shared/domain/community';
+import { bulkUpsert } from '#shared/node/bulk-insert';
 import { toCommunityColumns } from '#shared/node/community-columns';
 import type { ReadDb } from '#shared/node/open-database';
 import type { CommunitiesTable, ServerDb } from '../db/schema.ts';
@@ -30,12 +31,7 @@ export async function writeCommunity(db: Kysely<ServerDb>, community: Community)
     const seq = await reserveSeqs(trx, 1);
     const turnedPrivate = !!old && old.visibility !== 'private' && community.visibility === 'private';
     const row = toCommunityRow(community, seq, turnedPrivate ? seq : (old?.unshared_seq ?? null));
-    const { id: _id, ...update } = row;
-    await trx
-      .insertInto('communities')
-      .values(row)
-      .onConflict((oc) => oc.column('id').doUpdateSet(update))
-      .execute();
+    await bulkUpsert(trx, 'communities', ['id'], [row]);
     return seq;
   });
 }

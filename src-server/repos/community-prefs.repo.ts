@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { NEW_COMMUNITY_PREF, type CommunityPref, type CommunityPrefFields } from '#shared/domain/community';
+import { bulkUpsert } from '#shared/node/bulk-insert';
 import { fromCommunityPrefColumns, toCommunityPrefColumns } from '#shared/node/community-columns';
 import type { ReadDb } from '#shared/node/open-database';
 import type { ServerDb } from '../db/schema.ts';
@@ -48,12 +49,8 @@ export async function patchCommunityPref(
     };
     const pref: CommunityPref = { communityId: key.communityId, ...fields, updatedAt: now };
     const seq = await reserveSeqs(trx, 1);
-    const { community_id: _c, ...values } = { ...toCommunityPrefColumns(pref), seq };
-    await trx
-      .insertInto('community_prefs')
-      .values({ owner_id: key.ownerId, community_id: key.communityId, ...values })
-      .onConflict((oc) => oc.columns(['owner_id', 'community_id']).doUpdateSet(values))
-      .execute();
+    const row = { owner_id: key.ownerId, ...toCommunityPrefColumns(pref), seq };
+    await bulkUpsert(trx, 'community_prefs', ['owner_id', 'community_id'], [row]);
     return pref;
   });
 }

@@ -6,7 +6,7 @@ import {
   type SharedConnection,
 } from '#shared/domain/connection';
 import type { ReadDb } from '#shared/node/open-database';
-import { bulkInsert } from '#shared/node/bulk-insert';
+import { bulkUpsert } from '#shared/node/bulk-insert';
 import type { ConnectionsTable, ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
@@ -96,13 +96,7 @@ export async function writeConnections(
       const isShared = row.deleted === 0 && row.visibility === 'shared';
       return { ...row, seq, unshared_seq: wasShared && !isShared ? seq : row.unshared_seq };
     });
-    await bulkInsert(
-      trx,
-      'connections',
-      CONNECTIONS_TABLE_COLUMNS,
-      written.map((row) => CONNECTIONS_TABLE_COLUMNS.map((c) => row[c])),
-      { upsertOn: ['owner_id', 'person_id'] },
-    );
+    await bulkUpsert(trx, 'connections', ['owner_id', 'person_id'], written);
   });
 }
 
@@ -120,14 +114,6 @@ export async function patchConnection(
     return connection;
   });
 }
-
-const CONNECTIONS_TABLE_COLUMNS = [
-  'owner_id',
-  ...CONNECTION_COLUMNS,
-  'deleted',
-  'seq',
-  'unshared_seq',
-] as const satisfies readonly (keyof ConnectionsTable)[];
 
 /** zod drops absent keys, but a patch built in code may carry `undefined`: it must not erase a field. */
 function definedFields(patch: Partial<ConnectionFields>): Partial<ConnectionFields> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Membership } from '#shared/domain/community';
+import { bulkUpsert } from '#shared/node/bulk-insert';
 import { fromMembershipColumns, toMembershipColumns } from '#shared/node/community-columns';
 import type { ReadDb } from '#shared/node/open-database';
 import type { MembershipsTable, ServerDb } from '../db/schema.ts';
@@ -58,12 +59,7 @@ export async function deleteMembership(db: Kysely<ServerDb>, key: MembershipKey)
 async function writeRow(db: Kysely<ServerDb>, row: Omit<MembershipsTable, 'seq'>): Promise<number> {
   return inTransaction(db, async (trx) => {
     const seq = await reserveSeqs(trx, 1);
-    const { community_id: _c, person_id: _p, ...update } = row;
-    await trx
-      .insertInto('memberships')
-      .values({ ...row, seq })
-      .onConflict((oc) => oc.columns(['community_id', 'person_id']).doUpdateSet({ ...update, seq }))
-      .execute();
+    await bulkUpsert(trx, 'memberships', ['community_id', 'person_id'], [{ ...row, seq }]);
     return seq;
   });
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { SyncedNote } from '#shared/wire/notes';
 import type { ReadDb } from '#shared/node/open-database';
-import { bulkInsert } from '#shared/node/bulk-insert';
+import { bulkUpsert } from '#shared/node/bulk-insert';
 import type { NotesTable, ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
@@ -46,17 +46,6 @@ export interface NoteWrite {
   writerClientId: string;
 }
 
-const NOTES_TABLE_COLUMNS = [
-  'owner_id',
-  'id',
-  'rev',
-  'ciphertext',
-  'writer_client_id',
-  'deleted',
-  'seq',
-  'updated_at',
-] as const satisfies readonly (keyof NotesTable)[];
-
 /**
  * Writes an owner's notes in the caller's transaction or a new one: each gets one new seq, and all go in
  * as few multi-row upserts as the parameter limit allows. One write per note id.
@@ -80,13 +69,7 @@ export async function writeNotes(
       seq: firstSeq + i,
       updated_at: now,
     }));
-    await bulkInsert(
-      trx,
-      'notes',
-      NOTES_TABLE_COLUMNS,
-      rows.map((row) => NOTES_TABLE_COLUMNS.map((c) => row[c])),
-      { upsertOn: ['owner_id', 'id'] },
-    );
+    await bulkUpsert(trx, 'notes', ['owner_id', 'id'], rows);
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Post } from '#shared/domain/community';
+import { bulkUpsert } from '#shared/node/bulk-insert';
 import { fromPostColumns, toPostColumns } from '#shared/node/community-columns';
 import type { ReadDb } from '#shared/node/open-database';
 import type { PostsTable, ServerDb } from '../db/schema.ts';
@@ -36,12 +37,7 @@ export async function writePost(db: Kysely<ServerDb>, post: StoredPost): Promise
       ? { ...post, title: null, body: '', event: null, acceptedAnswerId: null }
       : post;
     const row: PostsTable = { ...toPostColumns(kept), deleted: post.deleted ? 1 : 0, seq };
-    const { id: _id, ...update } = row;
-    await trx
-      .insertInto('posts')
-      .values(row)
-      .onConflict((oc) => oc.column('id').doUpdateSet(update))
-      .execute();
+    await bulkUpsert(trx, 'posts', ['id'], [row]);
     return seq;
   });
 }
