@@ -64,14 +64,17 @@ export const seesCommunity = (viewerId: string): RawBuilder<SqlBool> =>
     select 1 from memberships vm
     where vm.community_id = communities.id and vm.person_id = ${viewerId} and vm.deleted = 0))`;
 
+/** The community whose id the outer query's `communityId` column holds is not private: everyone reads it. */
+export const inReadableCommunity = (communityId: string): RawBuilder<SqlBool> =>
+  sql<SqlBool>`exists (
+    select 1 from communities vc where vc.id = ${sql.ref(communityId)} and vc.visibility != 'private')`;
+
 /**
  * The viewer reads the community's members and posts: it is not private, or they are an active member.
  * `communityId` names the outer query's column holding the community id.
  */
 export const readsCommunity = (viewerId: string, communityId: string): RawBuilder<SqlBool> =>
-  sql<SqlBool>`(exists (
-    select 1 from communities vc where vc.id = ${sql.ref(communityId)} and vc.visibility != 'private'
-  ) or exists (
+  sql<SqlBool>`(${inReadableCommunity(communityId)} or exists (
     select 1 from memberships vm
     where vm.community_id = ${sql.ref(communityId)} and vm.person_id = ${viewerId}
       and vm.deleted = 0 and vm.status = 'active'))`;

@@ -14,30 +14,29 @@ export interface MembershipKey {
   personId: string;
 }
 
+/** Memberships that are no tombstone: a person in a community, or asking to join it. */
+const liveMemberships = (db: ReadDb<ServerDb>) => db.selectFrom('memberships').where('deleted', '=', 0);
+
 /** A person's live membership (a request included) in a community, or undefined (none, or a tombstone). */
 export async function findMembership(
   db: ReadDb<ServerDb>,
   { communityId, personId }: MembershipKey,
 ): Promise<Membership | undefined> {
-  const row = await db
-    .selectFrom('memberships')
+  const row = await liveMemberships(db)
     .selectAll()
     .where('community_id', '=', communityId)
     .where('person_id', '=', personId)
-    .where('deleted', '=', 0)
     .executeTakeFirst();
   return row && fromMembershipColumns(row);
 }
 
 /** How many active leaders a community has: the last one may not leave or step down. */
 export async function countActiveLeaders(db: ReadDb<ServerDb>, communityId: string): Promise<number> {
-  const row = await db
-    .selectFrom('memberships')
+  const row = await liveMemberships(db)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('community_id', '=', communityId)
     .where('role', '=', 'leader')
     .where('status', '=', 'active')
-    .where('deleted', '=', 0)
     .executeTakeFirstOrThrow();
   return row.n;
 }
@@ -66,11 +65,9 @@ async function writeRow(db: Kysely<ServerDb>, row: Omit<MembershipsTable, 'seq'>
 
 /** A community's live memberships (requests included), by person id. */
 export async function listMemberships(db: ReadDb<ServerDb>, communityId: string): Promise<Membership[]> {
-  const rows = await db
-    .selectFrom('memberships')
+  const rows = await liveMemberships(db)
     .selectAll()
     .where('community_id', '=', communityId)
-    .where('deleted', '=', 0)
     .orderBy('person_id')
     .execute();
   return rows.map(fromMembershipColumns);
@@ -85,9 +82,7 @@ export const membershipsSection = linesSection({
   value: MEMBERSHIP_JSON,
   key: ['community_id', 'person_id'],
   rows: (db, { viewerId, cursor }) =>
-    db
-      .selectFrom('memberships')
-      .where('deleted', '=', 0)
+    liveMemberships(db)
       .where('seq', '<=', cursor)
       .where((eb) =>
         eb.or([eb('person_id', '=', viewerId), readsCommunity(viewerId, 'memberships.community_id')]),

@@ -42,13 +42,14 @@ export async function writePost(db: Kysely<ServerDb>, post: StoredPost): Promise
   });
 }
 
+/** Posts that are no tombstone. */
+const livePosts = (db: ReadDb<ServerDb>) => db.selectFrom('posts').where('deleted', '=', 0);
+
 /** A community's live posts, by id. */
 export async function listPosts(db: ReadDb<ServerDb>, communityId: string): Promise<Post[]> {
-  const rows = await db
-    .selectFrom('posts')
+  const rows = await livePosts(db)
     .selectAll()
     .where('community_id', '=', communityId)
-    .where('deleted', '=', 0)
     .orderBy('id')
     .execute();
   return rows.map(fromPostColumns);
@@ -60,9 +61,5 @@ export const postsSection = linesSection({
   value: POST_JSON,
   key: ['id'],
   rows: (db, { viewerId, cursor }) =>
-    db
-      .selectFrom('posts')
-      .where('deleted', '=', 0)
-      .where('seq', '<=', cursor)
-      .where(readsCommunity(viewerId, 'posts.community_id')),
+    livePosts(db).where('seq', '<=', cursor).where(readsCommunity(viewerId, 'posts.community_id')),
 });
