@@ -5,8 +5,8 @@ import type { ServerDb } from '../db/schema.ts';
 import { jsonObject } from './sql-json.ts';
 
 /*
- * What every section of the snapshot (GET /v1/sync/bootstrap) does with the query that keeps its rows at the
- * cursor: count them, and read them in keyset pages, by a key of one or two columns.
+ * What the sections of the snapshot (GET /v1/sync/bootstrap) share: each is a query that keeps its rows at the
+ * cursor, counted, and read in keyset pages by a key of one or two columns.
  */
 
 /** A section's resume key: the values of its key columns in the last row sent. */
