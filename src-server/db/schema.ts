@@ -1,3 +1,9 @@
+import type {
+  CommunityColumns,
+  CommunityPrefColumns,
+  MembershipColumns,
+  PostColumns,
+} from '#shared/node/community-columns';
 import type { ConnectionColumns } from '#shared/node/connection-columns';
 import type { PersonColumns } from '#shared/node/person-columns';
 
@@ -102,19 +108,7 @@ export interface NotesKeysTable {
 }
 
 /** Org data: a community. Never deleted (archived instead). */
-export interface CommunitiesTable {
-  id: string;
-  name: string;
-  kind: string;
-  purpose: string;
-  /** JSON array of strings. */
-  objectives: string;
-  visibility: string;
-  created_by: string;
-  created_at: number;
-  /** 0 | 1 */
-  archived: number;
-  updated_at: number;
+export interface CommunitiesTable extends CommunityColumns {
   seq: number;
   /**
    * The seq at which it last turned private (from open or request); null when it never did. Non-members are
@@ -125,46 +119,20 @@ export interface CommunitiesTable {
 }
 
 /** One person in one community; a tombstone (deleted = 1) once they leave, are removed or declined. */
-export interface MembershipsTable {
-  community_id: string;
-  person_id: string;
-  role: string;
-  /** active | requested */
-  status: string;
-  since: number;
-  joined_at: number | null;
+export interface MembershipsTable extends MembershipColumns {
   /** 0 | 1 */
   deleted: number;
   seq: number;
 }
 
-export interface PostsTable {
-  id: string;
-  community_id: string;
-  author_id: string;
-  kind: string;
-  parent_id: string | null;
-  title: string | null;
-  body: string;
-  event_starts_at: number | null;
-  event_place: string | null;
-  accepted_answer_id: string | null;
-  created_at: number;
-  edited_at: number | null;
+export interface PostsTable extends PostColumns {
   /** 0 | 1: a tombstone keeps its row (body emptied) so pull can report the delete. */
   deleted: number;
   seq: number;
 }
 
 /** Personal data: how one person follows one community (follow, mute, read marker). */
-export interface CommunityPrefsTable {
+export interface CommunityPrefsTable extends CommunityPrefColumns {
   owner_id: string;
-  community_id: string;
-  /** 0 | 1 */
-  followed: number;
-  /** 0 | 1 */
-  muted: number;
-  last_read_at: number;
-  updated_at: number;
   seq: number;
 }

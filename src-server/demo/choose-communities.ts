@@ -11,7 +11,7 @@ import { PRACTICES } from './practice-catalogue.ts';
 import { SITES } from './org-data.ts';
 import type { Tone } from './post-templates.ts';
 import type { Rng } from './prng.ts';
-import { shuffle } from './sampling.ts';
+import { roundToTotal, shuffle } from './sampling.ts';
 
 /** Which communities an org of a given size has, and whom each one draws. */
 
@@ -77,13 +77,7 @@ export function chooseCommunities(rng: Rng, people: readonly Person[], demo: Per
 
 function splitByShare(count: number): Record<CommunityKind, number> {
   const exact = KIND_SHARES.map(([, share]) => Math.max(1, count * share));
-  const quotas = exact.map(Math.floor);
-  let left = count - quotas.reduce((a, b) => a + b, 0);
-  const byRemainder = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);
-  for (const [, i] of byRemainder) {
-    if (left-- <= 0) break;
-    quotas[i] = (quotas[i] as number) + 1;
-  }
+  const quotas = roundToTotal(exact, count);
   return Object.fromEntries(KIND_SHARES.map(([kind], i) => [kind, quotas[i] as number])) as Record<
     CommunityKind,
     number

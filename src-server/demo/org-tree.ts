@@ -1,5 +1,6 @@
 import { DEPARTMENTS, SITES, type Department, type Site } from './org-data.ts';
 import type { Rng } from './prng.ts';
+import { roundToTotal } from './sampling.ts';
 
 /** A position in the generated org before it gets a name: who it reports to, where, in which department. */
 export interface Slot {
@@ -93,12 +94,5 @@ function split(
   const weights = Array.from({ length: parts }, (_, i) => weight(i));
   const sum = weights.reduce((a, b) => a + b, 0);
   const exact = weights.map((w) => (total * w) / sum);
-  const shares = exact.map(Math.floor);
-  let left = total - shares.reduce((a, b) => a + b, 0);
-  const byRemainder = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);
-  for (const [, i] of byRemainder) {
-    if (left-- <= 0) break;
-    shares[i] = (shares[i] as number) + 1;
-  }
-  return shares;
+  return roundToTotal(exact, total);
 }

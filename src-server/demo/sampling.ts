@@ -112,3 +112,18 @@ export function countAtMost(sorted: readonly number[], limit: number): number {
   }
   return lo;
 }
+
+/**
+ * Rounds shares down to integers that add up to `total`, giving the units left over to the largest
+ * remainders (ties to the earlier share).
+ */
+export function roundToTotal(exact: readonly number[], total: number): number[] {
+  const shares = exact.map(Math.floor);
+  let left = total - shares.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of byRemainder) {
+    if (left-- <= 0) break;
+    shares[i] = (shares[i] as number) + 1;
+  }
+  return shares;
+}

@@ -1,6 +1,7 @@
 import type { ReadDb } from '#shared/node/open-database';
 import type { ServerDb } from '../db/schema.ts';
 import { writtenIn, type ChangeRange } from './change-range.ts';
+import { inReadableCommunity } from './community-sql.ts';
 
 /** Whose view the changes in a seq range touched: everyone, or only these people. */
 export interface ChangeAudience {
@@ -43,16 +44,14 @@ function everyoneQueries(db: ReadDb<ServerDb>, range: ChangeRange) {
     .where((eb) => eb.or([eb('visibility', '!=', 'private'), eb('unshared_seq', '>', since)]));
   const memberships = db
     .selectFrom('memberships')
-    .innerJoin('communities', 'communities.id', 'memberships.community_id')
-    .select('memberships.seq')
-    .$call(writtenIn(range, 'memberships.seq'))
-    .where('communities.visibility', '!=', 'private');
+    .select('seq')
+    .$call(writtenIn(range))
+    .where(inReadableCommunity('memberships.community_id'));
   const posts = db
     .selectFrom('posts')
-    .innerJoin('communities', 'communities.id', 'posts.community_id')
-    .select('posts.seq')
-    .$call(writtenIn(range, 'posts.seq'))
-    .where('communities.visibility', '!=', 'private');
+    .select('seq')
+    .$call(writtenIn(range))
+    .where(inReadableCommunity('posts.community_id'));
   return [people.limit(1), connections.limit(1), communities.limit(1), memberships.limit(1), posts.limit(1)];
 }
 

@@ -1,12 +1,29 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { ReadDb } from '#shared/node/open-database';
 import type { Change } from '#shared/wire/sync';
 import type { ServerDb } from '../db/schema.ts';
-import { writtenIn, type ChangeRange } from './change-range.ts';
+import type { ChangeRange } from './change-range.ts';
+import { selectChanges, type EntityFeed } from './change-feed.ts';
 import { communityChangeQueries } from './community-changes.repo.ts';
 import { CONNECTION_JSON, SHARED_CONNECTION_JSON } from './connection-row.ts';
 import { NOTE_JSON } from './notes.repo.ts';
 import { PERSON_JSON } from './people.repo.ts';
+
+const PERSON_FEED: EntityFeed = { entity: 'person', value: PERSON_JSON, deleteKeys: { id: 'id' } };
+const CONNECTION_FEED: EntityFeed = {
+  entity: 'connection',
+  value: CONNECTION_JSON,
+  deleteKeys: { personId: 'person_id' },
+};
+const SHARED_AND_LIVE = sql<SqlBool>`visibility = 'shared' and deleted = 0`;
+/** Others' connections: upserted while shared and live, else deleted. */
+const SHARED_CONNECTION_FEED: EntityFeed = {
+  entity: 'shared_connection',
+  value: SHARED_CONNECTION_JSON,
+  deleteKeys: { ownerId: 'owner_id', personId: 'person_id' },
+  upsertWhen: SHARED_AND_LIVE,
+};
+const NOTE_FEED: EntityFeed = { entity: 'note', value: NOTE_JSON, deleteKeys: { id: 'id' } };
 
 /**
  * What changed in a viewer's view in (since, upTo], by seq, at most `limit`: people; the viewer's own
@@ -14,7 +31,7 @@ import { PERSON_JSON } from './people.repo.ts';
  * when it stopped being visible after `since`, so a connection that was always private never shows; the
  * viewer's own notes (ciphertext), never anyone else's; communities, memberships, posts and the viewer's
  * community preferences as community-changes.repo.ts says. One UNION ALL over the tables, each Change
- * written as JSON by SQLite (the route's schema checks it), ordered by seq, then `tie` where one row
+ * written as JSON by the database (the route's schema checks it), ordered by seq, then `tie` where one row
  * yields two changes.
  */
 export async function listChangesFor(
@@ -23,63 +40,20 @@ export async function listChangesFor(
   { limit, ...range }: ChangeRange & { limit: number },
 ): Promise<Change[]> {
   const { since } = range;
-  const people = db
-    .selectFrom('people')
-    .select([
-      'seq',
-      sql<number>`1`.as('tie'),
-      sql<string>`case when deleted = 1
-        then json_object('entity', 'person', 'op', 'delete', 'seq', seq, 'id', id)
-        else json_object('entity', 'person', 'op', 'upsert', 'seq', seq, 'value', ${PERSON_JSON}) end`.as(
-        'change',
-      ),
-    ])
-    .$call(writtenIn(range));
+  const people = db.selectFrom('people').$call(selectChanges(range, PERSON_FEED));
   const own = db
     .selectFrom('connections')
-    .select([
-      'seq',
-      sql<number>`1`.as('tie'),
-      sql<string>`case when deleted = 1
-        then json_object('entity', 'connection', 'op', 'delete', 'seq', seq, 'personId', person_id)
-        else json_object('entity', 'connection', 'op', 'upsert', 'seq', seq, 'value', ${CONNECTION_JSON}) end`.as(
-        'change',
-      ),
-    ])
     .where('owner_id', '=', viewerId)
-    .$call(writtenIn(range));
+    .$call(selectChanges(range, CONNECTION_FEED));
   const others = db
     .selectFrom('connections')
-    .select([
-      'seq',
-      sql<number>`1`.as('tie'),
-      sql<string>`case when visibility = 'shared' and deleted = 0
-        then json_object('entity', 'shared_connection', 'op', 'upsert', 'seq', seq,
-          'value', ${SHARED_CONNECTION_JSON})
-        else json_object('entity', 'shared_connection', 'op', 'delete', 'seq', seq,
-          'ownerId', owner_id, 'personId', person_id) end`.as('change'),
-    ])
     .where('owner_id', '!=', viewerId)
-    .$call(writtenIn(range))
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('visibility', '=', 'shared'), eb('deleted', '=', 0)]),
-        eb('unshared_seq', '>', since),
-      ]),
-    );
+    .$call(selectChanges(range, SHARED_CONNECTION_FEED))
+    .where((eb) => eb.or([SHARED_AND_LIVE, eb('unshared_seq', '>', since)]));
   const notes = db
     .selectFrom('notes')
-    .select([
-      'seq',
-      sql<number>`1`.as('tie'),
-      sql<string>`case when deleted = 1
-        then json_object('entity', 'note', 'op', 'delete', 'seq', seq, 'id', id)
-        else json_object('entity', 'note', 'op', 'upsert', 'seq', seq, 'value', ${NOTE_JSON}) end`.as(
-        'change',
-      ),
-    ])
     .where('owner_id', '=', viewerId)
-    .$call(writtenIn(range));
+    .$call(selectChanges(range, NOTE_FEED));
   const [communities, gainedOrLost, memberships, posts, prefs] = communityChangeQueries(db, viewerId, range);
   const rows = await people
     .unionAll(own)

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { ReadDb } from '#shared/node/open-database';
 import type { ServerDb } from '../db/schema.ts';
-import { writtenIn, type ChangeRange } from './change-range.ts';
+import type { ChangeRange } from './change-range.ts';
+import { selectChanges } from './change-feed.ts';
 import {
   COMMUNITY_JSON,
   COMMUNITY_PREF_JSON,
@@ -30,68 +31,49 @@ export function communityChangeQueries(db: ReadDb<ServerDb>, viewerId: string, r
   const { since } = range;
   const communities = db
     .selectFrom('communities')
-    .select([
-      'seq',
-      sql<number>`1`.as('tie'),
-      sql<string>`case when ${seesCommunity(viewerId)}
-        then json_object('entity', 'community', 'op', 'upsert', 'seq', seq, 'value', ${COMMUNITY_JSON})
-        else json_object('entity', 'community', 'op', 'delete', 'seq', seq, 'id', id) end`.as('change'),
-    ])
-    .$call(writtenIn(range))
+    .$call(
+      selectChanges(range, {
+        entity: 'community',
+        value: COMMUNITY_JSON,
+        deleteKeys: { id: 'id' },
+        upsertWhen: seesCommunity(viewerId),
+      }),
+    )
     .where((eb) => eb.or([seesCommunity(viewerId), eb('unshared_seq', '>', since)]));
   const gainedOrLost = db
     .selectFrom('memberships')
     .innerJoin('communities', 'communities.id', 'memberships.community_id')
-    .select([
-      'memberships.seq as seq',
-      sql<number>`0`.as('tie'),
-      sql<string>`case when memberships.deleted = 0
-        then json_object('entity', 'community', 'op', 'upsert', 'seq', memberships.seq,
-          'value', ${COMMUNITY_JSON})
-        else json_object('entity', 'community', 'op', 'delete', 'seq', memberships.seq, 'id', communities.id)
-        end`.as('change'),
-    ])
     .where('memberships.person_id', '=', viewerId)
     .where('communities.visibility', '=', 'private')
-    .$call(writtenIn(range, 'memberships.seq'));
+    .$call(
+      selectChanges(range, {
+        entity: 'community',
+        value: COMMUNITY_JSON,
+        deleteKeys: { id: 'communities.id' },
+        upsertWhen: sql`memberships.deleted = 0`,
+        seq: 'memberships.seq',
+        tie: 0,
+      }),
+    );
   const memberships = db
     .selectFrom('memberships')
-    .select([
-      'seq',
-      sql<number>`1`.as('tie'),
-      sql<string>`case when deleted = 1
-        then json_object('entity', 'membership', 'op', 'delete', 'seq', seq,
-          'communityId', community_id, 'personId', person_id)
-        else json_object('entity', 'membership', 'op', 'upsert', 'seq', seq, 'value', ${MEMBERSHIP_JSON}) end`.as(
-        'change',
-      ),
-    ])
-    .$call(writtenIn(range))
+    .$call(
+      selectChanges(range, {
+        entity: 'membership',
+        value: MEMBERSHIP_JSON,
+        deleteKeys: { communityId: 'community_id', personId: 'person_id' },
+      }),
+    )
     .where((eb) =>
       eb.or([eb('person_id', '=', viewerId), readsCommunity(viewerId, 'memberships.community_id')]),
     );
   const posts = db
     .selectFrom('posts')
-    .select([
-      'seq',
-      sql<number>`1`.as('tie'),
-      sql<string>`case when deleted = 1
-        then json_object('entity', 'post', 'op', 'delete', 'seq', seq, 'id', id)
-        else json_object('entity', 'post', 'op', 'upsert', 'seq', seq, 'value', ${POST_JSON}) end`.as(
-        'change',
-      ),
-    ])
-    .$call(writtenIn(range))
+    .$call(selectChanges(range, { entity: 'post', value: POST_JSON, deleteKeys: { id: 'id' } }))
     .where(readsCommunity(viewerId, 'posts.community_id'));
   const prefs = db
     .selectFrom('community_prefs')
-    .select([
-      'seq',
-      sql<number>`1`.as('tie'),
-      sql<string>`json_object('entity', 'community_pref', 'op', 'upsert', 'seq', seq,
-        'value', ${COMMUNITY_PREF_JSON})`.as('change'),
-    ])
     .where('owner_id', '=', viewerId)
-    .$call(writtenIn(range));
+    .$call(selectChanges(range, { entity: 'community_pref', value: COMMUNITY_PREF_JSON }));
   return [communities, gainedOrLost, memberships, posts, prefs] as const;
 }

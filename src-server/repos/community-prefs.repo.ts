@@ -1,10 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { NEW_COMMUNITY_PREF, type CommunityPref, type CommunityPrefFields } from '#shared/domain/community';
+import { bulkUpsert } from '#shared/node/bulk-insert';
+import { fromCommunityPrefColumns, toCommunityPrefColumns } from '#shared/node/community-columns';
 import type { ReadDb } from '#shared/node/open-database';
 import type { ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
 import { COMMUNITY_PREF_JSON } from './community-sql.ts';
+import { linesSection } from './snapshot-rows.ts';
 
 export interface CommunityPrefKey {
   ownerId: string;
@@ -22,15 +25,7 @@ export async function findCommunityPref(
     .where('owner_id', '=', ownerId)
     .where('community_id', '=', communityId)
     .executeTakeFirst();
-  return (
-    row && {
-      communityId: row.community_id,
-      followed: row.followed === 1,
-      muted: row.muted === 1,
-      lastReadAt: row.last_read_at,
-      updatedAt: row.updated_at,
-    }
-  );
+  return row && fromCommunityPrefColumns(row);
 }
 
 /**
@@ -52,53 +47,19 @@ export async function patchCommunityPref(
       lastReadAt: current.lastReadAt,
       ...defined,
     };
+    const pref: CommunityPref = { communityId: key.communityId, ...fields, updatedAt: now };
     const seq = await reserveSeqs(trx, 1);
-    const values = {
-      followed: fields.followed ? 1 : 0,
-      muted: fields.muted ? 1 : 0,
-      last_read_at: fields.lastReadAt,
-      updated_at: now,
-      seq,
-    };
-    await trx
-      .insertInto('community_prefs')
-      .values({ owner_id: key.ownerId, community_id: key.communityId, ...values })
-      .onConflict((oc) => oc.columns(['owner_id', 'community_id']).doUpdateSet(values))
-      .execute();
-    return { communityId: key.communityId, ...fields, updatedAt: now };
+    const row = { owner_id: key.ownerId, ...toCommunityPrefColumns(pref), seq };
+    await bulkUpsert(trx, 'community_prefs', ['owner_id', 'community_id'], [row]);
+    return pref;
   });
 }
 
-export interface CommunityPrefSnapshotRange {
-  viewerId: string;
-  cursor: number;
-  after?: string | undefined;
-}
-
-function ownPrefs(db: ReadDb<ServerDb>, { viewerId, cursor, after }: CommunityPrefSnapshotRange) {
-  let query = db.selectFrom('community_prefs').where('owner_id', '=', viewerId).where('seq', '<=', cursor);
-  if (after !== undefined) query = query.where('community_id', '>', after);
-  return query;
-}
-
-export async function countCommunityPrefsSnapshot(db: ReadDb<ServerDb>, range: CommunityPrefSnapshotRange) {
-  const row = await ownPrefs(db, range)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
-}
-
-/** One keyset page of the viewer's own community preferences, by community id, as NDJSON lines. */
-export async function listCommunityPrefsSnapshotLines(
-  db: ReadDb<ServerDb>,
-  range: CommunityPrefSnapshotRange & { limit: number },
-): Promise<{ key: string; line: string }[]> {
-  return ownPrefs(db, range)
-    .select([
-      'community_id as key',
-      sql<string>`json_object('type', 'community_pref', 'value', ${COMMUNITY_PREF_JSON})`.as('line'),
-    ])
-    .orderBy('community_id')
-    .limit(range.limit)
-    .execute();
-}
+/** The snapshot's community_prefs section: the viewer's own preferences, by community id. */
+export const communityPrefsSection = linesSection({
+  type: 'community_pref',
+  value: COMMUNITY_PREF_JSON,
+  key: ['community_id'],
+  rows: (db, { viewerId, cursor }) =>
+    db.selectFrom('community_prefs').where('owner_id', '=', viewerId).where('seq', '<=', cursor),
+});

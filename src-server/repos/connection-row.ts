@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { ConnectionKind, SharedConnection } from '#shared/domain/connection';
 import type { ConnectionsTable } from '../db/schema.ts';
+import { jsonObject, jsonText } from './sql-json.ts';
 
 /** What everyone else may see of a shared connection: never how they met, never dates. */
 export function toSharedConnection(
@@ -14,12 +14,23 @@ export function toSharedConnection(
   };
 }
 
-/** A connections row as Connection JSON, written by SQLite; keys match fromConnectionColumns. */
-export const CONNECTION_JSON = sql<string>`json_object(
-  'personId', person_id, 'kinds', json(kinds), 'strength', strength, 'howMet', how_met, 'since', since,
-  'lastInteractionAt', last_interaction_at, 'visibility', visibility, 'keepInTouchDays', keep_in_touch_days,
-  'updatedAt', updated_at)`;
+/** A connections row as Connection JSON; keys match fromConnectionColumns. */
+export const CONNECTION_JSON = jsonObject({
+  personId: 'person_id',
+  kinds: jsonText('kinds'),
+  strength: 'strength',
+  howMet: 'how_met',
+  since: 'since',
+  lastInteractionAt: 'last_interaction_at',
+  visibility: 'visibility',
+  keepInTouchDays: 'keep_in_touch_days',
+  updatedAt: 'updated_at',
+});
 
 /** A connections row as SharedConnection JSON: the four fields others may see, nothing else. */
-export const SHARED_CONNECTION_JSON = sql<string>`json_object(
-  'ownerId', owner_id, 'personId', person_id, 'kinds', json(kinds), 'strength', strength)`;
+export const SHARED_CONNECTION_JSON = jsonObject({
+  ownerId: 'owner_id',
+  personId: 'person_id',
+  kinds: jsonText('kinds'),
+  strength: 'strength',
+});

@@ -6,7 +6,7 @@ import {
   type SharedConnection,
 } from '#shared/domain/connection';
 import type { ReadDb } from '#shared/node/open-database';
-import { bulkInsert } from '#shared/node/bulk-insert';
+import { bulkUpsert } from '#shared/node/bulk-insert';
 import type { ConnectionsTable, ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
@@ -16,6 +16,7 @@ import {
   toConnectionFieldColumns,
 } from '#shared/node/connection-columns';
 import { toSharedConnection } from './connection-row.ts';
+import { countRows, keptAfter } from './snapshot-rows.ts';
 
 export interface ConnectionKey {
   ownerId: string;
@@ -95,13 +96,7 @@ export async function writeConnections(
       const isShared = row.deleted === 0 && row.visibility === 'shared';
       return { ...row, seq, unshared_seq: wasShared && !isShared ? seq : row.unshared_seq };
     });
-    await bulkInsert(
-      trx,
-      'connections',
-      CONNECTIONS_TABLE_COLUMNS,
-      written.map((row) => CONNECTIONS_TABLE_COLUMNS.map((c) => row[c])),
-      { upsertOn: ['owner_id', 'person_id'] },
-    );
+    await bulkUpsert(trx, 'connections', ['owner_id', 'person_id'], written);
   });
 }
 
@@ -120,14 +115,6 @@ export async function patchConnection(
   });
 }
 
-const CONNECTIONS_TABLE_COLUMNS = [
-  'owner_id',
-  ...CONNECTION_COLUMNS,
-  'deleted',
-  'seq',
-  'unshared_seq',
-] as const satisfies readonly (keyof ConnectionsTable)[];
-
 /** zod drops absent keys, but a patch built in code may carry `undefined`: it must not erase a field. */
 function definedFields(patch: Partial<ConnectionFields>): Partial<ConnectionFields> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
@@ -140,13 +127,12 @@ export interface ConnectionSnapshotRange {
 }
 
 function ownSnapshot(db: ReadDb<ServerDb>, { viewerId, cursor }: ConnectionSnapshotRange, after?: string) {
-  let query = db
+  return db
     .selectFrom('connections')
     .where('owner_id', '=', viewerId)
     .where('deleted', '=', 0)
-    .where('seq', '<=', cursor);
-  if (after !== undefined) query = query.where('person_id', '>', after);
-  return query;
+    .where('seq', '<=', cursor)
+    .$call(keptAfter(['person_id'], after));
 }
 
 /** How many of the viewer's own live connections the snapshot holds (after a person id, when resuming). */
@@ -154,10 +140,7 @@ export async function countOwnSnapshot(
   db: ReadDb<ServerDb>,
   range: ConnectionSnapshotRange & { after?: string | undefined },
 ): Promise<number> {
-  const row = await ownSnapshot(db, range, range.after)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
+  return countRows(ownSnapshot(db, range, range.after));
 }
 
 /** One keyset page of the viewer's own live connections, by person id. */
@@ -178,18 +161,13 @@ function sharedSnapshot(
   { viewerId, cursor }: ConnectionSnapshotRange,
   after?: ConnectionKey,
 ) {
-  let query = db
+  return db
     .selectFrom('connections')
     .where('owner_id', '!=', viewerId)
     .where('visibility', '=', 'shared')
     .where('deleted', '=', 0)
-    .where('seq', '<=', cursor);
-  if (after !== undefined) {
-    query = query.where((eb) =>
-      eb(eb.refTuple('owner_id', 'person_id'), '>', eb.tuple(after.ownerId, after.personId)),
-    );
-  }
-  return query;
+    .where('seq', '<=', cursor)
+    .$call(keptAfter(['owner_id', 'person_id'], after && [after.ownerId, after.personId]));
 }
 
 /** How many of others' live shared connections the snapshot holds (after a key, when resuming). */
@@ -197,10 +175,7 @@ export async function countSharedSnapshot(
   db: ReadDb<ServerDb>,
   range: ConnectionSnapshotRange & { after?: ConnectionKey | undefined },
 ): Promise<number> {
-  const row = await sharedSnapshot(db, range, range.after)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
+  return countRows(sharedSnapshot(db, range, range.after));
 }
 
 /** One keyset page of others' live shared connections, by (owner id, person id). */

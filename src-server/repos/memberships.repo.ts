@@ -1,66 +1,49 @@
-import { sql, type Kysely } from 'kysely';
-import type { CommunityRole, Membership, MembershipStatus } from '#shared/domain/community';
+import type { Kysely } from 'kysely';
+import type { Membership } from '#shared/domain/community';
+import { bulkUpsert } from '#shared/node/bulk-insert';
+import { fromMembershipColumns, toMembershipColumns } from '#shared/node/community-columns';
 import type { ReadDb } from '#shared/node/open-database';
 import type { MembershipsTable, ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
 import { MEMBERSHIP_JSON, readsCommunity } from './community-sql.ts';
+import { linesSection } from './snapshot-rows.ts';
 
 export interface MembershipKey {
   communityId: string;
   personId: string;
 }
 
+/** Memberships that are no tombstone: a person in a community, or asking to join it. */
+const liveMemberships = (db: ReadDb<ServerDb>) => db.selectFrom('memberships').where('deleted', '=', 0);
+
 /** A person's live membership (a request included) in a community, or undefined (none, or a tombstone). */
 export async function findMembership(
   db: ReadDb<ServerDb>,
   { communityId, personId }: MembershipKey,
 ): Promise<Membership | undefined> {
-  const row = await db
-    .selectFrom('memberships')
+  const row = await liveMemberships(db)
     .selectAll()
     .where('community_id', '=', communityId)
     .where('person_id', '=', personId)
-    .where('deleted', '=', 0)
     .executeTakeFirst();
-  return row && toMembership(row);
+  return row && fromMembershipColumns(row);
 }
 
 /** How many active leaders a community has: the last one may not leave or step down. */
 export async function countActiveLeaders(db: ReadDb<ServerDb>, communityId: string): Promise<number> {
-  const row = await db
-    .selectFrom('memberships')
+  const row = await liveMemberships(db)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('community_id', '=', communityId)
     .where('role', '=', 'leader')
     .where('status', '=', 'active')
-    .where('deleted', '=', 0)
     .executeTakeFirstOrThrow();
   return row.n;
 }
 
-export function toMembership(row: MembershipsTable): Membership {
-  return {
-    communityId: row.community_id,
-    personId: row.person_id,
-    role: row.role as CommunityRole,
-    status: row.status as MembershipStatus,
-    since: row.since,
-    joinedAt: row.joined_at,
-  };
-}
-
 /** Inserts or replaces a live membership with a new seq, in the caller's transaction or a new one. */
 export async function writeMembership(db: Kysely<ServerDb>, membership: Membership): Promise<number> {
-  return writeRow(db, {
-    community_id: membership.communityId,
-    person_id: membership.personId,
-    role: membership.role,
-    status: membership.status,
-    since: membership.since,
-    joined_at: membership.joinedAt,
-    deleted: 0,
-  });
+  return writeRow(db, { ...toMembershipColumns(membership), deleted: 0 });
 }
 
 /** Turns a membership into a tombstone with a new seq (left, removed or declined); null when none is live. */
@@ -68,86 +51,40 @@ export async function deleteMembership(db: Kysely<ServerDb>, key: MembershipKey)
   return inTransaction(db, async (trx) => {
     const live = await findMembership(trx, key);
     if (!live) return null;
-    return writeRow(trx, { ...toRowFields(live), deleted: 1 });
+    return writeRow(trx, { ...toMembershipColumns(live), deleted: 1 });
   });
 }
-
-const toRowFields = (m: Membership) => ({
-  community_id: m.communityId,
-  person_id: m.personId,
-  role: m.role,
-  status: m.status,
-  since: m.since,
-  joined_at: m.joinedAt,
-});
 
 async function writeRow(db: Kysely<ServerDb>, row: Omit<MembershipsTable, 'seq'>): Promise<number> {
   return inTransaction(db, async (trx) => {
     const seq = await reserveSeqs(trx, 1);
-    const { community_id: _c, person_id: _p, ...update } = row;
-    await trx
-      .insertInto('memberships')
-      .values({ ...row, seq })
-      .onConflict((oc) => oc.columns(['community_id', 'person_id']).doUpdateSet({ ...update, seq }))
-      .execute();
+    await bulkUpsert(trx, 'memberships', ['community_id', 'person_id'], [{ ...row, seq }]);
     return seq;
   });
 }
 
 /** A community's live memberships (requests included), by person id. */
 export async function listMemberships(db: ReadDb<ServerDb>, communityId: string): Promise<Membership[]> {
-  const rows = await db
-    .selectFrom('memberships')
+  const rows = await liveMemberships(db)
     .selectAll()
     .where('community_id', '=', communityId)
-    .where('deleted', '=', 0)
     .orderBy('person_id')
     .execute();
-  return rows.map(toMembership);
+  return rows.map(fromMembershipColumns);
 }
 
-export interface MembershipSnapshotRange {
-  viewerId: string;
-  cursor: number;
-  after?: MembershipKey | undefined;
-}
-
-/** Live memberships the viewer sees: their own, and all of the communities whose members they may read. */
-function visibleMemberships(db: ReadDb<ServerDb>, { viewerId, cursor, after }: MembershipSnapshotRange) {
-  let query = db
-    .selectFrom('memberships')
-    .where('deleted', '=', 0)
-    .where('seq', '<=', cursor)
-    .where((eb) =>
-      eb.or([eb('person_id', '=', viewerId), readsCommunity(viewerId, 'memberships.community_id')]),
-    );
-  if (after !== undefined) {
-    query = query.where((eb) =>
-      eb(eb.refTuple('community_id', 'person_id'), '>', eb.tuple(after.communityId, after.personId)),
-    );
-  }
-  return query;
-}
-
-export async function countMembershipsSnapshot(db: ReadDb<ServerDb>, range: MembershipSnapshotRange) {
-  const row = await visibleMemberships(db, range)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
-}
-
-/** One keyset page of the memberships the viewer sees, by (community id, person id), as NDJSON lines. */
-export async function listMembershipsSnapshotLines(
-  db: ReadDb<ServerDb>,
-  range: MembershipSnapshotRange & { limit: number },
-): Promise<{ key: string; line: string }[]> {
-  return visibleMemberships(db, range)
-    .select([
-      sql<string>`community_id || '/' || person_id`.as('key'),
-      sql<string>`json_object('type', 'membership', 'value', ${MEMBERSHIP_JSON})`.as('line'),
-    ])
-    .orderBy('community_id')
-    .orderBy('person_id')
-    .limit(range.limit)
-    .execute();
-}
+/**
+ * The snapshot's memberships section, by (community id, person id): the viewer's own live memberships, and
+ * all of the communities whose members they may read.
+ */
+export const membershipsSection = linesSection({
+  type: 'membership',
+  value: MEMBERSHIP_JSON,
+  key: ['community_id', 'person_id'],
+  rows: (db, { viewerId, cursor }) =>
+    liveMemberships(db)
+      .where('seq', '<=', cursor)
+      .where((eb) =>
+        eb.or([eb('person_id', '=', viewerId), readsCommunity(viewerId, 'memberships.community_id')]),
+      ),
+});

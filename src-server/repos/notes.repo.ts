@@ -1,11 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { SyncedNote } from '#shared/wire/notes';
 import type { ReadDb } from '#shared/node/open-database';
-import { bulkInsert } from '#shared/node/bulk-insert';
+import { bulkUpsert } from '#shared/node/bulk-insert';
 import type { NotesTable, ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
 import { writtenIn, type ChangeRange } from './change-range.ts';
+import { countRows, keptAfter } from './snapshot-rows.ts';
+import { jsonObject } from './sql-json.ts';
 
 /** What the conflict rule needs of a stored note; never its ciphertext, which may be megabytes. */
 export interface NoteState {
@@ -44,17 +46,6 @@ export interface NoteWrite {
   writerClientId: string;
 }
 
-const NOTES_TABLE_COLUMNS = [
-  'owner_id',
-  'id',
-  'rev',
-  'ciphertext',
-  'writer_client_id',
-  'deleted',
-  'seq',
-  'updated_at',
-] as const satisfies readonly (keyof NotesTable)[];
-
 /**
  * Writes an owner's notes in the caller's transaction or a new one: each gets one new seq, and all go in
  * as few multi-row upserts as the parameter limit allows. One write per note id.
@@ -78,13 +69,7 @@ export async function writeNotes(
       seq: firstSeq + i,
       updated_at: now,
     }));
-    await bulkInsert(
-      trx,
-      'notes',
-      NOTES_TABLE_COLUMNS,
-      rows.map((row) => NOTES_TABLE_COLUMNS.map((c) => row[c])),
-      { upsertOn: ['owner_id', 'id'] },
-    );
+    await bulkUpsert(trx, 'notes', ['owner_id', 'id'], rows);
   });
 }
 
@@ -103,8 +88,8 @@ export async function findNote(
   return row?.ciphertext ? { id: row.id, rev: row.rev, ciphertext: row.ciphertext } : undefined;
 }
 
-/** A live notes row as SyncedNote JSON, written by SQLite; keys match the SyncedNote schema. */
-export const NOTE_JSON = sql<string>`json_object('id', id, 'rev', rev, 'ciphertext', ciphertext)`;
+/** A live notes row as SyncedNote JSON; keys match the SyncedNote schema. */
+export const NOTE_JSON = jsonObject({ id: 'id', rev: 'rev', ciphertext: 'ciphertext' });
 
 /**
  * How many bytes of ciphertext one bootstrap or pull page carries at most (always at least one note):
@@ -121,21 +106,17 @@ export interface NotesSnapshotRange {
 }
 
 function ownNotes(db: ReadDb<ServerDb>, { viewerId, cursor, after }: NotesSnapshotRange) {
-  let query = db
+  return db
     .selectFrom('notes')
     .where('owner_id', '=', viewerId)
     .where('deleted', '=', 0)
-    .where('seq', '<=', cursor);
-  if (after !== undefined) query = query.where('id', '>', after);
-  return query;
+    .where('seq', '<=', cursor)
+    .$call(keptAfter(['id'], after));
 }
 
 /** How many of the viewer's own live notes the snapshot holds (after a note id, when resuming). */
 export async function countNotesSnapshot(db: ReadDb<ServerDb>, range: NotesSnapshotRange): Promise<number> {
-  const row = await ownNotes(db, range)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
+  return countRows(ownNotes(db, range));
 }
 
 /**

@@ -7,6 +7,7 @@ import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
 import { fromPersonColumns, PERSON_COLUMNS } from '#shared/node/person-columns';
 import { toPersonRow } from './person-row.ts';
+import { jsonBool, jsonObject, jsonText } from './sql-json.ts';
 
 /** 13 columns a row: 2,000 rows stay under SQLite's 32,766 bound parameters a statement. */
 const INSERT_CHUNK_ROWS = 2000;
@@ -120,10 +121,19 @@ export async function hasPeople(db: ReadDb<ServerDb>): Promise<boolean> {
 }
 
 /** A people row as Person JSON, written by SQLite; keys and types match the Person schema. */
-export const PERSON_JSON = sql<string>`json_object(
-  'id', id, 'email', email, 'name', name, 'title', title, 'department', department,
-  'location', location, 'managerId', manager_id, 'skills', json(skills), 'bio', bio,
-  'timezone', timezone, 'active', json(case when active = 1 then 'true' else 'false' end))`;
+export const PERSON_JSON = jsonObject({
+  id: 'id',
+  email: 'email',
+  name: 'name',
+  title: 'title',
+  department: 'department',
+  location: 'location',
+  managerId: 'manager_id',
+  skills: jsonText('skills'),
+  bio: 'bio',
+  timezone: 'timezone',
+  active: jsonBool('active'),
+});
 
 export interface SnapshotRange {
   /** Only rows whose last change is at or before this seq: the snapshot is the state at the cursor. */

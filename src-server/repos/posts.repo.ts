@@ -1,10 +1,13 @@
-import { sql, type Kysely } from 'kysely';
-import type { Post, PostKind } from '#shared/domain/community';
+import type { Kysely } from 'kysely';
+import type { Post } from '#shared/domain/community';
+import { bulkUpsert } from '#shared/node/bulk-insert';
+import { fromPostColumns, toPostColumns } from '#shared/node/community-columns';
 import type { ReadDb } from '#shared/node/open-database';
 import type { PostsTable, ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
 import { POST_JSON, readsCommunity } from './community-sql.ts';
+import { linesSection } from './snapshot-rows.ts';
 
 /** A post as stored: a tombstone keeps its community, author, kind and parent. */
 export type StoredPost = Post & { deleted: boolean };
@@ -12,7 +15,7 @@ export type StoredPost = Post & { deleted: boolean };
 /** The post with this id, tombstones included (post ids are never reused), or undefined. */
 export async function findStoredPost(db: ReadDb<ServerDb>, id: string): Promise<StoredPost | undefined> {
   const row = await db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && { ...toPost(row), deleted: row.deleted === 1 };
+  return row && { ...fromPostColumns(row), deleted: row.deleted === 1 };
 }
 
 /** The live post with this id, or undefined (none, or deleted). */
@@ -23,23 +26,6 @@ export async function findPost(db: ReadDb<ServerDb>, id: string): Promise<Post |
   return post;
 }
 
-export function toPost(row: PostsTable): Post {
-  return {
-    id: row.id,
-    communityId: row.community_id,
-    authorId: row.author_id,
-    kind: row.kind as PostKind,
-    parentId: row.parent_id,
-    title: row.title,
-    body: row.body,
-    event:
-      row.event_starts_at === null ? null : { startsAt: row.event_starts_at, place: row.event_place ?? '' },
-    acceptedAnswerId: row.accepted_answer_id,
-    createdAt: row.created_at,
-    editedAt: row.edited_at,
-  };
-}
-
 /**
  * Inserts or replaces a post with a new seq, in the caller's transaction or a new one. A tombstone keeps
  * what places it (community, author, kind, parent, times) and drops what was written.
@@ -47,76 +33,33 @@ export function toPost(row: PostsTable): Post {
 export async function writePost(db: Kysely<ServerDb>, post: StoredPost): Promise<number> {
   return inTransaction(db, async (trx) => {
     const seq = await reserveSeqs(trx, 1);
-    const gone = post.deleted;
-    const row: PostsTable = {
-      id: post.id,
-      community_id: post.communityId,
-      author_id: post.authorId,
-      kind: post.kind,
-      parent_id: post.parentId,
-      title: gone ? null : post.title,
-      body: gone ? '' : post.body,
-      event_starts_at: gone ? null : (post.event?.startsAt ?? null),
-      event_place: gone ? null : (post.event?.place ?? null),
-      accepted_answer_id: gone ? null : post.acceptedAnswerId,
-      created_at: post.createdAt,
-      edited_at: post.editedAt,
-      deleted: gone ? 1 : 0,
-      seq,
-    };
-    const { id: _id, ...update } = row;
-    await trx
-      .insertInto('posts')
-      .values(row)
-      .onConflict((oc) => oc.column('id').doUpdateSet(update))
-      .execute();
+    const kept = post.deleted
+      ? { ...post, title: null, body: '', event: null, acceptedAnswerId: null }
+      : post;
+    const row: PostsTable = { ...toPostColumns(kept), deleted: post.deleted ? 1 : 0, seq };
+    await bulkUpsert(trx, 'posts', ['id'], [row]);
     return seq;
   });
 }
 
+/** Posts that are no tombstone. */
+const livePosts = (db: ReadDb<ServerDb>) => db.selectFrom('posts').where('deleted', '=', 0);
+
 /** A community's live posts, by id. */
 export async function listPosts(db: ReadDb<ServerDb>, communityId: string): Promise<Post[]> {
-  const rows = await db
-    .selectFrom('posts')
+  const rows = await livePosts(db)
     .selectAll()
     .where('community_id', '=', communityId)
-    .where('deleted', '=', 0)
     .orderBy('id')
     .execute();
-  return rows.map(toPost);
+  return rows.map(fromPostColumns);
 }
 
-export interface PostSnapshotRange {
-  viewerId: string;
-  cursor: number;
-  after?: string | undefined;
-}
-
-function visiblePosts(db: ReadDb<ServerDb>, { viewerId, cursor, after }: PostSnapshotRange) {
-  let query = db
-    .selectFrom('posts')
-    .where('deleted', '=', 0)
-    .where('seq', '<=', cursor)
-    .where(readsCommunity(viewerId, 'posts.community_id'));
-  if (after !== undefined) query = query.where('id', '>', after);
-  return query;
-}
-
-export async function countPostsSnapshot(db: ReadDb<ServerDb>, range: PostSnapshotRange) {
-  const row = await visiblePosts(db, range)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
-}
-
-/** One keyset page of the live posts the viewer may read, by id, as NDJSON lines. */
-export async function listPostsSnapshotLines(
-  db: ReadDb<ServerDb>,
-  range: PostSnapshotRange & { limit: number },
-): Promise<{ key: string; line: string }[]> {
-  return visiblePosts(db, range)
-    .select(['id as key', sql<string>`json_object('type', 'post', 'value', ${POST_JSON})`.as('line')])
-    .orderBy('id')
-    .limit(range.limit)
-    .execute();
-}
+/** The snapshot's posts section: the live posts the viewer may read, by id. */
+export const postsSection = linesSection({
+  type: 'post',
+  value: POST_JSON,
+  key: ['id'],
+  rows: (db, { viewerId, cursor }) =>
+    livePosts(db).where('seq', '<=', cursor).where(readsCommunity(viewerId, 'posts.community_id')),
+});

@@ -8,19 +8,13 @@ import {
   listOwnSnapshotPage,
   listSharedSnapshotPage,
 } from '../repos/connections.repo.ts';
-import { countCommunitiesSnapshot, listCommunitiesSnapshotLines } from '../repos/communities.repo.ts';
-import {
-  countCommunityPrefsSnapshot,
-  listCommunityPrefsSnapshotLines,
-} from '../repos/community-prefs.repo.ts';
-import {
-  countMembershipsSnapshot,
-  listMembershipsSnapshotLines,
-  type MembershipKey,
-} from '../repos/memberships.repo.ts';
+import { communitiesSection } from '../repos/communities.repo.ts';
+import { communityPrefsSection } from '../repos/community-prefs.repo.ts';
+import { membershipsSection } from '../repos/memberships.repo.ts';
 import { countNotesSnapshot, listNotesSnapshotLines } from '../repos/notes.repo.ts';
-import { countPostsSnapshot, listPostsSnapshotLines } from '../repos/posts.repo.ts';
+import { postsSection } from '../repos/posts.repo.ts';
 import { countSnapshot, listSnapshotLines } from '../repos/people.repo.ts';
+import type { LinesSection, SnapshotKey } from '../repos/snapshot-rows.ts';
 
 /** One page of a section: its NDJSON lines (each ending in \n) and the key of its last row. */
 export interface SectionPage {
@@ -85,40 +79,30 @@ export function sectionReaders(
         return { text: toText(lines), count: lines.length, lastKey, more: full };
       },
     },
-    communities: linesReader(
-      (after) => countCommunitiesSnapshot(db, { ...range, after }),
-      (after, limit) => listCommunitiesSnapshotLines(db, { ...range, after, limit }),
-    ),
-    memberships: linesReader(
-      (after) => countMembershipsSnapshot(db, { ...range, after: parseMembershipKey(after) }),
-      (after, limit) =>
-        listMembershipsSnapshotLines(db, { ...range, after: parseMembershipKey(after), limit }),
-    ),
-    posts: linesReader(
-      (after) => countPostsSnapshot(db, { ...range, after }),
-      (after, limit) => listPostsSnapshotLines(db, { ...range, after, limit }),
-    ),
-    community_prefs: linesReader(
-      (after) => countCommunityPrefsSnapshot(db, { ...range, after }),
-      (after, limit) => listCommunityPrefsSnapshotLines(db, { ...range, after, limit }),
-    ),
+    communities: linesReader(communitiesSection(db, range), singleKey),
+    memberships: linesReader(membershipsSection(db, range), parseMembershipKey),
+    posts: linesReader(postsSection(db, range), singleKey),
+    community_prefs: linesReader(communityPrefsSection(db, range), singleKey),
   };
 }
 
-/** A section whose rows SQLite already writes as NDJSON lines, each with its resume key. */
+/** A section whose rows the database already writes as NDJSON lines, each with its resume key. */
 function linesReader(
-  count: SectionReader['count'],
-  list: (after: string | undefined, limit: number) => Promise<{ key: string; line: string }[]>,
+  section: LinesSection,
+  parseKey: (after: string | undefined) => SnapshotKey | undefined,
 ): SectionReader {
   return {
-    count,
+    count: (after) => section.count(parseKey(after)),
     async page(after, limit) {
-      const rows = await list(after, limit);
+      const rows = await section.page(parseKey(after), limit);
       const last = rows.at(-1);
       return last ? { text: toText(rows.map((r) => r.line)), count: rows.length, lastKey: last.key } : null;
     },
   };
 }
+
+const singleKey = (after: string | undefined): SnapshotKey | undefined =>
+  after === undefined ? undefined : [after];
 
 /** `${ownerId}/${personId}`, the resume key of the shared_connections section. */
 function parseSharedKey(after: string | undefined) {
@@ -127,9 +111,8 @@ function parseSharedKey(after: string | undefined) {
 }
 
 /** `${communityId}/${personId}`, the resume key of the memberships section. */
-function parseMembershipKey(after: string | undefined): MembershipKey | undefined {
-  const pair = parsePair(after, 'memberships', 'communityId/personId');
-  return pair && { communityId: pair[0], personId: pair[1] };
+function parseMembershipKey(after: string | undefined): SnapshotKey | undefined {
+  return parsePair(after, 'memberships', 'communityId/personId');
 }
 
 function parsePair(after: string | undefined, section: string, shape: string): [string, string] | undefined {

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Community, Membership } from '#shared/domain/community';
 import type { ServerDb } from '../db/schema.ts';
-import { findCommunityRow, toCommunity } from '../repos/communities.repo.ts';
+import { fromCommunityColumns } from '#shared/node/community-columns';
+import { findCommunityRow } from '../repos/communities.repo.ts';
 import { findMembership } from '../repos/memberships.repo.ts';
 
 /** Who pushes, in which transaction, and the server's time for what they write. */
@@ -20,5 +21,5 @@ export async function loadCommunity(
   const row = await findCommunityRow(trx, communityId);
   if (!row) return { community: null, me: null };
   const me = (await findMembership(trx, { communityId, personId })) ?? null;
-  return { community: toCommunity(row), me };
+  return { community: fromCommunityColumns(row), me };
 }

@@ -176,12 +176,10 @@ export const CommunityListQuery = z.strictObject({
 });
 export type CommunityListQuery = z.input<typeof CommunityListQuery>;
 
+/** A membership as a member list shows it: the person in place of their id. */
 export const CommunityMember = z.object({
   person: PersonSummary,
-  role: CommunityRole,
-  status: MembershipStatus,
-  since: Timestamp,
-  joinedAt: Timestamp.nullable(),
+  ...Membership.pick({ role: true, status: true, since: true, joinedAt: true }).shape,
 });
 export type CommunityMember = z.infer<typeof CommunityMember>;
 

@@ -39,3 +39,25 @@ export async function bulkInsert<DB, T extends keyof DB & string>(
     await db.executeQuery(CompiledQuery.raw(text, part.flat()));
   }
 }
+
+/**
+ * Inserts rows given as objects, replacing on a conflict of `key` every other column. The columns are the
+ * first row's keys (rows of the table's own row type carry them all).
+ */
+export async function bulkUpsert<DB, T extends keyof DB & string>(
+  db: Kysely<DB> | Transaction<DB>,
+  table: T,
+  key: readonly (keyof DB[T] & string)[],
+  rows: readonly DB[T][],
+) {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.keys(first) as (keyof DB[T] & string)[];
+  await bulkInsert(
+    db,
+    table,
+    columns,
+    rows.map((row) => columns.map((c) => row[c])),
+    { upsertOn: key },
+  );
+}

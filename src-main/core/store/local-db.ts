@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import type { Generated, Kysely } from 'kysely';
 import { migrate } from '#shared/node/migrate';
 import { openDatabase } from '#shared/node/open-database';
+import type {
+  CommunityColumns,
+  CommunityPrefColumns,
+  MembershipColumns,
+  PostColumns,
+} from '#shared/node/community-columns';
 import type { ConnectionColumns } from '#shared/node/connection-columns';
 import type { PersonColumns } from '#shared/node/person-columns';
 import { localMigrations } from './migrations/index.ts';
@@ -98,56 +104,21 @@ export interface NotesSyncedTable {
 }
 
 /** A community the user may see (from the snapshot and pulls, with the user's pending writes applied). */
-export interface CommunitiesTable {
-  id: string;
-  name: string;
-  kind: string;
-  purpose: string;
-  /** JSON array of strings. */
-  objectives: string;
-  visibility: string;
-  created_by: string;
-  created_at: number;
-  archived: 0 | 1;
-  updated_at: number;
+export interface CommunitiesTable extends CommunityColumns {
   seq: number;
 }
 
-export interface MembershipsTable {
-  community_id: string;
-  person_id: string;
-  role: string;
-  /** active | requested */
-  status: string;
-  since: number;
-  joined_at: number | null;
+export interface MembershipsTable extends MembershipColumns {
   seq: number;
 }
 
 /** A live post (a deleted one is removed). */
-export interface PostsTable {
-  id: string;
-  community_id: string;
-  author_id: string;
-  kind: string;
-  parent_id: string | null;
-  title: string | null;
-  body: string;
-  event_starts_at: number | null;
-  event_place: string | null;
-  accepted_answer_id: string | null;
-  created_at: number;
-  edited_at: number | null;
+export interface PostsTable extends PostColumns {
   seq: number;
 }
 
 /** The signed-in user's own follow / mute / read marker per community. */
-export interface CommunityPrefsTable {
-  community_id: string;
-  followed: 0 | 1;
-  muted: 0 | 1;
-  last_read_at: number;
-  updated_at: number;
+export interface CommunityPrefsTable extends CommunityPrefColumns {
   seq: number;
 }
 
