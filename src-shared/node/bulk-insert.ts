@@ -45,7 +45,7 @@ export async function bulkInsert<DB, T extends keyof DB & string>(
  * first row's keys (rows of the table's own row type carry them all).
  */
 export async function bulkUpsert<DB, T extends keyof DB & string>(
-  db: Kysely<DB> | Transaction<DB>,
+  db: WriteDb<DB>,
   table: T,
   key: readonly (keyof DB[T] & string)[],
   rows: readonly DB[T][],
