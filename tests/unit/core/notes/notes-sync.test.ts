@@ -138,6 +138,8 @@ describe('notes sync on the device', () => {
       { type: 'connection.put', mutationId: 3, personId: ada.id, patch: { lastInteractionAt: '2026-11-20' } },
     ]);
     expect(written.at(-1)).toEqual({ queued: true, connections: true });
+    // Both notes were queued as well: the service's one push request covers the note and the connection.
+    expect((await mutations()).map((m) => m.type)).toEqual(['note.put', 'note.put', 'connection.put']);
   });
 
   it('saves many notes in one go, or none when one is invalid', async () => {
