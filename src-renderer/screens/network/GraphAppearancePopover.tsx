@@ -1,7 +1,7 @@
 import { Button, Popover, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
 import { IconPalette } from '@tabler/icons-react';
 import type { ColorBy, GraphControls, SizeBy } from '../../graph/graph-controls.ts';
-import { changeGraphControls } from '../../lib/graph-controls-store.ts';
+import { changeGraphControls } from './graph-controls-store.ts';
 
 const COLOR_LABELS: Record<ColorBy, string> = {
   department: 'department',

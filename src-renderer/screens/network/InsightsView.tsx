@@ -16,8 +16,8 @@ import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { InlineError } from '../../components/InlineError.tsx';
 import { PersonLink } from '../../components/PersonLink.tsx';
-import { useNetworkInsights } from '../../hooks/use-graph.ts';
-import { listInWords } from '../../lib/network-insights.ts';
+import { useNetworkInsights } from './use-graph.ts';
+import { listInWords } from '../../graph/network-insights.ts';
 import { ReachTable } from './ReachTable.tsx';
 
 /** Where your network is thin, who bridges to departments you don't reach, and whom to meet next. */

@@ -6,7 +6,7 @@ import { useLocation } from 'wouter';
 import type { PersonSummary } from '#shared/domain/person';
 import { InlineError } from '../../components/InlineError.tsx';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
-import { useIntroductions, usePeopleSearch } from '../../hooks/use-graph.ts';
+import { useIntroductions, usePeopleSearch } from './use-graph.ts';
 import { useSession } from '../../hooks/use-session.ts';
 import { IntroPathCard } from './IntroPathCard.tsx';
 import { PersonPicker } from './PersonPicker.tsx';

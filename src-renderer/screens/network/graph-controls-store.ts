@@ -4,7 +4,7 @@ import {
   DEFAULT_GRAPH_CONTROLS,
   type GraphControlChange,
   type GraphControls,
-} from '../graph/graph-controls.ts';
+} from '../../graph/graph-controls.ts';
 
 /** The network screen's controls live outside it, so they survive opening a profile and coming back. */
 let current: GraphControls = DEFAULT_GRAPH_CONTROLS;
