@@ -12,16 +12,12 @@ import {
 import { IconPencil, IconSend } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { EVENT_PLACE_MAX, POST_TITLE_MAX, type CommunityRole } from '#shared/domain/community';
+import { TITLED_POST_KINDS } from '#shared/domain/community-rules';
 import { MarkdownField } from '../../components/communities/MarkdownField.tsx';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
 import { useCreatePost } from '../../hooks/use-community-actions.ts';
 import { useSession } from '../../hooks/use-session.ts';
-import {
-  composableKinds,
-  POST_KIND_LABELS,
-  TITLED_KINDS,
-  type FeedKind,
-} from '../../lib/community-labels.ts';
+import { composableKinds, POST_KIND_LABELS, type FeedKind } from '../../lib/community-labels.ts';
 import { validatePost, type PostDraft, type PostFieldErrors } from '../../lib/community-form.ts';
 
 const EMPTY: PostDraft = { kind: 'post', title: '', body: '', startsAt: '', place: '' };
@@ -82,7 +78,7 @@ export function PostComposer({ communityId, role }: { communityId: string; role:
     );
   };
 
-  const titled = TITLED_KINDS.has(draft.kind);
+  const titled = TITLED_POST_KINDS.has(draft.kind);
   return (
     <Paper withBorder radius="lg" p="md" component="form" onSubmit={submit} noValidate data-testid="composer">
       <Stack gap="sm">

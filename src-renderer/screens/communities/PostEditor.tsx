@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { POST_TITLE_MAX, type Post } from '#shared/domain/community';
+import { TITLED_POST_KINDS } from '#shared/domain/community-rules';
 import { MarkdownField } from '../../components/communities/MarkdownField.tsx';
 import { useUpdatePost } from '../../hooks/use-community-actions.ts';
-import { TITLED_KINDS } from '../../lib/community-labels.ts';
 import { validatePost, type PostFieldErrors } from '../../lib/community-form.ts';
 
 /** Edits a post's title and text in place; the event's time and place stay as they are. */
@@ -12,7 +12,7 @@ export function PostEditor({ post, onDone }: { post: Post; onDone: () => void })
   const [body, setBody] = useState(post.body);
   const [errors, setErrors] = useState<PostFieldErrors>({});
   const update = useUpdatePost();
-  const titled = TITLED_KINDS.has(post.kind);
+  const titled = TITLED_POST_KINDS.has(post.kind);
 
   const save = () => {
     const result = validatePost({
