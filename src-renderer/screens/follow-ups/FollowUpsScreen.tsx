@@ -1,22 +1,10 @@
-import {
-  Badge,
-  Box,
-  Button,
-  Center,
-  EmptyState,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Badge, Box, Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconBellRinging, IconCalendarCheck, IconCheck } from '@tabler/icons-react';
 import { useLocation } from 'wouter';
-import type { FollowUpItem } from '#shared/domain/note';
-import { InlineError } from '../../components/InlineError.tsx';
+import type { FollowUpItem, FollowUps } from '#shared/domain/note';
+import { CenteredEmpty } from '../../components/CenteredEmpty.tsx';
 import { ListScreen } from '../../components/ListScreen.tsx';
+import { QueryBoundary } from '../../components/QueryBoundary.tsx';
 import { PersonLink, personHref } from '../../components/PersonLink.tsx';
 import { useSaveConnection } from '../../hooks/use-network.ts';
 import { useFollowUps } from '../../hooks/use-notes.ts';
@@ -47,65 +35,6 @@ export function FollowUpsScreen() {
   const data = followUps.data;
   const total = data ? data.totals.overdue + data.totals.today + data.totals.thisWeek : 0;
 
-  let body;
-  if (followUps.error) {
-    body = (
-      <InlineError
-        title="Could not read your follow-ups"
-        error={followUps.error}
-        onRetry={() => void followUps.refetch()}
-      />
-    );
-  } else if (!data) {
-    body = (
-      <Center py={80}>
-        <Loader />
-      </Center>
-    );
-  } else if (total === 0) {
-    body = (
-      <Center py={80}>
-        <EmptyState
-          icon={<IconCalendarCheck size={28} />}
-          title="Nothing due"
-          description="Add a follow-up date to a note, or a keep-in-touch cadence to a connection on a colleague's profile, to see it here."
-          data-testid="follow-ups-empty"
-        />
-      </Center>
-    );
-  } else {
-    body = (
-      <Stack gap="lg">
-        {GROUPS.filter((group) => data.totals[group.key] > 0).map((group) => (
-          <Box key={group.key} data-testid={`follow-ups-${group.key}`}>
-            <Group gap="xs" mb="xs">
-              <Title order={2} fz="sm" tt="uppercase" c="dimmed" fw={600} lts={0.4}>
-                {group.title}
-              </Title>
-              <Badge size="sm" variant="light" color={group.color} circle>
-                {data.totals[group.key]}
-              </Badge>
-            </Group>
-            <Stack gap="xs">
-              {data[group.key].map((item) =>
-                item.kind === 'note' ? (
-                  <NoteFollowUpRow key={itemKey(item)} item={item} color={group.color} />
-                ) : (
-                  <KeepInTouchRow key={itemKey(item)} item={item} color={group.color} />
-                ),
-              )}
-              {data[group.key].length < data.totals[group.key] ? (
-                <Text size="xs" c="dimmed" ta="center" data-testid="follow-ups-more">
-                  Showing the soonest {data[group.key].length} of {data.totals[group.key]}
-                </Text>
-              ) : null}
-            </Stack>
-          </Box>
-        ))}
-      </Stack>
-    );
-  }
-
   return (
     <ListScreen
       title="Follow-ups"
@@ -113,8 +42,54 @@ export function FollowUpsScreen() {
       count={data ? formatCount(total, 'follow-up') : null}
       maw={960}
     >
-      {body}
+      <QueryBoundary query={followUps} errorTitle="Could not read your follow-ups">
+        {(data) =>
+          total === 0 ? (
+            <CenteredEmpty
+              icon={<IconCalendarCheck size={28} />}
+              title="Nothing due"
+              description="Add a follow-up date to a note, or a keep-in-touch cadence to a connection on a colleague's profile, to see it here."
+              testId="follow-ups-empty"
+            />
+          ) : (
+            <FollowUpGroups data={data} />
+          )
+        }
+      </QueryBoundary>
     </ListScreen>
+  );
+}
+
+function FollowUpGroups({ data }: { data: FollowUps }) {
+  return (
+    <Stack gap="lg">
+      {GROUPS.filter((group) => data.totals[group.key] > 0).map((group) => (
+        <Box key={group.key} data-testid={`follow-ups-${group.key}`}>
+          <Group gap="xs" mb="xs">
+            <Title order={2} fz="sm" tt="uppercase" c="dimmed" fw={600} lts={0.4}>
+              {group.title}
+            </Title>
+            <Badge size="sm" variant="light" color={group.color} circle>
+              {data.totals[group.key]}
+            </Badge>
+          </Group>
+          <Stack gap="xs">
+            {data[group.key].map((item) =>
+              item.kind === 'note' ? (
+                <NoteFollowUpRow key={itemKey(item)} item={item} color={group.color} />
+              ) : (
+                <KeepInTouchRow key={itemKey(item)} item={item} color={group.color} />
+              ),
+            )}
+            {data[group.key].length < data.totals[group.key] ? (
+              <Text size="xs" c="dimmed" ta="center" data-testid="follow-ups-more">
+                Showing the soonest {data[group.key].length} of {data.totals[group.key]}
+              </Text>
+            ) : null}
+          </Stack>
+        </Box>
+      ))}
+    </Stack>
   );
 }
 
