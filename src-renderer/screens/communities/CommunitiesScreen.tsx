@@ -142,49 +142,47 @@ function ListEmpty({
   filtered: boolean;
   onPropose: () => void;
 }) {
+  const common = { py: 60, testId: 'communities-empty' };
   if (filtered) {
     return (
       <CenteredEmpty
-        py={60}
+        {...common}
         icon={<IconSearch size={28} />}
         title="No community matches"
         description="Try another word, or clear the kind filter."
-        testId="communities-empty"
         action={{ label: 'Clear filters', onClick: () => setCommunityFilters({ text: '', kind: null }) }}
       />
     );
   }
-  if (scope === 'mine') {
+  if (scope === 'discover') {
     return (
       <CenteredEmpty
-        py={60}
-        icon={<IconUsersGroup size={28} />}
-        title="You are not in any community yet"
-        description="Discover communities of practice, interest groups and change networks your colleagues run, or propose your own."
-        testId="communities-empty"
-      >
-        <Group gap="sm" justify="center">
-          <Button
-            leftSection={<IconCompass size={16} />}
-            onClick={() => setCommunityFilters({ scope: 'discover' })}
-          >
-            Discover communities
-          </Button>
-          <Button variant="default" onClick={onPropose}>
-            Propose one
-          </Button>
-        </Group>
-      </CenteredEmpty>
+        {...common}
+        icon={<IconCompass size={28} />}
+        title="Nothing new to discover"
+        description="You are in every community you can see. Propose a new one if something is missing."
+        action={{ label: 'Propose a community', onClick: onPropose }}
+      />
     );
   }
   return (
     <CenteredEmpty
-      py={60}
-      icon={<IconCompass size={28} />}
-      title="Nothing new to discover"
-      description="You are in every community you can see. Propose a new one if something is missing."
-      testId="communities-empty"
-      action={{ label: 'Propose a community', onClick: onPropose }}
-    />
+      {...common}
+      icon={<IconUsersGroup size={28} />}
+      title="You are not in any community yet"
+      description="Discover communities of practice, interest groups and change networks your colleagues run, or propose your own."
+    >
+      <Group gap="sm" justify="center">
+        <Button
+          leftSection={<IconCompass size={16} />}
+          onClick={() => setCommunityFilters({ scope: 'discover' })}
+        >
+          Discover communities
+        </Button>
+        <Button variant="default" onClick={onPropose}>
+          Propose one
+        </Button>
+      </Group>
+    </CenteredEmpty>
   );
 }

@@ -3,9 +3,7 @@ import { IconChartLine, IconMessages, IconUsers, IconUsersGroup } from '@tabler/
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import type { CommunityDetail } from '#shared/domain/community';
-import { CenteredEmpty } from '../../components/CenteredEmpty.tsx';
-import { PageFrame } from '../../components/PageFrame.tsx';
-import { QueryBoundary } from '../../components/QueryBoundary.tsx';
+import { DetailPage } from '../../components/DetailPage.tsx';
 import { useCommunity } from '../../hooks/use-communities.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { CommunityHeader } from './CommunityHeader.tsx';
@@ -27,30 +25,28 @@ export function CommunityScreen({ id }: { id: string }) {
   const browse = () => navigate('/communities');
 
   return (
-    <PageFrame back={{ label: 'Communities', onClick: browse }} maw={1040}>
-      <QueryBoundary
-        query={detail}
-        errorTitle="Could not open this community"
-        loading={
-          <Stack gap="lg" aria-busy>
-            <Skeleton height={220} radius="lg" />
-            <Skeleton height={40} radius="md" />
-            <Skeleton height={120} radius="lg" />
-          </Stack>
-        }
-        notFound={
-          <CenteredEmpty
-            icon={<IconUsersGroup size={28} />}
-            title="This community is not available"
-            description="It may be private, or it no longer exists. Browse the communities you can see."
-            testId="community-not-found"
-            action={{ label: 'Browse communities', onClick: browse }}
-          />
-        }
-      >
-        {(data) => <CommunityBody detail={data} tab={tab} onTab={setTab} now={now} />}
-      </QueryBoundary>
-    </PageFrame>
+    <DetailPage
+      back={{ label: 'Communities', onClick: browse }}
+      maw={1040}
+      query={detail}
+      errorTitle="Could not open this community"
+      loading={
+        <Stack gap="lg" aria-busy>
+          <Skeleton height={220} radius="lg" />
+          <Skeleton height={40} radius="md" />
+          <Skeleton height={120} radius="lg" />
+        </Stack>
+      }
+      notFound={{
+        icon: <IconUsersGroup size={28} />,
+        title: 'This community is not available',
+        description: 'It may be private, or it no longer exists. Browse the communities you can see.',
+        testId: 'community-not-found',
+        action: { label: 'Browse communities', onClick: browse },
+      }}
+    >
+      {(data) => <CommunityBody detail={data} tab={tab} onTab={setTab} now={now} />}
+    </DetailPage>
   );
 }
 

@@ -3,9 +3,7 @@ import { IconMessageQuestion } from '@tabler/icons-react';
 import { useLocation } from 'wouter';
 import type { CommunityDetail, PostThread } from '#shared/domain/community';
 import { communityHref } from '../../components/communities/CommunityCard.tsx';
-import { CenteredEmpty } from '../../components/CenteredEmpty.tsx';
-import { PageFrame } from '../../components/PageFrame.tsx';
-import { QueryBoundary } from '../../components/QueryBoundary.tsx';
+import { DetailPage } from '../../components/DetailPage.tsx';
 import { useCommunity, usePostThread } from '../../hooks/use-communities.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { useSession } from '../../hooks/use-session.ts';
@@ -28,29 +26,27 @@ export function ThreadScreen({ id, postId }: { id: string; postId: string }) {
   };
 
   return (
-    <PageFrame back={{ label: detail.data?.community.name ?? 'Community', onClick: back }} maw={880}>
-      <QueryBoundary
-        query={both}
-        errorTitle="Could not open this post"
-        loading={
-          <Stack gap="md" aria-busy>
-            <Skeleton height={200} radius="lg" />
-            <Skeleton height={100} radius="lg" />
-          </Stack>
-        }
-        notFound={
-          <CenteredEmpty
-            icon={<IconMessageQuestion size={28} />}
-            title="This post is gone"
-            description="It was deleted, or it is in a community you cannot see."
-            testId="thread-not-found"
-            action={{ label: 'Back to the community', onClick: back }}
-          />
-        }
-      >
-        {(data) => <ThreadBody thread={data.thread} detail={data.detail} onDeleted={back} />}
-      </QueryBoundary>
-    </PageFrame>
+    <DetailPage
+      back={{ label: detail.data?.community.name ?? 'Community', onClick: back }}
+      maw={880}
+      query={both}
+      errorTitle="Could not open this post"
+      loading={
+        <Stack gap="md" aria-busy>
+          <Skeleton height={200} radius="lg" />
+          <Skeleton height={100} radius="lg" />
+        </Stack>
+      }
+      notFound={{
+        icon: <IconMessageQuestion size={28} />,
+        title: 'This post is gone',
+        description: 'It was deleted, or it is in a community you cannot see.',
+        testId: 'thread-not-found',
+        action: { label: 'Back to the community', onClick: back },
+      }}
+    >
+      {(data) => <ThreadBody thread={data.thread} detail={data.detail} onDeleted={back} />}
+    </DetailPage>
   );
 }
 

@@ -3,9 +3,7 @@ import { IconUserQuestion } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import type { PersonProfile } from '#shared/domain/directory';
-import { CenteredEmpty } from '../../components/CenteredEmpty.tsx';
-import { PageFrame } from '../../components/PageFrame.tsx';
-import { QueryBoundary } from '../../components/QueryBoundary.tsx';
+import { DetailPage } from '../../components/DetailPage.tsx';
 import { useProfile } from '../../hooks/use-directory.ts';
 import { useSession } from '../../hooks/use-session.ts';
 import { resetDirectoryFilters } from '../../lib/directory-filters.ts';
@@ -25,24 +23,23 @@ export function PersonScreen({ id }: { id: string }) {
   const back = () => (window.history.length > 1 ? window.history.back() : navigate('/people'));
 
   return (
-    <PageFrame back={{ label: 'Back', onClick: back }} maw={960}>
-      <QueryBoundary
-        query={profile}
-        errorTitle="Could not open this profile"
-        loading={<ProfileSkeleton />}
-        notFound={
-          <CenteredEmpty
-            icon={<IconUserQuestion size={28} />}
-            title="This person is not in the directory"
-            description="They may have left, or the link is out of date. Search the directory to find who you are looking for."
-            testId="profile-not-found"
-            action={{ label: 'Search the directory', onClick: () => navigate('/people') }}
-          />
-        }
-      >
-        {(data) => <ProfileBody profile={data} />}
-      </QueryBoundary>
-    </PageFrame>
+    <DetailPage
+      back={{ label: 'Back', onClick: back }}
+      maw={960}
+      query={profile}
+      errorTitle="Could not open this profile"
+      loading={<ProfileSkeleton />}
+      notFound={{
+        icon: <IconUserQuestion size={28} />,
+        title: 'This person is not in the directory',
+        description:
+          'They may have left, or the link is out of date. Search the directory to find who you are looking for.',
+        testId: 'profile-not-found',
+        action: { label: 'Search the directory', onClick: () => navigate('/people') },
+      }}
+    >
+      {(data) => <ProfileBody profile={data} />}
+    </DetailPage>
   );
 }
 
