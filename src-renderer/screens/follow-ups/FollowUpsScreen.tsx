@@ -1,7 +1,9 @@
 import { Badge, Box, Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconBellRinging, IconCalendarCheck, IconCheck } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import type { FollowUpItem, FollowUps } from '#shared/domain/note';
+import type { PersonSummary } from '#shared/domain/person';
 import { CenteredEmpty } from '../../components/CenteredEmpty.tsx';
 import { ListScreen } from '../../components/ListScreen.tsx';
 import { QueryBoundary } from '../../components/QueryBoundary.tsx';
@@ -93,27 +95,44 @@ function FollowUpGroups({ data }: { data: FollowUps }) {
   );
 }
 
-function NoteFollowUpRow({ item, color }: { item: NoteItem; color: string }) {
-  const { note, person } = item;
-  const [, navigate] = useLocation();
+/** A row of the list: who, then what is due with them. */
+function FollowUpRow({
+  person,
+  kind,
+  children,
+}: {
+  person: PersonSummary;
+  kind: FollowUpItem['kind'];
+  children: ReactNode;
+}) {
   return (
-    <Paper withBorder radius="md" p="sm" data-testid="follow-up-item" data-kind="note">
+    <Paper withBorder radius="md" p="sm" data-testid="follow-up-item" data-kind={kind}>
       <Group justify="space-between" wrap="nowrap" gap="md">
         <Box w={260} style={{ flexShrink: 0 }}>
           <PersonLink person={person} />
         </Box>
-        <UnstyledButton onClick={() => navigate(personHref(person.id))} style={{ flex: 1, minWidth: 0 }}>
-          <Text size="sm" truncate="end">
-            {noteFirstLine(note.excerpt)}
-          </Text>
-        </UnstyledButton>
-        {note.followUpAt ? (
-          <Badge variant="light" color={color} style={{ flexShrink: 0 }}>
-            {formatDay(note.followUpAt)}
-          </Badge>
-        ) : null}
+        {children}
       </Group>
     </Paper>
+  );
+}
+
+function NoteFollowUpRow({ item, color }: { item: NoteItem; color: string }) {
+  const { note, person } = item;
+  const [, navigate] = useLocation();
+  return (
+    <FollowUpRow person={person} kind="note">
+      <UnstyledButton onClick={() => navigate(personHref(person.id))} style={{ flex: 1, minWidth: 0 }}>
+        <Text size="sm" truncate="end">
+          {noteFirstLine(note.excerpt)}
+        </Text>
+      </UnstyledButton>
+      {note.followUpAt ? (
+        <Badge variant="light" color={color} style={{ flexShrink: 0 }}>
+          {formatDay(note.followUpAt)}
+        </Badge>
+      ) : null}
+    </FollowUpRow>
   );
 }
 
@@ -125,54 +144,49 @@ function KeepInTouchRow({ item, color }: { item: KeepInTouchItem; color: string 
   const due = describeDue(dueOn, today);
   const cadence = connection.keepInTouchDays ? formatCadence(connection.keepInTouchDays).toLowerCase() : '';
   return (
-    <Paper withBorder radius="md" p="sm" data-testid="follow-up-item" data-kind="keep_in_touch">
-      <Group justify="space-between" wrap="nowrap" gap="md">
-        <Box w={260} style={{ flexShrink: 0 }}>
-          <PersonLink person={person} />
-        </Box>
-        <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-          <Group gap={6} wrap="nowrap">
-            <IconBellRinging size={14} color="var(--mantine-color-dimmed)" style={{ flexShrink: 0 }} />
-            <Text size="sm" truncate="end">
-              Keep in touch {cadence}
-            </Text>
-          </Group>
-          <Text size="xs" c="dimmed" truncate="end">
-            {connection.lastInteractionAt
-              ? `Last interaction ${formatShortDay(connection.lastInteractionAt, today)}`
-              : 'No interaction recorded yet'}
+    <FollowUpRow person={person} kind="keep_in_touch">
+      <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+        <Group gap={6} wrap="nowrap">
+          <IconBellRinging size={14} color="var(--mantine-color-dimmed)" style={{ flexShrink: 0 }} />
+          <Text size="sm" truncate="end">
+            Keep in touch {cadence}
           </Text>
-          {save.error ? (
-            <Text size="xs" c="red">
-              Not saved: {save.error.message}
-            </Text>
-          ) : null}
-        </Stack>
-        <Badge variant="light" color={color} style={{ flexShrink: 0 }} title={`Due ${formatDay(dueOn)}`}>
-          {due.state === 'upcoming' ? formatDay(dueOn) : due.label}
-        </Badge>
-        {connection.lastInteractionAt === today ? (
-          <Group gap={4} c="dimmed" w={176} justify="center" style={{ flexShrink: 0 }}>
-            <IconCheck size={14} />
-            <Text size="xs" c="inherit">
-              Talked today
-            </Text>
-          </Group>
-        ) : (
-          <Button
-            size="xs"
-            variant="light"
-            w={176}
-            leftSection={<IconCheck size={14} />}
-            loading={save.isPending}
-            onClick={() => save.mutate({ lastInteractionAt: today })}
-            style={{ flexShrink: 0 }}
-            data-testid="log-interaction-today"
-          >
-            Log interaction today
-          </Button>
-        )}
-      </Group>
-    </Paper>
+        </Group>
+        <Text size="xs" c="dimmed" truncate="end">
+          {connection.lastInteractionAt
+            ? `Last interaction ${formatShortDay(connection.lastInteractionAt, today)}`
+            : 'No interaction recorded yet'}
+        </Text>
+        {save.error ? (
+          <Text size="xs" c="red">
+            Not saved: {save.error.message}
+          </Text>
+        ) : null}
+      </Stack>
+      <Badge variant="light" color={color} style={{ flexShrink: 0 }} title={`Due ${formatDay(dueOn)}`}>
+        {due.state === 'upcoming' ? formatDay(dueOn) : due.label}
+      </Badge>
+      {connection.lastInteractionAt === today ? (
+        <Group gap={4} c="dimmed" w={176} justify="center" style={{ flexShrink: 0 }}>
+          <IconCheck size={14} />
+          <Text size="xs" c="inherit">
+            Talked today
+          </Text>
+        </Group>
+      ) : (
+        <Button
+          size="xs"
+          variant="light"
+          w={176}
+          leftSection={<IconCheck size={14} />}
+          loading={save.isPending}
+          onClick={() => save.mutate({ lastInteractionAt: today })}
+          style={{ flexShrink: 0 }}
+          data-testid="log-interaction-today"
+        >
+          Log interaction today
+        </Button>
+      )}
+    </FollowUpRow>
   );
 }
