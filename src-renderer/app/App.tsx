@@ -1,10 +1,9 @@
-import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { AppLayout } from '../components/AppLayout.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
-import { InlineError } from '../components/InlineError.tsx';
+import { CenteredLoader, QueryBoundary } from '../components/QueryBoundary.tsx';
 import { useCoreEvents } from '../hooks/use-core-events.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useShellEvents } from '../hooks/use-shell-events.ts';
@@ -37,29 +36,18 @@ function SessionGate() {
   useCoreEvents();
   useShellEvents();
   const session = useSession();
-  if (session.error) {
-    return (
-      <Center h="100dvh" p="xl">
-        <InlineError
-          title="Kith could not start"
-          error={session.error}
-          onRetry={() => void session.refetch()}
-        />
-      </Center>
-    );
-  }
-  if (!session.data) {
-    return (
-      <Center h="100dvh">
-        <Loader />
-      </Center>
-    );
-  }
-  if (session.data.state === 'signed_out') return <WelcomeScreen reason={session.data.reason} />;
   return (
-    <AppLayout>
-      <Screens />
-    </AppLayout>
+    <QueryBoundary query={session} errorTitle="Kith could not start" center={{ h: '100dvh', p: 'xl' }}>
+      {(state) =>
+        state.state === 'signed_out' ? (
+          <WelcomeScreen reason={state.reason} />
+        ) : (
+          <AppLayout>
+            <Screens />
+          </AppLayout>
+        )
+      }
+    </QueryBoundary>
   );
 }
 
@@ -73,13 +61,7 @@ function Screens() {
         <Route path="/people/:id">{(params) => <PersonScreen id={params.id} />}</Route>
         <Route path="/network/:view?/:id?">
           {(params) => (
-            <Suspense
-              fallback={
-                <Center py={80}>
-                  <Loader />
-                </Center>
-              }
-            >
+            <Suspense fallback={<CenteredLoader />}>
               <NetworkScreen view={params.view} id={params.id} />
             </Suspense>
           )}

@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Stack, Text, UnstyledButton, type MantineSpacing } from '@mantine/core';
 import { Link } from 'wouter';
 import type { PersonSummary } from '#shared/domain/person';
 import { PersonAvatar } from './PersonAvatar.tsx';
@@ -19,21 +19,28 @@ export function PersonLink({ person, testId }: { person: PersonSummary; testId?:
       <Group gap="sm" wrap="nowrap">
         <PersonAvatar id={person.id} name={person.name} size="sm" inactive={!person.active} />
         <Stack gap={0} style={{ minWidth: 0 }}>
-          <Group gap={6} wrap="nowrap">
-            <Text size="sm" fw={600} truncate="end">
-              {person.name}
-            </Text>
-            {person.active ? null : (
-              <Badge size="xs" variant="light" color="gray">
-                inactive
-              </Badge>
-            )}
-          </Group>
+          <PersonName person={person} gap={6} />
           <Text size="xs" c="dimmed" truncate="end">
             {person.title}
           </Text>
         </Stack>
       </Group>
     </UnstyledButton>
+  );
+}
+
+/** A person's name in bold, marked when they have left. */
+export function PersonName({ person, gap }: { person: PersonSummary; gap: MantineSpacing | number }) {
+  return (
+    <Group gap={gap} wrap="nowrap">
+      <Text size="sm" fw={600} truncate="end">
+        {person.name}
+      </Text>
+      {person.active ? null : (
+        <Badge size="xs" variant="light" color="gray">
+          inactive
+        </Badge>
+      )}
+    </Group>
   );
 }

@@ -9,21 +9,32 @@ import type {
 import { getApi } from '../lib/api.ts';
 import { queryKeys } from '../lib/query-keys.ts';
 
-/** A write changes lists, counts, feeds and health alike: everything under ['communities'] goes stale. */
-function refresh(queryClient: QueryClient, detail?: CommunityDetail | null) {
-  if (detail) queryClient.setQueryData(queryKeys.community(detail.community.id), detail);
-  void queryClient.invalidateQueries({ queryKey: queryKeys.communities });
-}
-
-/** Writes that return the community's new header. Refusals show as a toast with the core's words. */
-function useDetailMutation<I>(call: (input: I) => Promise<CommunityDetail | null>, inline = false) {
+/**
+ * A community write: it changes lists, counts, feeds and health alike, so everything under ['communities']
+ * goes stale once it succeeds (after `settle` has put what it returned in place). `inline`: the caller shows
+ * a refusal beside the control; otherwise it shows as a toast with the core's words.
+ */
+function useCommunityWrite<I, O>(
+  call: (input: I) => Promise<O>,
+  inline: boolean,
+  settle?: (queryClient: QueryClient, output: O) => void,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: call,
-    onSuccess: (detail) => refresh(queryClient, detail),
+    onSuccess: (output) => {
+      settle?.(queryClient, output);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.communities });
+    },
     meta: inline ? { inline: true } : undefined,
   });
 }
+
+/** Writes that return the community's new header. */
+const useDetailMutation = <I>(call: (input: I) => Promise<CommunityDetail | null>, inline = false) =>
+  useCommunityWrite(call, inline, (queryClient, detail) => {
+    if (detail) queryClient.setQueryData(queryKeys.community(detail.community.id), detail);
+  });
 
 export const useProposeCommunity = () =>
   useDetailMutation((fields: CommunityFields) => getApi().communities.propose(fields), true);
@@ -58,63 +69,29 @@ export const useRemoveMember = (communityId: string) =>
   useDetailMutation((personId: string) => getApi().communities.removeMember({ communityId, personId }));
 
 /** Follow and mute; `inline`: the caller shows a refusal beside the control rather than as a toast. */
-export function useSetCommunityPrefs(communityId: string, { inline = false } = {}) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: { followed?: boolean; muted?: boolean }) =>
-      getApi().communities.setPrefs({ communityId, patch }),
-    onSuccess: () => refresh(queryClient),
-    meta: inline ? { inline: true } : undefined,
-  });
-}
+export const useSetCommunityPrefs = (communityId: string, { inline = false } = {}) =>
+  useCommunityWrite(
+    (patch: { followed?: boolean; muted?: boolean }) => getApi().communities.setPrefs({ communityId, patch }),
+    inline,
+  );
 
-export function useMarkRead() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (communityId: string) => getApi().communities.markRead({ communityId }),
-    onSuccess: () => refresh(queryClient),
-    // Marking read is a courtesy: a failure is not worth a toast.
-    meta: { inline: true },
-  });
-}
+// Marking read is a courtesy: a failure is not worth a toast.
+export const useMarkRead = () =>
+  useCommunityWrite((communityId: string) => getApi().communities.markRead({ communityId }), true);
 
 /** Posting, answering, editing, deleting, accepting: errors show beside the form that caused them. */
-export function useCreatePost() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CreatePostInput) => getApi().communities.createPost(input),
-    onSuccess: () => refresh(queryClient),
-    meta: { inline: true },
-  });
-}
+export const useCreatePost = () =>
+  useCommunityWrite((input: CreatePostInput) => getApi().communities.createPost(input), true);
 
-export function useUpdatePost() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: UpdatePostInput) => getApi().communities.updatePost(input),
-    onSuccess: () => refresh(queryClient),
-    meta: { inline: true },
-  });
-}
+export const useUpdatePost = () =>
+  useCommunityWrite((input: UpdatePostInput) => getApi().communities.updatePost(input), true);
 
-export function useDeletePost() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (postId: string) => getApi().communities.deletePost({ postId }),
-    onSuccess: () => refresh(queryClient),
-    meta: { inline: true },
-  });
-}
+export const useDeletePost = () =>
+  useCommunityWrite((postId: string) => getApi().communities.deletePost({ postId }), true);
 
-export function useAcceptAnswer() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { questionId: string; answerId: string | null }) =>
-      getApi().communities.acceptAnswer(input),
-    onSuccess: (thread) => {
-      queryClient.setQueryData(queryKeys.postThread(thread.item.post.id), thread);
-      refresh(queryClient);
-    },
-    meta: { inline: true },
-  });
-}
+export const useAcceptAnswer = () =>
+  useCommunityWrite(
+    (input: { questionId: string; answerId: string | null }) => getApi().communities.acceptAnswer(input),
+    true,
+    (queryClient, thread) => queryClient.setQueryData(queryKeys.postThread(thread.item.post.id), thread),
+  );

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConnectInput } from '#shared/domain/session';
+import type { ConnectInput, Session } from '#shared/domain/session';
 import { getApi } from '../lib/api.ts';
 import { queryKeys } from '../lib/query-keys.ts';
 import { applySession } from './use-core-events.ts';
@@ -9,30 +9,20 @@ export function useSession() {
   return useQuery({ queryKey: queryKeys.session, queryFn: () => getApi().session.getSession() });
 }
 
-export function useConnectServer() {
+/** Writes that answer with the new session, which the app then shows; refusals show beside their form. */
+function useSessionWrite<I>(call: (input: I) => Promise<Session>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ConnectInput) => getApi().session.connectServer(input),
+    mutationFn: call,
     onSuccess: (session) => applySession(queryClient, session),
     meta: { inline: true },
   });
 }
 
-export function useStartDemo() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => getApi().session.startDemo(),
-    onSuccess: (session) => applySession(queryClient, session),
-    meta: { inline: true },
-  });
-}
+export const useConnectServer = () =>
+  useSessionWrite((input: ConnectInput) => getApi().session.connectServer(input));
+
+export const useStartDemo = () => useSessionWrite(() => getApi().session.startDemo());
 
 /** Signing out; the core refuses while writes are still on their way, and SignOutConfirm shows why. */
-export function useSignOut() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => getApi().session.signOut(),
-    onSuccess: (session) => applySession(queryClient, session),
-    meta: { inline: true },
-  });
-}
+export const useSignOut = () => useSessionWrite(() => getApi().session.signOut());

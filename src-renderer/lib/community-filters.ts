@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from 'react';
 import type { CommunityKind } from '#shared/domain/community';
+import { createStore, useStore } from './store.ts';
 
 export interface CommunityFilters {
   scope: 'mine' | 'discover';
@@ -8,20 +8,12 @@ export interface CommunityFilters {
 }
 
 /** Kept outside the screen so opening a community and coming back finds the same tab, filter and search. */
-let current: CommunityFilters = { scope: 'mine', kind: null, text: '' };
-const listeners = new Set<() => void>();
+const filters = createStore<CommunityFilters>({ scope: 'mine', kind: null, text: '' });
 
 export function setCommunityFilters(next: Partial<CommunityFilters>): void {
-  current = { ...current, ...next };
-  for (const listener of listeners) listener();
+  filters.set((current) => ({ ...current, ...next }));
 }
 
 export function useCommunityFilters(): CommunityFilters {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => current,
-  );
+  return useStore(filters);
 }

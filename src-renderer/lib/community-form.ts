@@ -6,8 +6,7 @@ import {
   type CommunityVisibility,
   type PostKind,
 } from '#shared/domain/community';
-import { refusePostShape } from '#shared/domain/community-rules';
-import { TITLED_KINDS } from './community-labels.ts';
+import { refusePostShape, titleRequired, TITLED_POST_KINDS } from '#shared/domain/community-rules';
 
 /** The propose / edit form as typed: objectives one per line, so empty lines can be dropped. */
 export interface CommunityDraft {
@@ -68,7 +67,7 @@ export function validatePost(
   draft: PostDraft,
 ): { ok: true; fields: PostFields } | { ok: false; errors: PostFieldErrors } {
   const errors: PostFieldErrors = {};
-  const titled = TITLED_KINDS.has(draft.kind);
+  const titled = TITLED_POST_KINDS.has(draft.kind);
   const title = titled ? draft.title.trim() : '';
   if (bodyTooLong(draft.body)) errors.body = BODY_LIMIT_MESSAGE;
   let event: PostFields['event'] = null;
@@ -79,7 +78,7 @@ export function validatePost(
     if (Number.isFinite(startsAt) && draft.place.trim()) event = { startsAt, place: draft.place.trim() };
   }
   if (titled && !title) {
-    errors.title = `A ${draft.kind === 'job_opening' ? 'job opening' : draft.kind} needs a title`;
+    errors.title = titleRequired(draft.kind);
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const parsed = PostFields.safeParse({ title: titled ? title : null, body: draft.body, event });

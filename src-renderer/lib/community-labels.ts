@@ -5,6 +5,7 @@ import type {
   MyMembership,
   PostKind,
 } from '#shared/domain/community';
+import { POST_KINDS } from '#shared/domain/community';
 
 /** How each kind of community reads in the UI, and the colour of its badge. */
 export const COMMUNITY_KIND_LABELS: Record<CommunityKind, string> = {
@@ -62,23 +63,15 @@ export const POST_KIND_COLORS: Record<PostKind, string> = {
 };
 
 /** The kinds a feed filters by and a composer offers (answers live under their question). */
-export const FEED_KINDS = [
-  'post',
-  'question',
-  'event',
-  'announcement',
-  'best_practice',
-  'job_opening',
-] as const satisfies readonly Exclude<PostKind, 'answer'>[];
-export type FeedKind = (typeof FEED_KINDS)[number];
+export type FeedKind = Exclude<PostKind, 'answer'>;
+export const FEED_KINDS: readonly FeedKind[] = POST_KINDS.filter(
+  (kind): kind is FeedKind => kind !== 'answer',
+);
 
 /** What the composer offers: announcements to leaders only, as the server decides. */
 export function composableKinds(role: CommunityRole | null): FeedKind[] {
   return FEED_KINDS.filter((kind) => kind !== 'announcement' || role === 'leader');
 }
-
-/** Post kinds that need a title. */
-export const TITLED_KINDS: ReadonlySet<PostKind> = new Set(['question', 'event', 'job_opening']);
 
 /** The viewer's standing, in words: "Leader", "Member", "Request pending", or null for none. */
 export function describeMembership(me: MyMembership): string | null {

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from './store.ts';
 
 export interface DirectoryFilters {
   text: string;
@@ -13,41 +13,28 @@ export const emptyFilters: DirectoryFilters = { text: '', department: null, loca
  * The directory's search state lives outside the screen so it survives opening a profile and coming back,
  * and so other screens (a skill badge) can open the directory pre-filtered.
  */
-let current: DirectoryFilters = emptyFilters;
-let focusRequests = 0;
-const listeners = new Set<() => void>();
-
-function emit(): void {
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+const filters = createStore<DirectoryFilters>(emptyFilters);
+const focusRequests = createStore(0);
 
 export function setDirectoryFilters(next: Partial<DirectoryFilters>): void {
-  current = { ...current, ...next };
-  emit();
+  filters.set((current) => ({ ...current, ...next }));
 }
 
 export function resetDirectoryFilters(next: Partial<DirectoryFilters> = {}): void {
-  current = { ...emptyFilters, ...next };
-  emit();
+  filters.set({ ...emptyFilters, ...next });
 }
 
 /** Asks the directory's search box to take focus (Ctrl/Cmd+K). */
 export function requestSearchFocus(): void {
-  focusRequests += 1;
-  emit();
+  focusRequests.set((count) => count + 1);
 }
 
 export function useDirectoryFilters(): DirectoryFilters {
-  return useSyncExternalStore(subscribe, () => current);
+  return useStore(filters);
 }
 
 export function useSearchFocusRequests(): number {
-  return useSyncExternalStore(subscribe, () => focusRequests);
+  return useStore(focusRequests);
 }
 
 export function hasActiveFilters(filters: DirectoryFilters): boolean {

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createStore, useStore } from './store.ts';
 
 export interface Toast {
   id: number;
@@ -9,18 +9,15 @@ export interface Toast {
   action?: { label: string; onClick: () => void };
 }
 
-/** A tiny notification store: errors from background calls land here and show bottom-right. */
-let toasts: readonly Toast[] = [];
+/** Errors from background calls (and a few notices) land here and show bottom-right. */
+const toasts = createStore<readonly Toast[]>([]);
 let nextId = 1;
-const listeners = new Set<() => void>();
-const emit = () => listeners.forEach((listener) => listener());
 
 export function showToast(toast: Omit<Toast, 'id'>, durationMs = 6_000): void {
   const id = nextId++;
   // The same message twice in a row (a retry loop) shows once.
-  if (toasts.some((t) => t.message === toast.message && t.title === toast.title)) return;
-  toasts = [...toasts.slice(-3), { ...toast, id }];
-  emit();
+  if (toasts.get().some((t) => t.message === toast.message && t.title === toast.title)) return;
+  toasts.set((current) => [...current.slice(-3), { ...toast, id }]);
   setTimeout(() => dismissToast(id), durationMs);
 }
 
@@ -29,16 +26,9 @@ export function showError(title: string, error: unknown): void {
 }
 
 export function dismissToast(id: number): void {
-  toasts = toasts.filter((t) => t.id !== id);
-  emit();
+  toasts.set((current) => current.filter((t) => t.id !== id));
 }
 
 export function useToasts(): readonly Toast[] {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => toasts,
-  );
+  return useStore(toasts);
 }

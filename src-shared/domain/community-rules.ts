@@ -91,6 +91,13 @@ export function refuseRemove(
   return null;
 }
 
+/** Post kinds that need a title. */
+export const TITLED_POST_KINDS: ReadonlySet<PostKind> = new Set(['question', 'event', 'job_opening']);
+
+/** The refusal of a titled kind without a title: "A question needs a title". */
+export const titleRequired = (kind: PostKind) =>
+  `A ${kind === 'job_opening' ? 'job opening' : kind} needs a title`;
+
 /** The shape a post of a kind must have. */
 export function refusePostShape(
   kind: PostKind,
@@ -99,8 +106,7 @@ export function refusePostShape(
   communityId: string,
 ) {
   if (fields.body.trim() === '' && kind !== 'event') return 'A post needs some text';
-  const needsTitle = kind === 'question' || kind === 'event' || kind === 'job_opening';
-  if (needsTitle && !fields.title) return `A ${kind === 'job_opening' ? 'job opening' : kind} needs a title`;
+  if (TITLED_POST_KINDS.has(kind) && !fields.title) return titleRequired(kind);
   if (kind === 'answer' && fields.title) return 'An answer has no title';
   if (kind === 'event' && !fields.event) return 'An event needs a start time and a place';
   if (kind !== 'event' && fields.event) return 'Only events have a start time and place';

@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Group,
   Input,
@@ -32,6 +31,7 @@ import {
   type CommunityDraft,
   type CommunityFieldErrors,
 } from '../../lib/community-form.ts';
+import { ActionError, FormActions } from '../FormActions.tsx';
 
 interface Props {
   /** Absent: propose a new community. */
@@ -204,23 +204,17 @@ export function CommunityFormModal({ community, onClose, onSaved }: Props) {
               ))}
             </Stack>
           </Radio.Group>
-          {save.error ? (
-            <Alert variant="light" color="red" title="Not saved" data-testid="community-form-error">
-              {save.error.message}
-            </Alert>
-          ) : null}
+          <ActionError title="Not saved" error={save.error} testId="community-form-error" />
           <Text size="xs" c="dimmed">
             Purpose: {draft.purpose.length.toLocaleString('en')} /{' '}
             {COMMUNITY_PURPOSE_MAX.toLocaleString('en')} characters
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="community-form-submit">
-              {community ? 'Save changes' : 'Propose'}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            submitLabel={community ? 'Save changes' : 'Propose'}
+            submitTestId="community-form-submit"
+            pending={save.isPending}
+          />
         </Stack>
       </form>
     </Modal>

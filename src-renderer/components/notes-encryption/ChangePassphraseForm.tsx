@@ -1,8 +1,8 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { PASSPHRASE_MIN } from '#shared/domain/note';
+import { PasswordInput, Stack, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useChangePassphrase } from '../../hooks/use-notes-encryption.ts';
-import { Deriving, StrengthHint } from './PassphraseForms.tsx';
+import { newPassphraseErrors, NewPassphraseFields, PassphraseFormFooter } from './PassphraseParts.tsx';
+import { ActionError } from '../FormActions.tsx';
 
 /**
  * This device is ready: the current passphrase (checked against the server's key), a new one twice. The
@@ -18,30 +18,19 @@ export function ChangePassphraseForm({ onDone, onCancel }: { onDone: () => void;
   // A wrong current passphrase is the one refusal of the input the server can tell: show it on that field.
   const wrongCurrent = error?.name === 'invalid_input' ? error.message : null;
 
-  const tooShort = next.length < PASSPHRASE_MIN;
+  const errors = newPassphraseErrors(next, confirm, submitted, 'new passphrase');
   const same = next !== '' && next === current;
-  const mismatch = confirm !== next;
   const currentError = submitted && !current ? 'Type your current passphrase' : wrongCurrent;
-  const nextError = same
-    ? 'The new passphrase is the same as the current one'
-    : submitted && tooShort
-      ? `A passphrase needs at least ${PASSPHRASE_MIN} characters`
-      : null;
-  const confirmError =
-    (submitted || confirm.length >= next.length) && confirm && mismatch
-      ? 'The two new passphrases differ'
-      : submitted && !confirm
-        ? 'Type the new passphrase again'
-        : null;
+  const nextError = same ? 'The new passphrase is the same as the current one' : errors.passphrase;
 
-  const edit = (set: (value: string) => void) => (event: ChangeEvent<HTMLInputElement>) => {
-    set(event.currentTarget.value);
+  const edit = (set: (value: string) => void) => (value: string) => {
+    set(value);
     if (change.error) change.reset();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!current || tooShort || same || mismatch || change.isPending) return;
+    if (!current || errors.tooShort || same || errors.mismatch || change.isPending) return;
     change.mutate({ current, next }, { onSuccess: onDone });
   };
 
@@ -57,50 +46,32 @@ export function ChangePassphraseForm({ onDone, onCancel }: { onDone: () => void;
           autoComplete="current-password"
           data-autofocus
           value={current}
-          onChange={edit(setCurrent)}
+          onChange={(event) => edit(setCurrent)(event.currentTarget.value)}
           error={currentError}
           disabled={change.isPending}
         />
-        <Stack gap={6}>
-          <PasswordInput
-            label="New passphrase"
-            description={`At least ${PASSPHRASE_MIN} characters`}
-            autoComplete="new-password"
-            value={next}
-            onChange={edit(setNext)}
-            error={nextError}
-            disabled={change.isPending}
-          />
-          <StrengthHint passphrase={next} />
-        </Stack>
-        <PasswordInput
-          label="New passphrase again"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={edit(setConfirm)}
-          error={confirmError}
+        <NewPassphraseFields
+          label="New passphrase"
+          value={next}
+          confirm={confirm}
+          onChange={edit(setNext)}
+          onConfirm={edit(setConfirm)}
+          error={nextError}
+          confirmError={errors.confirm}
           disabled={change.isPending}
         />
-        {error && !wrongCurrent ? (
-          <Alert variant="light" color="red" title="Passphrase not changed" data-testid="encryption-error">
-            {error.message}
-          </Alert>
-        ) : null}
-        <Group justify="space-between">
-          {change.isPending ? (
-            <Deriving label="Checking your passphrase and re-wrapping the key…" />
-          ) : (
-            <span />
-          )}
-          <Group gap="xs">
-            <Button variant="default" onClick={onCancel} disabled={change.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={change.isPending} data-testid="change-passphrase-submit">
-              Change passphrase
-            </Button>
-          </Group>
-        </Group>
+        <ActionError
+          title="Passphrase not changed"
+          error={wrongCurrent ? null : error}
+          testId="encryption-error"
+        />
+        <PassphraseFormFooter
+          pending={change.isPending}
+          derivingLabel="Checking your passphrase and re-wrapping the key…"
+          onCancel={onCancel}
+          submitLabel="Change passphrase"
+          submitTestId="change-passphrase-submit"
+        />
       </Stack>
     </form>
   );

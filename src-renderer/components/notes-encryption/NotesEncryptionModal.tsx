@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { NotesEncryption } from '#shared/domain/note';
 import { useNotesEncryption } from '../../hooks/use-notes-encryption.ts';
 import { formatCount } from '../../lib/format.ts';
-import { InlineError } from '../InlineError.tsx';
+import { QueryBoundary } from '../QueryBoundary.tsx';
 import { ChangePassphraseForm } from './ChangePassphraseForm.tsx';
 import { SetUpForm, UnlockForm } from './PassphraseForms.tsx';
 
@@ -24,44 +24,29 @@ export function NotesEncryptionModal({ opened, onClose }: { opened: boolean; onC
   const [done, setDone] = useState<Done | null>(null);
   const [changing, setChanging] = useState(false);
 
-  let body;
-  if (encryption.error) {
-    body = (
-      <InlineError
-        title="Could not read the encryption status"
-        error={encryption.error}
-        onRetry={() => void encryption.refetch()}
-      />
-    );
-  } else if (!encryption.data) {
-    body = <Loader size="sm" />;
-  } else if (done) {
-    body = <Done what={done} encryption={encryption.data} onClose={onClose} />;
-  } else if (encryption.data.state === 'device_only') {
-    body = <SetUpForm onDone={() => setDone('set_up')} onCancel={onClose} />;
-  } else if (encryption.data.state === 'locked') {
-    body = (
-      <UnlockForm
-        lockedNotes={encryption.data.lockedNotes}
-        onDone={() => setDone('unlocked')}
-        onCancel={onClose}
-      />
-    );
-  } else if (changing) {
-    body = (
-      <ChangePassphraseForm
-        onDone={() => {
-          setChanging(false);
-          setDone('changed');
-        }}
-        onCancel={() => setChanging(false)}
-      />
-    );
-  } else {
-    body = (
-      <Ready encryption={encryption.data} onChangePassphrase={() => setChanging(true)} onClose={onClose} />
-    );
-  }
+  const body = (data: NotesEncryption) => {
+    if (done) return <Done what={done} encryption={data} onClose={onClose} />;
+    if (data.state === 'device_only') {
+      return <SetUpForm onDone={() => setDone('set_up')} onCancel={onClose} />;
+    }
+    if (data.state === 'locked') {
+      return (
+        <UnlockForm lockedNotes={data.lockedNotes} onDone={() => setDone('unlocked')} onCancel={onClose} />
+      );
+    }
+    if (changing) {
+      return (
+        <ChangePassphraseForm
+          onDone={() => {
+            setChanging(false);
+            setDone('changed');
+          }}
+          onCancel={() => setChanging(false)}
+        />
+      );
+    }
+    return <Ready encryption={data} onChangePassphrase={() => setChanging(true)} onClose={onClose} />;
+  };
 
   const title = done
     ? 'Notes encryption'
@@ -81,7 +66,13 @@ export function NotesEncryptionModal({ opened, onClose }: { opened: boolean; onC
       size="md"
       data-testid="encryption-modal"
     >
-      {body}
+      <QueryBoundary
+        query={encryption}
+        errorTitle="Could not read the encryption status"
+        loading={<Loader size="sm" />}
+      >
+        {body}
+      </QueryBoundary>
     </Modal>
   );
 }

@@ -1,45 +1,9 @@
-import { Alert, Button, Group, Loader, PasswordInput, Progress, Stack, Text } from '@mantine/core';
+import { Alert, PasswordInput, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { PASSPHRASE_MIN } from '#shared/domain/note';
 import { useSetUpEncryption, useUnlockNotes } from '../../hooks/use-notes-encryption.ts';
-import { passphraseStrength } from '../../lib/passphrase-strength.ts';
-
-const STRENGTH_COLORS = ['red', 'red', 'yellow', 'teal', 'green'] as const;
-
-/** The key is derived with scrypt (about half a second): say what the wait is for. */
-export function Deriving({ label }: { label: string }) {
-  return (
-    <Group gap="xs" data-testid="passphrase-deriving">
-      <Loader size="xs" />
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-    </Group>
-  );
-}
-
-/** How hard a new passphrase is to guess, and what would make it stronger; nothing until one is typed. */
-export function StrengthHint({ passphrase }: { passphrase: string }) {
-  if (!passphrase) return null;
-  const strength = passphraseStrength(passphrase);
-  return (
-    <Stack gap={4} data-testid="passphrase-strength">
-      <Progress
-        size="sm"
-        value={Math.max(strength.score, 0.5) * 25}
-        color={STRENGTH_COLORS[strength.score]}
-        aria-label="Passphrase strength"
-      />
-      <Text size="xs" c="dimmed">
-        <Text span inherit fw={600} c={STRENGTH_COLORS[strength.score]}>
-          {strength.label}.
-        </Text>{' '}
-        {strength.hint}
-      </Text>
-    </Stack>
-  );
-}
+import { newPassphraseErrors, NewPassphraseFields, PassphraseFormFooter } from './PassphraseParts.tsx';
+import { ActionError } from '../FormActions.tsx';
 
 /** First device: choose a passphrase (twice), understand that nobody can recover it, and set it up. */
 export function SetUpForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
@@ -48,21 +12,12 @@ export function SetUpForm({ onDone, onCancel }: { onDone: () => void; onCancel: 
   const [submitted, setSubmitted] = useState(false);
   const setUp = useSetUpEncryption();
 
-  const tooShort = passphrase.length < PASSPHRASE_MIN;
-  const mismatch = confirm !== passphrase;
-  const passphraseError =
-    submitted && tooShort ? `A passphrase needs at least ${PASSPHRASE_MIN} characters` : null;
-  const confirmError =
-    (submitted || confirm.length >= passphrase.length) && confirm && mismatch
-      ? 'The two passphrases differ'
-      : submitted && !confirm
-        ? 'Type the passphrase again'
-        : null;
+  const errors = newPassphraseErrors(passphrase, confirm, submitted, 'passphrase');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (tooShort || mismatch || setUp.isPending) return;
+    if (errors.tooShort || errors.mismatch || setUp.isPending) return;
     setUp.mutate(passphrase, { onSuccess: onDone });
   };
 
@@ -73,26 +28,16 @@ export function SetUpForm({ onDone, onCancel }: { onDone: () => void; onCancel: 
           Your notes are encrypted on this computer before they leave it; only this passphrase opens them. On
           your other computers, enter the same passphrase to read them there.
         </Text>
-        <Stack gap={6}>
-          <PasswordInput
-            label="Passphrase"
-            description={`At least ${PASSPHRASE_MIN} characters`}
-            autoComplete="new-password"
-            data-autofocus
-            value={passphrase}
-            onChange={(event) => setPassphrase(event.currentTarget.value)}
-            error={passphraseError}
-            disabled={setUp.isPending}
-          />
-          <StrengthHint passphrase={passphrase} />
-        </Stack>
-        <PasswordInput
-          label="Passphrase again"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(event) => setConfirm(event.currentTarget.value)}
-          error={confirmError}
+        <NewPassphraseFields
+          label="Passphrase"
+          value={passphrase}
+          confirm={confirm}
+          onChange={setPassphrase}
+          onConfirm={setConfirm}
+          error={errors.passphrase}
+          confirmError={errors.confirm}
           disabled={setUp.isPending}
+          autoFocus
         />
         <Alert
           variant="light"
@@ -104,22 +49,14 @@ export function SetUpForm({ onDone, onCancel }: { onDone: () => void; onCancel: 
           Not your IT team, not Kith: the server only ever holds encrypted notes. Without the passphrase, a
           new computer cannot read them. Keep it in your password manager.
         </Alert>
-        {setUp.error ? (
-          <Alert variant="light" color="red" title="Not set up" data-testid="encryption-error">
-            {setUp.error.message}
-          </Alert>
-        ) : null}
-        <Group justify="space-between">
-          {setUp.isPending ? <Deriving label="Deriving the key from your passphrase…" /> : <span />}
-          <Group gap="xs">
-            <Button variant="default" onClick={onCancel} disabled={setUp.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={setUp.isPending} data-testid="encryption-setup-submit">
-              Encrypt and sync my notes
-            </Button>
-          </Group>
-        </Group>
+        <ActionError title="Not set up" error={setUp.error} testId="encryption-error" />
+        <PassphraseFormFooter
+          pending={setUp.isPending}
+          derivingLabel="Deriving the key from your passphrase…"
+          onCancel={onCancel}
+          submitLabel="Encrypt and sync my notes"
+          submitTestId="encryption-setup-submit"
+        />
       </Stack>
     </form>
   );
@@ -166,22 +103,14 @@ export function UnlockForm({
           disabled={unlock.isPending}
           data-testid="unlock-passphrase"
         />
-        <Group justify="space-between">
-          {unlock.isPending ? <Deriving label="Checking the passphrase…" /> : <span />}
-          <Group gap="xs">
-            <Button variant="default" onClick={onCancel} disabled={unlock.isPending}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              loading={unlock.isPending}
-              disabled={!passphrase}
-              data-testid="encryption-unlock-submit"
-            >
-              Unlock
-            </Button>
-          </Group>
-        </Group>
+        <PassphraseFormFooter
+          pending={unlock.isPending}
+          derivingLabel="Checking the passphrase…"
+          onCancel={onCancel}
+          submitLabel="Unlock"
+          submitTestId="encryption-unlock-submit"
+          submitDisabled={!passphrase}
+        />
       </Stack>
     </form>
   );

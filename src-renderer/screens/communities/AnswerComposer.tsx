@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Paper, Stack } from '@mantine/core';
+import { Paper, Stack } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { MarkdownField } from '../../components/communities/MarkdownField.tsx';
 import { useCreatePost } from '../../hooks/use-community-actions.ts';
 import { validatePost } from '../../lib/community-form.ts';
+import { ActionError, FormActions } from '../../components/FormActions.tsx';
 
 /** "Your answer" under a question. */
 export function AnswerComposer({ communityId, questionId }: { communityId: string; questionId: string }) {
@@ -36,21 +37,14 @@ export function AnswerComposer({ communityId, questionId }: { communityId: strin
           minRows={3}
           testId="answer-body"
         />
-        {create.error ? (
-          <Alert variant="light" color="red" title="Not posted" data-testid="answer-error">
-            {create.error.message}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button
-            leftSection={<IconSend size={16} />}
-            loading={create.isPending}
-            onClick={submit}
-            data-testid="answer-submit"
-          >
-            Answer
-          </Button>
-        </Group>
+        <ActionError title="Not posted" error={create.error} testId="answer-error" />
+        <FormActions
+          onSubmit={submit}
+          icon={<IconSend size={16} />}
+          submitLabel="Answer"
+          submitTestId="answer-submit"
+          pending={create.isPending}
+        />
       </Stack>
     </Paper>
   );

@@ -1,11 +1,8 @@
 import {
   Box,
   Button,
-  Center,
   CloseButton,
-  EmptyState,
   Group,
-  Loader,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -20,7 +17,8 @@ import { useLocation } from 'wouter';
 import { COMMUNITY_KINDS, type CommunityKind } from '#shared/domain/community';
 import { CommunityCard, communityHref } from '../../components/communities/CommunityCard.tsx';
 import { CommunityFormModal } from '../../components/communities/CommunityFormModal.tsx';
-import { InlineError } from '../../components/InlineError.tsx';
+import { CenteredEmpty } from '../../components/CenteredEmpty.tsx';
+import { QueryBoundary } from '../../components/QueryBoundary.tsx';
 import { ListScreen } from '../../components/ListScreen.tsx';
 import { useCommunityList } from '../../hooks/use-communities.ts';
 import { useNow } from '../../hooks/use-now.ts';
@@ -45,33 +43,6 @@ export function CommunitiesScreen() {
   });
   const filtered = Boolean(filters.kind || text);
   const items = list.data?.items;
-
-  let body;
-  if (list.error) {
-    body = (
-      <InlineError
-        title="Could not read the communities"
-        error={list.error}
-        onRetry={() => void list.refetch()}
-      />
-    );
-  } else if (!items) {
-    body = (
-      <Center py={80}>
-        <Loader />
-      </Center>
-    );
-  } else if (items.length === 0) {
-    body = <ListEmpty scope={filters.scope} filtered={filtered} onPropose={() => setProposing(true)} />;
-  } else {
-    body = (
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" data-testid="community-list">
-        {items.map((summary) => (
-          <CommunityCard key={summary.community.id} summary={summary} now={now} />
-        ))}
-      </SimpleGrid>
-    );
-  }
 
   return (
     <ListScreen
@@ -137,7 +108,19 @@ export function CommunitiesScreen() {
               All communities you can join
             </Title>
           ) : null}
-          {body}
+          <QueryBoundary query={list} errorTitle="Could not read the communities">
+            {(data) =>
+              data.items.length === 0 ? (
+                <ListEmpty scope={filters.scope} filtered={filtered} onPropose={() => setProposing(true)} />
+              ) : (
+                <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" data-testid="community-list">
+                  {data.items.map((summary) => (
+                    <CommunityCard key={summary.community.id} summary={summary} now={now} />
+                  ))}
+                </SimpleGrid>
+              )
+            }
+          </QueryBoundary>
         </Box>
       </Stack>
       {proposing ? (
@@ -159,58 +142,47 @@ function ListEmpty({
   filtered: boolean;
   onPropose: () => void;
 }) {
+  const common = { py: 60, testId: 'communities-empty' };
   if (filtered) {
     return (
-      <Center py={60}>
-        <EmptyState
-          icon={<IconSearch size={28} />}
-          title="No community matches"
-          description="Try another word, or clear the kind filter."
-          data-testid="communities-empty"
-        >
-          <Button variant="light" onClick={() => setCommunityFilters({ text: '', kind: null })}>
-            Clear filters
-          </Button>
-        </EmptyState>
-      </Center>
+      <CenteredEmpty
+        {...common}
+        icon={<IconSearch size={28} />}
+        title="No community matches"
+        description="Try another word, or clear the kind filter."
+        action={{ label: 'Clear filters', onClick: () => setCommunityFilters({ text: '', kind: null }) }}
+      />
     );
   }
-  if (scope === 'mine') {
+  if (scope === 'discover') {
     return (
-      <Center py={60}>
-        <EmptyState
-          icon={<IconUsersGroup size={28} />}
-          title="You are not in any community yet"
-          description="Discover communities of practice, interest groups and change networks your colleagues run, or propose your own."
-          data-testid="communities-empty"
-        >
-          <Group gap="sm" justify="center">
-            <Button
-              leftSection={<IconCompass size={16} />}
-              onClick={() => setCommunityFilters({ scope: 'discover' })}
-            >
-              Discover communities
-            </Button>
-            <Button variant="default" onClick={onPropose}>
-              Propose one
-            </Button>
-          </Group>
-        </EmptyState>
-      </Center>
-    );
-  }
-  return (
-    <Center py={60}>
-      <EmptyState
+      <CenteredEmpty
+        {...common}
         icon={<IconCompass size={28} />}
         title="Nothing new to discover"
         description="You are in every community you can see. Propose a new one if something is missing."
-        data-testid="communities-empty"
-      >
-        <Button variant="light" onClick={onPropose}>
-          Propose a community
+        action={{ label: 'Propose a community', onClick: onPropose }}
+      />
+    );
+  }
+  return (
+    <CenteredEmpty
+      {...common}
+      icon={<IconUsersGroup size={28} />}
+      title="You are not in any community yet"
+      description="Discover communities of practice, interest groups and change networks your colleagues run, or propose your own."
+    >
+      <Group gap="sm" justify="center">
+        <Button
+          leftSection={<IconCompass size={16} />}
+          onClick={() => setCommunityFilters({ scope: 'discover' })}
+        >
+          Discover communities
         </Button>
-      </EmptyState>
-    </Center>
+        <Button variant="default" onClick={onPropose}>
+          Propose one
+        </Button>
+      </Group>
+    </CenteredEmpty>
   );
 }

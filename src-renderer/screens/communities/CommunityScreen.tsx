@@ -1,8 +1,9 @@
-import { Box, Button, Center, EmptyState, ScrollArea, Skeleton, Stack, Tabs } from '@mantine/core';
-import { IconArrowLeft, IconChartLine, IconMessages, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { Skeleton, Stack, Tabs } from '@mantine/core';
+import { IconChartLine, IconMessages, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { InlineError } from '../../components/InlineError.tsx';
+import type { CommunityDetail } from '#shared/domain/community';
+import { DetailPage } from '../../components/DetailPage.tsx';
 import { useCommunity } from '../../hooks/use-communities.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { CommunityHeader } from './CommunityHeader.tsx';
@@ -17,88 +18,72 @@ type Tab = 'feed' | 'members' | 'health';
 export function CommunityScreen({ id }: { id: string }) {
   const communityId = decodeURIComponent(id);
   const detail = useCommunity(communityId);
+  // The tab and the clock stay with the page, not its body: going from one community to another keeps the tab.
   const [tab, setTab] = useState<Tab>('feed');
-  const [, navigate] = useLocation();
   const now = useNow(60_000);
-
-  let body;
-  if (detail.data) {
-    const data = detail.data;
-    body = (
-      <Stack gap="lg">
-        <CommunityHeader detail={data} />
-        <JoinRequests communityId={communityId} requests={data.requests} now={now} />
-        <Tabs value={tab} onChange={(value) => setTab((value as Tab | null) ?? 'feed')} keepMounted={false}>
-          <Tabs.List mb="md">
-            <Tabs.Tab value="feed" leftSection={<IconMessages size={16} />} data-testid="tab-feed">
-              Feed
-            </Tabs.Tab>
-            <Tabs.Tab value="members" leftSection={<IconUsers size={16} />} data-testid="tab-members">
-              Members · {data.memberCount.toLocaleString('en')}
-            </Tabs.Tab>
-            <Tabs.Tab value="health" leftSection={<IconChartLine size={16} />} data-testid="tab-health">
-              Health
-            </Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="feed">
-            <FeedTab detail={data} now={now} />
-          </Tabs.Panel>
-          <Tabs.Panel value="members">
-            <MembersTab detail={data} now={now} />
-          </Tabs.Panel>
-          <Tabs.Panel value="health">
-            <HealthTab detail={data} />
-          </Tabs.Panel>
-        </Tabs>
-      </Stack>
-    );
-  } else if (detail.error?.name === 'not_found') {
-    body = (
-      <Center py={80}>
-        <EmptyState
-          icon={<IconUsersGroup size={28} />}
-          title="This community is not available"
-          description="It may be private, or it no longer exists. Browse the communities you can see."
-          data-testid="community-not-found"
-        >
-          <Button variant="light" onClick={() => navigate('/communities')}>
-            Browse communities
-          </Button>
-        </EmptyState>
-      </Center>
-    );
-  } else if (detail.error) {
-    body = (
-      <InlineError
-        title="Could not open this community"
-        error={detail.error}
-        onRetry={() => void detail.refetch()}
-      />
-    );
-  } else {
-    body = (
-      <Stack gap="lg" aria-busy>
-        <Skeleton height={220} radius="lg" />
-        <Skeleton height={40} radius="md" />
-        <Skeleton height={120} radius="lg" />
-      </Stack>
-    );
-  }
+  const [, navigate] = useLocation();
+  const browse = () => navigate('/communities');
 
   return (
-    <ScrollArea style={{ flex: '1 1 auto' }} type="auto">
-      <Box p="lg" maw={1040}>
-        <Button
-          variant="subtle"
-          size="compact-sm"
-          leftSection={<IconArrowLeft size={16} />}
-          onClick={() => navigate('/communities')}
-          mb="md"
-        >
-          Communities
-        </Button>
-        {body}
-      </Box>
-    </ScrollArea>
+    <DetailPage
+      back={{ label: 'Communities', onClick: browse }}
+      maw={1040}
+      query={detail}
+      errorTitle="Could not open this community"
+      loading={
+        <Stack gap="lg" aria-busy>
+          <Skeleton height={220} radius="lg" />
+          <Skeleton height={40} radius="md" />
+          <Skeleton height={120} radius="lg" />
+        </Stack>
+      }
+      notFound={{
+        icon: <IconUsersGroup size={28} />,
+        title: 'This community is not available',
+        description: 'It may be private, or it no longer exists. Browse the communities you can see.',
+        testId: 'community-not-found',
+        action: { label: 'Browse communities', onClick: browse },
+      }}
+    >
+      {(data) => <CommunityBody detail={data} tab={tab} onTab={setTab} now={now} />}
+    </DetailPage>
+  );
+}
+
+interface BodyProps {
+  detail: CommunityDetail;
+  tab: Tab;
+  onTab: (tab: Tab) => void;
+  now: number;
+}
+
+function CommunityBody({ detail, tab, onTab, now }: BodyProps) {
+  return (
+    <Stack gap="lg">
+      <CommunityHeader detail={detail} />
+      <JoinRequests communityId={detail.community.id} requests={detail.requests} now={now} />
+      <Tabs value={tab} onChange={(value) => onTab((value as Tab | null) ?? 'feed')} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="feed" leftSection={<IconMessages size={16} />} data-testid="tab-feed">
+            Feed
+          </Tabs.Tab>
+          <Tabs.Tab value="members" leftSection={<IconUsers size={16} />} data-testid="tab-members">
+            Members · {detail.memberCount.toLocaleString('en')}
+          </Tabs.Tab>
+          <Tabs.Tab value="health" leftSection={<IconChartLine size={16} />} data-testid="tab-health">
+            Health
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="feed">
+          <FeedTab detail={detail} now={now} />
+        </Tabs.Panel>
+        <Tabs.Panel value="members">
+          <MembersTab detail={detail} now={now} />
+        </Tabs.Panel>
+        <Tabs.Panel value="health">
+          <HealthTab detail={detail} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Center, Chip, EmptyState, Group, Loader, Stack } from '@mantine/core';
+import { Alert, Button, Center, Chip, Group, Stack } from '@mantine/core';
 import { IconInfoCircle, IconMessagePlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { CommunityDetail } from '#shared/domain/community';
 import { FeedItemCard } from '../../components/communities/FeedItemCard.tsx';
-import { InlineError } from '../../components/InlineError.tsx';
+import { CenteredEmpty } from '../../components/CenteredEmpty.tsx';
+import { CenteredLoader, QueryBoundary } from '../../components/QueryBoundary.tsx';
 import { useCommunityFeed } from '../../hooks/use-communities.ts';
 import { useMarkRead } from '../../hooks/use-community-actions.ts';
 import { usePageVisible } from '../../hooks/use-page-visible.ts';
@@ -33,54 +34,6 @@ export function FeedTab({ detail, now }: { detail: CommunityDetail; now: number 
     return () => clearTimeout(timer);
   }, [community.id, hasUnread, visible, mutateMarkRead]);
 
-  let list;
-  if (feed.error) {
-    list = (
-      <InlineError title="Could not read the feed" error={feed.error} onRetry={() => void feed.refetch()} />
-    );
-  } else if (!items) {
-    list = (
-      <Center py={60}>
-        <Loader />
-      </Center>
-    );
-  } else if (items.length === 0) {
-    list = (
-      <Center py={50}>
-        <EmptyState
-          icon={<IconMessagePlus size={28} />}
-          title={kind === 'all' ? 'Nothing posted yet' : `No ${POST_KIND_LABELS[kind].toLowerCase()} yet`}
-          description={
-            member
-              ? 'Start the conversation: share what you know, or ask what you want to learn.'
-              : 'Join the community to post here.'
-          }
-          data-testid="feed-empty"
-        />
-      </Center>
-    );
-  } else {
-    list = (
-      <Stack gap="sm" data-testid="feed">
-        {items.map((item) => (
-          <FeedItemCard key={item.post.id} item={item} now={now} />
-        ))}
-        {feed.hasNextPage ? (
-          <Center>
-            <Button
-              variant="default"
-              loading={feed.isFetchingNextPage}
-              onClick={() => void feed.fetchNextPage()}
-              data-testid="feed-more"
-            >
-              Load more
-            </Button>
-          </Center>
-        ) : null}
-      </Stack>
-    );
-  }
-
   return (
     <Stack gap="md">
       {member && !community.archived ? <PostComposer communityId={community.id} role={me.role} /> : null}
@@ -103,7 +56,43 @@ export function FeedTab({ detail, now }: { detail: CommunityDetail; now: number 
           ))}
         </Group>
       </Chip.Group>
-      {list}
+      <QueryBoundary query={feed} errorTitle="Could not read the feed" loading={<CenteredLoader py={60} />}>
+        {(data) =>
+          data.pages.some((page) => page.items.length > 0) ? (
+            <Stack gap="sm" data-testid="feed">
+              {data.pages
+                .flatMap((page) => page.items)
+                .map((item) => (
+                  <FeedItemCard key={item.post.id} item={item} now={now} />
+                ))}
+              {feed.hasNextPage ? (
+                <Center>
+                  <Button
+                    variant="default"
+                    loading={feed.isFetchingNextPage}
+                    onClick={() => void feed.fetchNextPage()}
+                    data-testid="feed-more"
+                  >
+                    Load more
+                  </Button>
+                </Center>
+              ) : null}
+            </Stack>
+          ) : (
+            <CenteredEmpty
+              py={50}
+              icon={<IconMessagePlus size={28} />}
+              title={kind === 'all' ? 'Nothing posted yet' : `No ${POST_KIND_LABELS[kind].toLowerCase()} yet`}
+              description={
+                member
+                  ? 'Start the conversation: share what you know, or ask what you want to learn.'
+                  : 'Join the community to post here.'
+              }
+              testId="feed-empty"
+            />
+          )
+        }
+      </QueryBoundary>
     </Stack>
   );
 }

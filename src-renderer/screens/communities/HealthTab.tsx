@@ -1,8 +1,8 @@
-import { Alert, Center, Group, Loader, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { CommunityDetail, CommunityHealth } from '#shared/domain/community';
-import { InlineError } from '../../components/InlineError.tsx';
+import { CenteredLoader, QueryBoundary } from '../../components/QueryBoundary.tsx';
 import { useCommunityHealth } from '../../hooks/use-communities.ts';
 import { isActive } from '../../lib/community-labels.ts';
 import { formatHours, formatRate, formatShare } from '../../lib/community-health.ts';
@@ -29,35 +29,21 @@ export function HealthTab({ detail }: { detail: CommunityDetail }) {
       </Alert>
     );
   }
-  if (health.error) {
-    return (
-      <InlineError
-        title="Could not compute the health"
-        error={health.error}
-        onRetry={() => void health.refetch()}
-      />
-    );
-  }
-  if (!health.data) {
-    return (
-      <Center py={60}>
-        <Loader />
-      </Center>
-    );
-  }
   return (
-    <Stack gap="lg" data-testid="health">
-      <HealthStats health={health.data} />
-      <Suspense
-        fallback={
-          <Center py={60}>
-            <Loader />
-          </Center>
-        }
-      >
-        <HealthCharts months={health.data.months} />
-      </Suspense>
-    </Stack>
+    <QueryBoundary
+      query={health}
+      errorTitle="Could not compute the health"
+      loading={<CenteredLoader py={60} />}
+    >
+      {(data) => (
+        <Stack gap="lg" data-testid="health">
+          <HealthStats health={data} />
+          <Suspense fallback={<CenteredLoader py={60} />}>
+            <HealthCharts months={data.months} />
+          </Suspense>
+        </Stack>
+      )}
+    </QueryBoundary>
   );
 }
 

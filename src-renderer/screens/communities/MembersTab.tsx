@@ -3,7 +3,6 @@ import {
   Badge,
   Center,
   Group,
-  Loader,
   Menu,
   Pagination,
   Stack,
@@ -22,7 +21,7 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CommunityDetail, CommunityMember, CommunityRole } from '#shared/domain/community';
-import { InlineError } from '../../components/InlineError.tsx';
+import { CenteredLoader, QueryBoundary } from '../../components/QueryBoundary.tsx';
 import { PersonLink } from '../../components/PersonLink.tsx';
 import { useCommunityMembers } from '../../hooks/use-communities.ts';
 import { useRemoveMember, useSetRole } from '../../hooks/use-community-actions.ts';
@@ -51,74 +50,6 @@ export function MembersTab({ detail, now }: { detail: CommunityDetail; now: numb
   const moderator = isActive(detail.me, 'moderator');
   const total = members.data?.total ?? 0;
 
-  let body;
-  if (members.error) {
-    body = (
-      <InlineError
-        title="Could not read the members"
-        error={members.error}
-        onRetry={() => void members.refetch()}
-      />
-    );
-  } else if (!members.data) {
-    body = (
-      <Center py={40}>
-        <Loader />
-      </Center>
-    );
-  } else if (members.data.items.length === 0) {
-    body = (
-      <Text c="dimmed" size="sm" ta="center" py="xl" data-testid="members-empty">
-        {search ? 'Nobody here matches that name.' : 'No members yet.'}
-      </Text>
-    );
-  } else {
-    body = (
-      <Table verticalSpacing="xs" highlightOnHover data-testid="members-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Member</Table.Th>
-            <Table.Th>Department · site</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Joined</Table.Th>
-            {moderator ? <Table.Th w={40} /> : null}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {members.data.items.map((member) => (
-            <Table.Tr key={member.person.id} data-testid="member-row">
-              <Table.Td maw={280}>
-                <PersonLink person={member.person} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c="dimmed">
-                  {member.person.department} · {member.person.location}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Badge size="sm" variant="light" color={ROLE_COLORS[member.role]} data-testid="member-role">
-                  {ROLE_LABELS[member.role]}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c="dimmed">
-                  {member.joinedAt ? formatAgo(member.joinedAt, now) : '—'}
-                </Text>
-              </Table.Td>
-              {moderator ? (
-                <Table.Td>
-                  {member.person.id === myId ? null : (
-                    <MemberMenu communityId={communityId} member={member} leader={leader} />
-                  )}
-                </Table.Td>
-              ) : null}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    );
-  }
-
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -138,13 +69,90 @@ export function MembersTab({ detail, now }: { detail: CommunityDetail; now: numb
           {members.data ? formatCount(total, 'member') : ''}
         </Text>
       </Group>
-      {body}
+      <QueryBoundary
+        query={members}
+        errorTitle="Could not read the members"
+        loading={<CenteredLoader py={40} />}
+      >
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text c="dimmed" size="sm" ta="center" py="xl" data-testid="members-empty">
+              {search ? 'Nobody here matches that name.' : 'No members yet.'}
+            </Text>
+          ) : (
+            <MembersTable
+              communityId={communityId}
+              items={data.items}
+              now={now}
+              myId={myId}
+              leader={leader}
+              moderator={moderator}
+            />
+          )
+        }
+      </QueryBoundary>
       {total > PAGE ? (
         <Center>
           <Pagination total={Math.ceil(total / PAGE)} value={page} onChange={setPage} size="sm" />
         </Center>
       ) : null}
     </Stack>
+  );
+}
+
+interface TableProps {
+  communityId: string;
+  items: CommunityMember[];
+  now: number;
+  myId: string | undefined;
+  leader: boolean;
+  moderator: boolean;
+}
+
+function MembersTable({ communityId, items, now, myId, leader, moderator }: TableProps) {
+  return (
+    <Table verticalSpacing="xs" highlightOnHover data-testid="members-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Member</Table.Th>
+          <Table.Th>Department · site</Table.Th>
+          <Table.Th>Role</Table.Th>
+          <Table.Th>Joined</Table.Th>
+          {moderator ? <Table.Th w={40} /> : null}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((member) => (
+          <Table.Tr key={member.person.id} data-testid="member-row">
+            <Table.Td maw={280}>
+              <PersonLink person={member.person} />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" c="dimmed">
+                {member.person.department} · {member.person.location}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Badge size="sm" variant="light" color={ROLE_COLORS[member.role]} data-testid="member-role">
+                {ROLE_LABELS[member.role]}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" c="dimmed">
+                {member.joinedAt ? formatAgo(member.joinedAt, now) : '—'}
+              </Text>
+            </Table.Td>
+            {moderator ? (
+              <Table.Td>
+                {member.person.id === myId ? null : (
+                  <MemberMenu communityId={communityId} member={member} leader={leader} />
+                )}
+              </Table.Td>
+            ) : null}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 

@@ -1,28 +1,15 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
+import { Group, Paper, SegmentedControl, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconPencil, IconSend } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { EVENT_PLACE_MAX, POST_TITLE_MAX, type CommunityRole } from '#shared/domain/community';
+import { TITLED_POST_KINDS } from '#shared/domain/community-rules';
 import { MarkdownField } from '../../components/communities/MarkdownField.tsx';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
 import { useCreatePost } from '../../hooks/use-community-actions.ts';
 import { useSession } from '../../hooks/use-session.ts';
-import {
-  composableKinds,
-  POST_KIND_LABELS,
-  TITLED_KINDS,
-  type FeedKind,
-} from '../../lib/community-labels.ts';
+import { composableKinds, POST_KIND_LABELS, type FeedKind } from '../../lib/community-labels.ts';
 import { validatePost, type PostDraft, type PostFieldErrors } from '../../lib/community-form.ts';
+import { ActionError, FormActions } from '../../components/FormActions.tsx';
 
 const EMPTY: PostDraft = { kind: 'post', title: '', body: '', startsAt: '', place: '' };
 
@@ -82,7 +69,7 @@ export function PostComposer({ communityId, role }: { communityId: string; role:
     );
   };
 
-  const titled = TITLED_KINDS.has(draft.kind);
+  const titled = TITLED_POST_KINDS.has(draft.kind);
   return (
     <Paper withBorder radius="lg" p="md" component="form" onSubmit={submit} noValidate data-testid="composer">
       <Stack gap="sm">
@@ -140,31 +127,18 @@ export function PostComposer({ communityId, role }: { communityId: string; role:
             {errors.form}
           </Text>
         ) : null}
-        {create.error ? (
-          <Alert variant="light" color="red" title="Not posted" data-testid="compose-error">
-            {create.error.message}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => {
-              setOpen(false);
-              setErrors({});
-              create.reset();
-            }}
-          >
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            leftSection={<IconSend size={16} />}
-            loading={create.isPending}
-            data-testid="compose-submit"
-          >
-            {draft.kind === 'question' ? 'Ask' : 'Post'}
-          </Button>
-        </Group>
+        <ActionError title="Not posted" error={create.error} testId="compose-error" />
+        <FormActions
+          onCancel={() => {
+            setOpen(false);
+            setErrors({});
+            create.reset();
+          }}
+          icon={<IconSend size={16} />}
+          submitLabel={draft.kind === 'question' ? 'Ask' : 'Post'}
+          submitTestId="compose-submit"
+          pending={create.isPending}
+        />
       </Stack>
     </Paper>
   );

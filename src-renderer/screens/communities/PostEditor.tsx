@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { POST_TITLE_MAX, type Post } from '#shared/domain/community';
+import { TITLED_POST_KINDS } from '#shared/domain/community-rules';
 import { MarkdownField } from '../../components/communities/MarkdownField.tsx';
 import { useUpdatePost } from '../../hooks/use-community-actions.ts';
-import { TITLED_KINDS } from '../../lib/community-labels.ts';
 import { validatePost, type PostFieldErrors } from '../../lib/community-form.ts';
+import { ActionError, FormActions } from '../../components/FormActions.tsx';
 
 /** Edits a post's title and text in place; the event's time and place stay as they are. */
 export function PostEditor({ post, onDone }: { post: Post; onDone: () => void }) {
@@ -12,7 +13,7 @@ export function PostEditor({ post, onDone }: { post: Post; onDone: () => void })
   const [body, setBody] = useState(post.body);
   const [errors, setErrors] = useState<PostFieldErrors>({});
   const update = useUpdatePost();
-  const titled = TITLED_KINDS.has(post.kind);
+  const titled = TITLED_POST_KINDS.has(post.kind);
 
   const save = () => {
     const result = validatePost({
@@ -45,19 +46,14 @@ export function PostEditor({ post, onDone }: { post: Post; onDone: () => void })
         />
       ) : null}
       <MarkdownField label="Text" value={body} onChange={setBody} error={errors.body} />
-      {update.error ? (
-        <Alert variant="light" color="red" title="Not saved" data-testid="post-edit-error">
-          {update.error.message}
-        </Alert>
-      ) : null}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button loading={update.isPending} onClick={save} data-testid="post-edit-save">
-          Save
-        </Button>
-      </Group>
+      <ActionError title="Not saved" error={update.error} testId="post-edit-error" />
+      <FormActions
+        onCancel={onDone}
+        onSubmit={save}
+        submitLabel="Save"
+        submitTestId="post-edit-save"
+        pending={update.isPending}
+      />
     </Stack>
   );
 }

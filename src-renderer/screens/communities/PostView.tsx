@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Popover, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Popover, Stack, Text, Title } from '@mantine/core';
 import {
   IconCalendarEvent,
   IconCircleCheck,
@@ -14,6 +14,7 @@ import { Markdown } from '../../components/Markdown.tsx';
 import { useAcceptAnswer, useDeletePost } from '../../hooks/use-community-actions.ts';
 import { formatEventTime } from '../../lib/community-labels.ts';
 import { PostEditor } from './PostEditor.tsx';
+import { ActionError } from '../../components/FormActions.tsx';
 
 interface Props {
   item: FeedItem;
@@ -85,11 +86,7 @@ export function PostView({ item, now, canEdit, canAccept = false, accepted = fal
         ) : post.body.trim() ? (
           <Markdown testId="post-body">{post.body}</Markdown>
         ) : null}
-        {error ? (
-          <Alert variant="light" color="red" title="Not done" data-testid="post-action-error">
-            {error.message}
-          </Alert>
-        ) : null}
+        <ActionError title="Not done" error={error} testId="post-action-error" />
         {!editing && (canEdit || canAccept) ? (
           <Group gap="xs">
             {canAccept ? (

@@ -1,20 +1,9 @@
-import {
-  Box,
-  Button,
-  Center,
-  EmptyState,
-  Group,
-  ScrollArea,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconArrowLeft, IconMessageQuestion } from '@tabler/icons-react';
+import { Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconMessageQuestion } from '@tabler/icons-react';
 import { useLocation } from 'wouter';
 import type { CommunityDetail, PostThread } from '#shared/domain/community';
 import { communityHref } from '../../components/communities/CommunityCard.tsx';
-import { InlineError } from '../../components/InlineError.tsx';
+import { DetailPage } from '../../components/DetailPage.tsx';
 import { useCommunity, usePostThread } from '../../hooks/use-communities.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { useSession } from '../../hooks/use-session.ts';
@@ -29,54 +18,35 @@ export function ThreadScreen({ id, postId }: { id: string; postId: string }) {
   const detail = useCommunity(communityId);
   const [, navigate] = useLocation();
   const back = () => navigate(communityHref(communityId));
-
-  let body;
-  if (thread.data && detail.data) {
-    body = <ThreadBody thread={thread.data} detail={detail.data} onDeleted={back} />;
-  } else if (thread.error?.name === 'not_found') {
-    body = (
-      <Center py={80}>
-        <EmptyState
-          icon={<IconMessageQuestion size={28} />}
-          title="This post is gone"
-          description="It was deleted, or it is in a community you cannot see."
-          data-testid="thread-not-found"
-        >
-          <Button variant="light" onClick={back}>
-            Back to the community
-          </Button>
-        </EmptyState>
-      </Center>
-    );
-  } else if (thread.error ?? detail.error) {
-    const error = (thread.error ?? detail.error) as Error;
-    body = (
-      <InlineError title="Could not open this post" error={error} onRetry={() => void thread.refetch()} />
-    );
-  } else {
-    body = (
-      <Stack gap="md" aria-busy>
-        <Skeleton height={200} radius="lg" />
-        <Skeleton height={100} radius="lg" />
-      </Stack>
-    );
-  }
+  // The post and its community, read together: the thread's not-found or error speaks for both.
+  const both = {
+    data: thread.data && detail.data ? { thread: thread.data, detail: detail.data } : undefined,
+    error: thread.error ?? detail.error,
+    refetch: () => thread.refetch(),
+  };
 
   return (
-    <ScrollArea style={{ flex: '1 1 auto' }} type="auto">
-      <Box p="lg" maw={880}>
-        <Button
-          variant="subtle"
-          size="compact-sm"
-          leftSection={<IconArrowLeft size={16} />}
-          onClick={back}
-          mb="md"
-        >
-          {detail.data?.community.name ?? 'Community'}
-        </Button>
-        {body}
-      </Box>
-    </ScrollArea>
+    <DetailPage
+      back={{ label: detail.data?.community.name ?? 'Community', onClick: back }}
+      maw={880}
+      query={both}
+      errorTitle="Could not open this post"
+      loading={
+        <Stack gap="md" aria-busy>
+          <Skeleton height={200} radius="lg" />
+          <Skeleton height={100} radius="lg" />
+        </Stack>
+      }
+      notFound={{
+        icon: <IconMessageQuestion size={28} />,
+        title: 'This post is gone',
+        description: 'It was deleted, or it is in a community you cannot see.',
+        testId: 'thread-not-found',
+        action: { label: 'Back to the community', onClick: back },
+      }}
+    >
+      {(data) => <ThreadBody thread={data.thread} detail={data.detail} onDeleted={back} />}
+    </DetailPage>
   );
 }
 

@@ -1,7 +1,8 @@
-import { Badge, Box, Group, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Box, Group, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
 import { memo } from 'react';
 import type { PersonSummary } from '#shared/domain/person';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
+import { PersonName } from '../../components/PersonLink.tsx';
 import { ROW_HEIGHT } from '../../hooks/use-result-list.ts';
 import classes from './ResultRow.module.css';
 
@@ -37,16 +38,7 @@ export const ResultRow = memo(function ResultRow({ person, index, highlighted, s
       <Group gap="md" wrap="nowrap" h="100%" px="lg">
         <PersonAvatar id={person.id} name={person.name} inactive={!person.active} />
         <Stack gap={0} className={classes.main}>
-          <Group gap="xs" wrap="nowrap">
-            <Text fw={600} size="sm" truncate="end">
-              {person.name}
-            </Text>
-            {person.active ? null : (
-              <Badge size="xs" variant="light" color="gray">
-                inactive
-              </Badge>
-            )}
-          </Group>
+          <PersonName person={person} gap="xs" />
           <Text size="sm" c="dimmed" truncate="end">
             {person.title || '—'}
           </Text>

@@ -1,16 +1,17 @@
-import { Badge, Center, EmptyState, Group, Loader, Rating, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Rating, Stack, Table, Text } from '@mantine/core';
 import { IconUsersPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Connection } from '#shared/domain/connection';
 import { keepInTouchDueOn } from '#shared/domain/keep-in-touch';
-import type { NetworkQuery } from '#shared/domain/network';
-import { toLocalDay } from '#shared/local-day';
-import { InlineError } from '../../components/InlineError.tsx';
+import type { NetworkEntry, NetworkQuery } from '#shared/domain/network';
+import { CenteredEmpty } from '../../components/CenteredEmpty.tsx';
+import { QueryBoundary } from '../../components/QueryBoundary.tsx';
 import { PersonLink } from '../../components/PersonLink.tsx';
 import { useConnections } from '../../hooks/use-network.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { CONNECTION_KIND_LABELS, formatDay } from '../../lib/connection-labels.ts';
 import { formatCount } from '../../lib/format.ts';
+import { toLocalDay } from '#shared/local-day';
 import { describeDue, formatCadence } from '../../lib/keep-in-touch.ts';
 import { NetworkFilterBar } from './NetworkFilterBar.tsx';
 
@@ -21,92 +22,6 @@ export function ConnectionsView() {
   const today = toLocalDay(useNow(60_000));
   const filtered = Boolean(query.kind || query.minStrength || query.department || query.location);
 
-  let body;
-  if (connections.error) {
-    body = (
-      <InlineError
-        title="Could not read your network"
-        error={connections.error}
-        onRetry={() => void connections.refetch()}
-      />
-    );
-  } else if (!connections.data) {
-    body = (
-      <Center py={80}>
-        <Loader />
-      </Center>
-    );
-  } else if (connections.data.items.length === 0) {
-    body = (
-      <Center py={80}>
-        <EmptyState
-          icon={<IconUsersPlus size={28} />}
-          title={filtered ? 'No connection matches these filters' : 'Your network is empty'}
-          description={
-            filtered
-              ? 'Clear a filter to see more of your connections.'
-              : "Open a colleague's profile in People and add how you know them: it stays on this computer, private unless you share it."
-          }
-          data-testid="network-empty"
-        />
-      </Center>
-    );
-  } else {
-    body = (
-      <Table highlightOnHover verticalSpacing="sm" data-testid="network-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Colleague</Table.Th>
-            <Table.Th>How you know them</Table.Th>
-            <Table.Th>Strength</Table.Th>
-            <Table.Th>Last interaction</Table.Th>
-            <Table.Th>Keep in touch</Table.Th>
-            <Table.Th>Department · site</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {connections.data.items.map(({ connection, person }) => (
-            <Table.Tr key={person.id} data-testid="network-row">
-              <Table.Td maw={280}>
-                <PersonLink person={person} />
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {connection.kinds.map((kind) => (
-                    <Badge key={kind} size="sm" variant="light">
-                      {CONNECTION_KIND_LABELS[kind]}
-                    </Badge>
-                  ))}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <Rating
-                  value={connection.strength}
-                  readOnly
-                  size="xs"
-                  aria-label={`Strength ${connection.strength} of 5`}
-                />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c={connection.lastInteractionAt ? undefined : 'dimmed'}>
-                  {connection.lastInteractionAt ? formatDay(connection.lastInteractionAt) : 'Not recorded'}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <KeepInTouchBadge connection={connection} today={today} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c="dimmed">
-                  {person.department} · {person.location}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    );
-  }
-
   return (
     <Stack gap="md">
       <Group justify="space-between" align="center" wrap="nowrap">
@@ -115,8 +30,81 @@ export function ConnectionsView() {
           {connections.data ? formatCount(connections.data.items.length, 'connection') : ' '}
         </Text>
       </Group>
-      {body}
+      <QueryBoundary query={connections} errorTitle="Could not read your network">
+        {(data) =>
+          data.items.length === 0 ? (
+            <CenteredEmpty
+              icon={<IconUsersPlus size={28} />}
+              title={filtered ? 'No connection matches these filters' : 'Your network is empty'}
+              description={
+                filtered
+                  ? 'Clear a filter to see more of your connections.'
+                  : "Open a colleague's profile in People and add how you know them: it stays on this computer, private unless you share it."
+              }
+              testId="network-empty"
+            />
+          ) : (
+            <ConnectionsTable items={data.items} today={today} />
+          )
+        }
+      </QueryBoundary>
     </Stack>
+  );
+}
+
+function ConnectionsTable({ items, today }: { items: NetworkEntry[]; today: string }) {
+  return (
+    <Table highlightOnHover verticalSpacing="sm" data-testid="network-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Colleague</Table.Th>
+          <Table.Th>How you know them</Table.Th>
+          <Table.Th>Strength</Table.Th>
+          <Table.Th>Last interaction</Table.Th>
+          <Table.Th>Keep in touch</Table.Th>
+          <Table.Th>Department · site</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map(({ connection, person }) => (
+          <Table.Tr key={person.id} data-testid="network-row">
+            <Table.Td maw={280}>
+              <PersonLink person={person} />
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {connection.kinds.map((kind) => (
+                  <Badge key={kind} size="sm" variant="light">
+                    {CONNECTION_KIND_LABELS[kind]}
+                  </Badge>
+                ))}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <Rating
+                value={connection.strength}
+                readOnly
+                size="xs"
+                aria-label={`Strength ${connection.strength} of 5`}
+              />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" c={connection.lastInteractionAt ? undefined : 'dimmed'}>
+                {connection.lastInteractionAt ? formatDay(connection.lastInteractionAt) : 'Not recorded'}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <KeepInTouchBadge connection={connection} today={today} />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" c="dimmed">
+                {person.department} · {person.location}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 

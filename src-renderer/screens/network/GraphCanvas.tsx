@@ -12,8 +12,8 @@ import type Sigma from 'sigma';
 import { NodeCircleProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { RenderEdgeAttributes, RenderGraph, RenderNodeAttributes } from '../../graph/appearance.ts';
-import { describeNode, firstFocus, isArrowKey, nextFocus } from './graph-keyboard.ts';
-import { blobToBase64, canvasTheme, drawNodeHover } from './graph-canvas-theme.ts';
+import { describeNode, firstFocus, isArrowKey, nextFocus } from '../../graph/graph-keyboard.ts';
+import { blobToBase64, canvasTheme, drawNodeHover } from '../../graph/graph-canvas-theme.ts';
 import { NodeSquareProgram } from './node-square-program.ts';
 
 export interface GraphCanvasApi {

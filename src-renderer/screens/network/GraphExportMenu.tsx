@@ -3,7 +3,7 @@ import { IconDownload, IconFileCode, IconPhoto } from '@tabler/icons-react';
 import type { GraphExportFormat } from '#shared/domain/graph';
 import type { RenderGraph } from '../../graph/appearance.ts';
 import type { KithGraph } from '../../graph/build-graph.ts';
-import { useSaveGraphExport } from '../../hooks/use-graph.ts';
+import { useSaveGraphExport } from './use-graph.ts';
 import { showError, showToast } from '../../lib/toasts.ts';
 
 const FORMAT_NAMES: Record<GraphExportFormat, string> = {

@@ -3,8 +3,8 @@ import { IconFilter } from '@tabler/icons-react';
 import type { ConnectionKind } from '#shared/domain/connection';
 import { countActiveFilters, type GraphControls, type GraphFilters } from '../../graph/graph-controls.ts';
 import { CONNECTION_KIND_LABELS, STRENGTH_LABELS } from '../../lib/connection-labels.ts';
-import { changeGraphControls } from '../../lib/graph-controls-store.ts';
-import type { GraphFilterOptions } from '../../lib/graph-filter-options.ts';
+import { changeGraphControls } from './graph-controls-store.ts';
+import type { GraphFilterOptions } from '../../graph/graph-filter-options.ts';
 
 /** Department, site, community, kind of tie and minimum strength, behind one button that counts them. */
 export function GraphFiltersPopover({

@@ -1,7 +1,7 @@
 import { Button, Group, Loader, Paper, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
-import type { GraphModel } from '../../hooks/use-graph-model.ts';
-import { useClearLayout } from '../../hooks/use-graph.ts';
+import type { GraphModel } from './use-graph-model.ts';
+import { useClearLayout } from './use-graph.ts';
 import { formatCount } from '../../lib/format.ts';
 
 interface Props {

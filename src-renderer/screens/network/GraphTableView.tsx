@@ -1,9 +1,9 @@
 import { Anchor, Badge, Box, Group, Table, Text } from '@mantine/core';
 import { useMemo, type KeyboardEvent, type MouseEvent } from 'react';
 import { Link } from 'wouter';
-import type { GraphModel } from '../../hooks/use-graph-model.ts';
+import type { GraphModel } from './use-graph-model.ts';
 import { formatCount } from '../../lib/format.ts';
-import { buildGraphTableRows, describeGraphTie, type GraphTableRow } from '../../lib/graph-table-rows.ts';
+import { buildGraphTableRows, describeGraphTie, type GraphTableRow } from '../../graph/graph-table-rows.ts';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
 import { DEPTH_LABELS } from './PersonNodePanel.tsx';
 import { personHref } from '../../components/PersonLink.tsx';

@@ -1,8 +1,8 @@
 import { Alert, Box, Button, Stack, useComputedColorScheme } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { GraphControls } from '../../graph/graph-controls.ts';
-import type { GraphModel } from '../../hooks/use-graph-model.ts';
-import { changeGraphControls } from '../../lib/graph-controls-store.ts';
+import type { GraphModel } from './use-graph-model.ts';
+import { changeGraphControls } from './graph-controls-store.ts';
 import { GraphCanvas } from './GraphCanvas.tsx';
 import { GraphLegend } from './GraphLegend.tsx';
 import { GraphStatus } from './GraphStatus.tsx';

@@ -1,13 +1,14 @@
-import { Box, Button, Center, EmptyState, Group, Loader, Stack } from '@mantine/core';
+import { Box, Group, Stack } from '@mantine/core';
 import { IconUsersPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { EgoGraph } from '#shared/domain/graph';
 import type { PersonSummary } from '#shared/domain/person';
-import { InlineError } from '../../components/InlineError.tsx';
+import { CenteredEmpty } from '../../components/CenteredEmpty.tsx';
+import { CenteredLoader, QueryBoundary, type QueryState } from '../../components/QueryBoundary.tsx';
 import type { GraphControls } from '../../graph/graph-controls.ts';
-import type { GraphModel } from '../../hooks/use-graph-model.ts';
-import { graphFilterOptions } from '../../lib/graph-filter-options.ts';
+import type { GraphModel } from './use-graph-model.ts';
+import { graphFilterOptions } from '../../graph/graph-filter-options.ts';
 import { GraphExportMenu } from './GraphExportMenu.tsx';
 import { GraphTableView } from './GraphTableView.tsx';
 import { GraphToolbar } from './GraphToolbar.tsx';
@@ -16,7 +17,7 @@ import { NodePanel } from './NodePanel.tsx';
 
 interface Props {
   view: 'graph' | 'list';
-  ego: { data?: EgoGraph; error: Error | null; refetch: () => unknown };
+  ego: QueryState<EgoGraph>;
   model: GraphModel;
   controls: GraphControls;
   today: string;
@@ -26,7 +27,35 @@ interface Props {
 }
 
 /** The graph and its list view share the toolbar, the selection and the side panel. */
-export function GraphWorkspace({
+export function GraphWorkspace({ ego, ...props }: Props) {
+  const [, navigate] = useLocation();
+  return (
+    <QueryBoundary
+      query={ego}
+      errorTitle="Could not read your network"
+      center={{ p: 'xl' }}
+      loading={<CenteredLoader style={{ flex: 1 }} />}
+    >
+      {(data) =>
+        data.nodes.length <= 1 ? (
+          <CenteredEmpty
+            style={{ flex: 1 }}
+            px="xl"
+            icon={<IconUsersPlus size={28} />}
+            title="Your network is empty"
+            description="Open a colleague’s profile in People and add how you know them: your graph grows from the people you know, and from the people they know."
+            testId="graph-empty"
+            action={{ label: 'Open People', onClick: () => navigate('/people') }}
+          />
+        ) : (
+          <Workspace ego={data} {...props} />
+        )
+      }
+    </QueryBoundary>
+  );
+}
+
+function Workspace({
   view,
   ego,
   model,
@@ -34,12 +63,11 @@ export function GraphWorkspace({
   today,
   selected,
   onSelect: setSelected,
-}: Props) {
-  const [, navigate] = useLocation();
+}: Omit<Props, 'ego'> & { ego: EgoGraph }) {
   const [search, setSearch] = useState('');
   const [focusId, setFocusId] = useState<string | null>(null);
   const [canvas, setCanvas] = useState<CanvasApi | null>(null);
-  const options = useMemo(() => graphFilterOptions(ego.data), [ego.data]);
+  const options = useMemo(() => graphFilterOptions(ego), [ego]);
   const people = useMemo(() => {
     const list: PersonSummary[] = [];
     model.visible.forEachNode((_id, { node }) => {
@@ -47,43 +75,7 @@ export function GraphWorkspace({
     });
     return list.sort((a, b) => a.name.localeCompare(b.name));
   }, [model.visible]);
-
-  if (ego.error) {
-    return (
-      <Center p="xl">
-        <InlineError
-          title="Could not read your network"
-          error={ego.error}
-          onRetry={() => void ego.refetch()}
-        />
-      </Center>
-    );
-  }
-  if (!ego.data) {
-    return (
-      <Center style={{ flex: 1 }}>
-        <Loader />
-      </Center>
-    );
-  }
-  if (ego.data.nodes.length <= 1) {
-    return (
-      <Center style={{ flex: 1 }} p="xl">
-        <EmptyState
-          icon={<IconUsersPlus size={28} />}
-          title="Your network is empty"
-          description="Open a colleague’s profile in People and add how you know them: your graph grows from the people you know, and from the people they know."
-          data-testid="graph-empty"
-        >
-          <Button variant="light" onClick={() => navigate('/people')}>
-            Open People
-          </Button>
-        </EmptyState>
-      </Center>
-    );
-  }
-  const panelNode =
-    selected !== null && ego.data.nodes.some((node) => node.id === selected) ? selected : null;
+  const panelNode = selected !== null && ego.nodes.some((node) => node.id === selected) ? selected : null;
   return (
     <Stack gap={0} style={{ flex: '1 1 auto', minHeight: 0 }}>
       <GraphToolbar
@@ -111,8 +103,8 @@ export function GraphWorkspace({
             <GraphView
               model={model}
               controls={controls}
-              truncated={ego.data.truncated}
-              hasConnections={ego.data.edges.some((edge) => edge.type === 'connection')}
+              truncated={ego.truncated}
+              hasConnections={ego.edges.some((edge) => edge.type === 'connection')}
               hasCommunities={options.communities.length > 0}
               selectedId={selected}
               focusId={focusId}
@@ -124,7 +116,7 @@ export function GraphWorkspace({
           )}
         </Box>
         {panelNode !== null ? (
-          <NodePanel ego={ego.data} nodeId={panelNode} today={today} onClose={() => setSelected(null)} />
+          <NodePanel ego={ego} nodeId={panelNode} today={today} onClose={() => setSelected(null)} />
         ) : null}
       </Group>
     </Stack>

@@ -1,23 +1,12 @@
-import {
-  Badge,
-  Box,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconRoute } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
-import { InlineError } from '../../components/InlineError.tsx';
+import type { NetworkInsights } from '#shared/domain/graph';
+import { QueryBoundary } from '../../components/QueryBoundary.tsx';
 import { PersonLink } from '../../components/PersonLink.tsx';
-import { useNetworkInsights } from '../../hooks/use-graph.ts';
-import { listInWords } from '../../lib/network-insights.ts';
+import { useNetworkInsights } from './use-graph.ts';
+import { listInWords } from '../../graph/network-insights.ts';
 import { ReachTable } from './ReachTable.tsx';
 
 /** Where your network is thin, who bridges to departments you don't reach, and whom to meet next. */
@@ -26,23 +15,21 @@ export function InsightsView() {
   const [, navigate] = useLocation();
   const introduce = (id: string) => navigate(`/network/introduce/${encodeURIComponent(id)}`);
 
-  if (insights.error) {
-    return (
-      <InlineError
-        title="Could not work out your insights"
-        error={insights.error}
-        onRetry={() => void insights.refetch()}
-      />
-    );
-  }
-  if (!insights.data) {
-    return (
-      <Center py={80}>
-        <Loader />
-      </Center>
-    );
-  }
-  const { byDepartment, bySite, bridges, peopleToMeet } = insights.data;
+  return (
+    <QueryBoundary query={insights} errorTitle="Could not work out your insights">
+      {(data) => <Insights insights={data} onIntroduce={introduce} />}
+    </QueryBoundary>
+  );
+}
+
+function Insights({
+  insights,
+  onIntroduce,
+}: {
+  insights: NetworkInsights;
+  onIntroduce: (id: string) => void;
+}) {
+  const { byDepartment, bySite, bridges, peopleToMeet } = insights;
   return (
     <Stack gap="lg" data-testid="network-insights">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
@@ -102,7 +89,7 @@ export function InsightsView() {
               size="xs"
               variant="light"
               leftSection={<IconRoute size={14} />}
-              onClick={() => introduce(suggestion.person.id)}
+              onClick={() => onIntroduce(suggestion.person.id)}
             >
               Who can introduce me?
             </Button>

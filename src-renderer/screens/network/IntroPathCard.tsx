@@ -11,7 +11,7 @@ import {
   describeTie,
   PATH_STRENGTH_COLORS,
   tieHasStrength,
-} from '../../lib/introductions.ts';
+} from '../../graph/introductions.ts';
 import { StrengthDots } from './StrengthDots.tsx';
 import { personHref } from '../../components/PersonLink.tsx';
 

@@ -1,12 +1,14 @@
-import { Button, Center, EmptyState, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCircleCheck, IconRouteOff, IconUserSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
+import type { Introductions } from '#shared/domain/graph';
 import type { PersonSummary } from '#shared/domain/person';
-import { InlineError } from '../../components/InlineError.tsx';
+import { CenteredEmpty } from '../../components/CenteredEmpty.tsx';
+import { CenteredLoader, QueryBoundary } from '../../components/QueryBoundary.tsx';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
-import { useIntroductions, usePeopleSearch } from '../../hooks/use-graph.ts';
+import { useIntroductions, usePeopleSearch } from './use-graph.ts';
 import { useSession } from '../../hooks/use-session.ts';
 import { IntroPathCard } from './IntroPathCard.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
@@ -55,13 +57,12 @@ export function IntroductionsView({ targetId, onPick }: Props) {
       {targetId ? (
         <IntroResult targetId={targetId} />
       ) : (
-        <Center py={48}>
-          <EmptyState
-            icon={<IconUserSearch size={28} />}
-            title="Whom would you like to meet?"
-            description="Search for a colleague above, or open someone in the graph and choose “Who can introduce me?”."
-          />
-        </Center>
+        <CenteredEmpty
+          py={48}
+          icon={<IconUserSearch size={28} />}
+          title="Whom would you like to meet?"
+          description="Search for a colleague above, or open someone in the graph and choose “Who can introduce me?”."
+        />
       )}
     </Stack>
   );
@@ -69,24 +70,16 @@ export function IntroductionsView({ targetId, onPick }: Props) {
 
 function IntroResult({ targetId }: { targetId: string }) {
   const intro = useIntroductions(targetId);
+  return (
+    <QueryBoundary query={intro} errorTitle="Could not look for a path" loading={<CenteredLoader py={48} />}>
+      {(data) => <IntroPaths intro={data} />}
+    </QueryBoundary>
+  );
+}
+
+function IntroPaths({ intro }: { intro: Introductions }) {
   const [, navigate] = useLocation();
-  if (intro.error) {
-    return (
-      <InlineError
-        title="Could not look for a path"
-        error={intro.error}
-        onRetry={() => void intro.refetch()}
-      />
-    );
-  }
-  if (!intro.data) {
-    return (
-      <Center py={48}>
-        <Loader />
-      </Center>
-    );
-  }
-  const { target, direct, paths } = intro.data;
+  const { target, direct, paths } = intro;
   return (
     <Stack gap="md">
       <TargetCard target={target} onOpen={() => navigate(personHref(target.id))} />
@@ -97,14 +90,13 @@ function IntroResult({ targetId }: { targetId: string }) {
         </Group>
       ) : null}
       {!direct && paths.length === 0 ? (
-        <Center py={32}>
-          <EmptyState
-            icon={<IconRouteOff size={28} />}
-            title={`No path to ${target.name} within reach`}
-            description={`No one you know is linked to ${target.name} through a shared connection, a reporting line or a community. Join a community they are in, or add the colleagues you know in ${target.department || 'their department'}.`}
-            data-testid="intro-none"
-          />
-        </Center>
+        <CenteredEmpty
+          py={32}
+          icon={<IconRouteOff size={28} />}
+          title={`No path to ${target.name} within reach`}
+          description={`No one you know is linked to ${target.name} through a shared connection, a reporting line or a community. Join a community they are in, or add the colleagues you know in ${target.department || 'their department'}.`}
+          testId="intro-none"
+        />
       ) : null}
       {paths.map((path, index) => (
         <IntroPathCard key={path.ask.id} path={path} rank={index + 1} target={target} />

@@ -5,7 +5,7 @@ import type { EgoGraph, GraphCommunityNode } from '#shared/domain/graph';
 import { communityHref } from '../../components/communities/CommunityCard.tsx';
 import { COMMUNITY_KIND_COLORS, COMMUNITY_KIND_LABELS } from '../../lib/community-labels.ts';
 import { formatCount } from '../../lib/format.ts';
-import { findGraphNode, knownNeighbours } from '../../lib/graph-neighbours.ts';
+import { findGraphNode, knownNeighbours } from '../../graph/graph-neighbours.ts';
 import { PersonNodePanel } from './PersonNodePanel.tsx';
 
 interface Props {

@@ -8,7 +8,7 @@ import { PersonAvatar } from '../../components/PersonAvatar.tsx';
 import { useConnection, useSaveConnection } from '../../hooks/use-network.ts';
 import { useSaveNote } from '../../hooks/use-notes.ts';
 import { CONNECTION_KIND_LABELS, STRENGTH_LABELS } from '../../lib/connection-labels.ts';
-import { listInWords } from '../../lib/network-insights.ts';
+import { listInWords } from '../../graph/network-insights.ts';
 import { NoteSummary } from './NoteSummary.tsx';
 import { personHref } from '../../components/PersonLink.tsx';
 

@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Progress, Table, Text, Title } from '@mantine/core';
 import type { ReachCount } from '#shared/domain/graph';
-import { rankReach, summarizeReach } from '../../lib/network-insights.ts';
+import { rankReach, summarizeReach } from '../../graph/network-insights.ts';
 
 interface Props {
   title: string;

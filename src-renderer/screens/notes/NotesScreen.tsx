@@ -1,11 +1,8 @@
 import {
   Badge,
   Box,
-  Center,
   CloseButton,
-  EmptyState,
   Group,
-  Loader,
   Paper,
   Select,
   Stack,
@@ -20,7 +17,8 @@ import { useLocation } from 'wouter';
 import type { ExportResult } from '#shared/domain/import-export';
 import type { NoteWithPerson } from '#shared/domain/note';
 import { ListScreen } from '../../components/ListScreen.tsx';
-import { InlineError } from '../../components/InlineError.tsx';
+import { CenteredEmpty } from '../../components/CenteredEmpty.tsx';
+import { QueryBoundary } from '../../components/QueryBoundary.tsx';
 import { NotesEncryptionBanner } from '../../components/notes-encryption/NotesEncryptionBanner.tsx';
 import { PersonLink, personHref } from '../../components/PersonLink.tsx';
 import { useNoteSearch, useNoteTags } from '../../hooks/use-notes.ts';
@@ -39,46 +37,6 @@ export function NotesScreen() {
   const tags = useNoteTags();
   const filtered = Boolean(debounced || tag);
   const [exported, setExported] = useState<NonNullable<ExportResult> | null>(null);
-
-  let body;
-  if (results.error) {
-    body = (
-      <InlineError
-        title="Could not search your notes"
-        error={results.error}
-        onRetry={() => void results.refetch()}
-      />
-    );
-  } else if (!results.data) {
-    body = (
-      <Center py={80}>
-        <Loader />
-      </Center>
-    );
-  } else if (results.data.items.length === 0) {
-    body = (
-      <Center py={80}>
-        <EmptyState
-          icon={<IconNotes size={28} />}
-          title={filtered ? 'No note matches' : 'No notes yet'}
-          description={
-            filtered
-              ? 'Try fewer or shorter words — each word matches the start of a word — or clear the tag filter.'
-              : "Open a colleague's profile in People and add a note: it stays on this computer and only you can read it."
-          }
-          data-testid="notes-empty"
-        />
-      </Center>
-    );
-  } else {
-    body = (
-      <Stack gap="sm" data-testid="notes-results">
-        {results.data.items.map((item) => (
-          <NoteResult key={item.note.id} item={item} />
-        ))}
-      </Stack>
-    );
-  }
 
   return (
     <ListScreen
@@ -118,7 +76,28 @@ export function NotesScreen() {
       <Stack gap="md">
         <NotesEncryptionBanner />
         {exported ? <ExportedNotice result={exported} onClose={() => setExported(null)} /> : null}
-        {body}
+        <QueryBoundary query={results} errorTitle="Could not search your notes">
+          {(data) =>
+            data.items.length === 0 ? (
+              <CenteredEmpty
+                icon={<IconNotes size={28} />}
+                title={filtered ? 'No note matches' : 'No notes yet'}
+                description={
+                  filtered
+                    ? 'Try fewer or shorter words — each word matches the start of a word — or clear the tag filter.'
+                    : "Open a colleague's profile in People and add a note: it stays on this computer and only you can read it."
+                }
+                testId="notes-empty"
+              />
+            ) : (
+              <Stack gap="sm" data-testid="notes-results">
+                {data.items.map((item) => (
+                  <NoteResult key={item.note.id} item={item} />
+                ))}
+              </Stack>
+            )
+          }
+        </QueryBoundary>
       </Stack>
     </ListScreen>
   );

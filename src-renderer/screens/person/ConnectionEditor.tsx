@@ -1,5 +1,4 @@
 import {
-  Button,
   Chip,
   Group,
   Modal,
@@ -21,6 +20,7 @@ import { InlineError } from '../../components/InlineError.tsx';
 import { useSaveConnection } from '../../hooks/use-network.ts';
 import { CONNECTION_KIND_LABELS, STRENGTH_LABELS } from '../../lib/connection-labels.ts';
 import { KeepInTouchInput } from './KeepInTouchInput.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 interface Props {
   personId: string;
@@ -137,19 +137,14 @@ export function ConnectionEditor({ personId, personName, connection, onClose }: 
           </Text>
         </div>
         {save.error ? <InlineError title="Not saved" error={save.error} /> : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            onClick={submit}
-            loading={save.isPending}
-            disabled={fields.kinds.length === 0}
-            data-testid="connection-save"
-          >
-            Save
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          onSubmit={submit}
+          submitLabel="Save"
+          submitTestId="connection-save"
+          pending={save.isPending}
+          disabled={fields.kinds.length === 0}
+        />
       </Stack>
     </Modal>
   );

@@ -1,7 +1,5 @@
 import {
   Alert,
-  Box,
-  Button,
   Group,
   Modal,
   SegmentedControl,
@@ -9,19 +7,18 @@ import {
   Stack,
   Switch,
   TagsInput,
-  Text,
-  Textarea,
   TextInput,
 } from '@mantine/core';
 import { IconGitMerge } from '@tabler/icons-react';
 import { useState } from 'react';
 import { INTERACTION_TYPES, type Interaction, type Note, type NoteFields } from '#shared/domain/note';
-import { toLocalDay } from '#shared/local-day';
 import { InlineError } from '../../components/InlineError.tsx';
-import { Markdown } from '../../components/Markdown.tsx';
+import { MarkdownEditor } from '../../components/MarkdownEditor.tsx';
 import { useNoteTags, useResolveConflict, useSaveNote } from '../../hooks/use-notes.ts';
 import { INTERACTION_LABELS } from '../../lib/interaction-labels.ts';
+import { toLocalDay } from '#shared/local-day';
 import { fieldsOf, mergeConflict } from '../../lib/note-timeline.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 type Kind = 'note' | 'interaction';
 
@@ -71,7 +68,6 @@ export function NoteEditor({
   );
   // The latest day an interaction can be logged on: today, as of opening the editor.
   const [today] = useState(() => toLocalDay(Date.now()));
-  const [mode, setMode] = useState<'write' | 'preview'>('write');
   const save = useSaveNote();
   const resolve = useResolveConflict();
   const tags = useNoteTags();
@@ -137,54 +133,18 @@ export function NoteEditor({
             />
           </Group>
         ) : null}
-        <Box>
-          <Group justify="space-between" mb={6}>
-            <Text size="sm" fw={500}>
-              {kind === 'interaction' ? 'What you talked about (optional)' : 'Note'}
-            </Text>
-            <SegmentedControl
-              size="xs"
-              value={mode}
-              onChange={(value) => setMode(value as 'write' | 'preview')}
-              data={[
-                { value: 'write', label: 'Write' },
-                { value: 'preview', label: 'Preview' },
-              ]}
-            />
-          </Group>
-          {mode === 'write' ? (
-            <Textarea
-              aria-label="Note"
-              placeholder={
-                'What you talked about, what to remember… Markdown works: **bold**, lists, [links](https://…)'
-              }
-              autosize
-              minRows={6}
-              maxRows={18}
-              data-autofocus
-              value={fields.body}
-              onChange={(event) => set('body', event.currentTarget.value)}
-            />
-          ) : (
-            <Box
-              p="sm"
-              mih={150}
-              data-testid="note-preview"
-              style={{
-                border: '1px solid var(--mantine-color-default-border)',
-                borderRadius: 'var(--mantine-radius-sm)',
-              }}
-            >
-              {fields.body.trim() ? (
-                <Markdown>{fields.body}</Markdown>
-              ) : (
-                <Text size="sm" c="dimmed">
-                  Nothing to preview yet.
-                </Text>
-              )}
-            </Box>
-          )}
-        </Box>
+        <MarkdownEditor
+          label={kind === 'interaction' ? 'What you talked about (optional)' : 'Note'}
+          ariaLabel="Note"
+          placeholder="What you talked about, what to remember… Markdown works: **bold**, lists, [links](https://…)"
+          minRows={6}
+          maxRows={18}
+          autoFocus
+          value={fields.body}
+          onChange={(value) => set('body', value)}
+          previewHeight={150}
+          testIds={{ preview: 'note-preview' }}
+        />
         <TagsInput
           label="Tags"
           placeholder={fields.tags.length ? '' : 'Type a tag and press Enter'}
@@ -210,14 +170,14 @@ export function NoteEditor({
           />
         </Group>
         {error ? <InlineError title="Not saved" error={error} /> : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={submit} loading={pending} disabled={!canSave} data-testid="note-save">
-            {merging ? 'Save and delete the copy' : 'Save'}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          onSubmit={submit}
+          submitLabel={merging ? 'Save and delete the copy' : 'Save'}
+          submitTestId="note-save"
+          pending={pending}
+          disabled={!canSave}
+        />
       </Stack>
     </Modal>
   );

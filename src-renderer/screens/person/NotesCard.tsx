@@ -13,7 +13,7 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Interaction, Note } from '#shared/domain/note';
-import { InlineError } from '../../components/InlineError.tsx';
+import { QueryBoundary } from '../../components/QueryBoundary.tsx';
 import { NotesEncryptionBanner } from '../../components/notes-encryption/NotesEncryptionBanner.tsx';
 import { usePersonNotes } from '../../hooks/use-notes.ts';
 import { useNotesEncryption } from '../../hooks/use-notes-encryption.ts';
@@ -55,46 +55,6 @@ export function NotesCard({ personId, personName }: { personId: string; personNa
   const locked = useNotesEncryption().data?.state === 'locked';
   const [editing, setEditing] = useState<Editing | null>(null);
 
-  let body;
-  if (notes.error) {
-    body = (
-      <InlineError
-        title="Could not read your notes"
-        error={notes.error}
-        onRetry={() => void notes.refetch()}
-      />
-    );
-  } else if (!notes.data) {
-    body = <Loader size="sm" />;
-  } else if (notes.data.length === 0) {
-    body = locked ? (
-      <Text size="sm" c="dimmed">
-        No notes about {personName} on this computer yet. Notes from your other devices show once you enter
-        your passphrase.
-      </Text>
-    ) : (
-      <Text size="sm" c="dimmed">
-        No notes about {personName} yet. Jot down what you talked about, what matters to them, or when to
-        check in again; log a meeting or a call to see when you last spoke.
-      </Text>
-    );
-  } else {
-    body = (
-      <Timeline bulletSize={22} lineWidth={2} data-testid="note-timeline">
-        {buildTimeline(notes.data).map((entry) => (
-          <Timeline.Item key={entry.note.id} bullet={<Bullet entry={entry} />}>
-            <NoteItem
-              note={entry.note}
-              conflicts={entry.conflicts}
-              onEdit={() => setEditing({ kind: 'edit', note: entry.note })}
-              onMerge={(copy) => setEditing({ kind: 'merge', note: entry.note, copy })}
-            />
-          </Timeline.Item>
-        ))}
-      </Timeline>
-    );
-  }
-
   return (
     <Stack gap="sm" data-testid="notes-card">
       <Group justify="space-between" align="center" wrap="nowrap">
@@ -120,7 +80,30 @@ export function NotesCard({ personId, personName }: { personId: string; personNa
         </Group>
       </Group>
       <NotesEncryptionBanner part="alerts" />
-      {body}
+      <QueryBoundary query={notes} errorTitle="Could not read your notes" loading={<Loader size="sm" />}>
+        {(data) =>
+          data.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {locked
+                ? `No notes about ${personName} on this computer yet. Notes from your other devices show once you enter your passphrase.`
+                : `No notes about ${personName} yet. Jot down what you talked about, what matters to them, or when to check in again; log a meeting or a call to see when you last spoke.`}
+            </Text>
+          ) : (
+            <Timeline bulletSize={22} lineWidth={2} data-testid="note-timeline">
+              {buildTimeline(data).map((entry) => (
+                <Timeline.Item key={entry.note.id} bullet={<Bullet entry={entry} />}>
+                  <NoteItem
+                    note={entry.note}
+                    conflicts={entry.conflicts}
+                    onEdit={() => setEditing({ kind: 'edit', note: entry.note })}
+                    onMerge={(copy) => setEditing({ kind: 'merge', note: entry.note, copy })}
+                  />
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          )
+        }
+      </QueryBoundary>
       {editing ? (
         <NoteEditor
           personId={personId}

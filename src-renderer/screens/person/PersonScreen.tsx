@@ -1,25 +1,14 @@
-import {
-  Box,
-  Button,
-  Center,
-  EmptyState,
-  Group,
-  Paper,
-  ScrollArea,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconArrowLeft, IconUserQuestion } from '@tabler/icons-react';
+import { Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconUserQuestion } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
-import { InlineError } from '../../components/InlineError.tsx';
+import type { PersonProfile } from '#shared/domain/directory';
+import { DetailPage } from '../../components/DetailPage.tsx';
 import { useProfile } from '../../hooks/use-directory.ts';
 import { useSession } from '../../hooks/use-session.ts';
+import { resetDirectoryFilters } from '../../lib/directory-filters.ts';
 import { CommunitiesInCommon } from './CommunitiesInCommon.tsx';
 import { ConnectionCard } from './ConnectionCard.tsx';
-import { resetDirectoryFilters } from '../../lib/directory-filters.ts';
 import { DirectReports } from './DirectReports.tsx';
 import { IntroduceButton } from './IntroduceButton.tsx';
 import { ManagerChain } from './ManagerChain.tsx';
@@ -30,102 +19,80 @@ import { SkillBadges } from './SkillBadges.tsx';
 /** A colleague's page, read from the local cache: it works offline. */
 export function PersonScreen({ id }: { id: string }) {
   const profile = useProfile(decodeURIComponent(id));
-  const session = useSession();
   const [, navigate] = useLocation();
   const back = () => (window.history.length > 1 ? window.history.back() : navigate('/people'));
+
+  return (
+    <DetailPage
+      back={{ label: 'Back', onClick: back }}
+      maw={960}
+      query={profile}
+      errorTitle="Could not open this profile"
+      loading={<ProfileSkeleton />}
+      notFound={{
+        icon: <IconUserQuestion size={28} />,
+        title: 'This person is not in the directory',
+        description:
+          'They may have left, or the link is out of date. Search the directory to find who you are looking for.',
+        testId: 'profile-not-found',
+        action: { label: 'Search the directory', onClick: () => navigate('/people') },
+      }}
+    >
+      {(data) => <ProfileBody profile={data} />}
+    </DetailPage>
+  );
+}
+
+function ProfileBody({ profile }: { profile: PersonProfile }) {
+  const { person, managerChain, directReports } = profile;
+  const session = useSession();
+  const [, navigate] = useLocation();
+  const isMe = session.data?.state === 'signed_in' && session.data.me?.id === person.id;
   const openSkill = (skill: string) => {
     resetDirectoryFilters({ skill });
     navigate('/people');
   };
-
-  let body;
-  if (profile.data) {
-    const { person, managerChain, directReports } = profile.data;
-    const isMe = session.data?.state === 'signed_in' && session.data.me?.id === person.id;
-    body = (
-      <Stack gap="lg">
-        <PersonHeader person={person} />
-        {isMe ? null : (
-          <>
-            <Section title="Your connection">
-              <Stack gap="sm">
-                <ConnectionCard personId={person.id} personName={person.name} />
-                <IntroduceButton personId={person.id} />
-              </Stack>
-            </Section>
-            <Section title="Notes">
-              <NotesCard personId={person.id} personName={person.name} />
-            </Section>
-            <Section title="Communities in common">
-              <CommunitiesInCommon personId={person.id} personName={person.name} />
-            </Section>
-          </>
-        )}
-        <Section title="Skills">
-          <SkillBadges skills={person.skills} onOpen={openSkill} />
-        </Section>
-        <Section title="About">
-          <Text
-            size="sm"
-            style={{ whiteSpace: 'pre-wrap' }}
-            c={person.bio ? undefined : 'dimmed'}
-            data-selectable
-          >
-            {person.bio || `${person.name} has not written a bio yet.`}
-          </Text>
-        </Section>
-        <Group align="stretch" grow wrap="wrap" gap="lg">
-          <Section title="Reporting line">
-            <ManagerChain chain={managerChain} person={person} />
-          </Section>
-          <Section title={`Direct reports (${directReports.length})`}>
-            <DirectReports reports={directReports} />
-          </Section>
-        </Group>
-      </Stack>
-    );
-  } else if (profile.error?.name === 'not_found') {
-    body = (
-      <Center py={80}>
-        <EmptyState
-          icon={<IconUserQuestion size={28} />}
-          title="This person is not in the directory"
-          description="They may have left, or the link is out of date. Search the directory to find who you are looking for."
-          data-testid="profile-not-found"
-        >
-          <Button variant="light" onClick={() => navigate('/people')}>
-            Search the directory
-          </Button>
-        </EmptyState>
-      </Center>
-    );
-  } else if (profile.error) {
-    body = (
-      <InlineError
-        title="Could not open this profile"
-        error={profile.error}
-        onRetry={() => void profile.refetch()}
-      />
-    );
-  } else {
-    body = <ProfileSkeleton />;
-  }
-
   return (
-    <ScrollArea style={{ flex: '1 1 auto' }} type="auto">
-      <Box p="lg" maw={960}>
-        <Button
-          variant="subtle"
-          size="compact-sm"
-          leftSection={<IconArrowLeft size={16} />}
-          onClick={back}
-          mb="md"
+    <Stack gap="lg">
+      <PersonHeader person={person} />
+      {isMe ? null : (
+        <>
+          <Section title="Your connection">
+            <Stack gap="sm">
+              <ConnectionCard personId={person.id} personName={person.name} />
+              <IntroduceButton personId={person.id} />
+            </Stack>
+          </Section>
+          <Section title="Notes">
+            <NotesCard personId={person.id} personName={person.name} />
+          </Section>
+          <Section title="Communities in common">
+            <CommunitiesInCommon personId={person.id} personName={person.name} />
+          </Section>
+        </>
+      )}
+      <Section title="Skills">
+        <SkillBadges skills={person.skills} onOpen={openSkill} />
+      </Section>
+      <Section title="About">
+        <Text
+          size="sm"
+          style={{ whiteSpace: 'pre-wrap' }}
+          c={person.bio ? undefined : 'dimmed'}
+          data-selectable
         >
-          Back
-        </Button>
-        {body}
-      </Box>
-    </ScrollArea>
+          {person.bio || `${person.name} has not written a bio yet.`}
+        </Text>
+      </Section>
+      <Group align="stretch" grow wrap="wrap" gap="lg">
+        <Section title="Reporting line">
+          <ManagerChain chain={managerChain} person={person} />
+        </Section>
+        <Section title={`Direct reports (${directReports.length})`}>
+          <DirectReports reports={directReports} />
+        </Section>
+      </Group>
+    </Stack>
   );
 }
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import type { CommunitySummary } from '#shared/domain/community';
 import { communityHref } from '../../components/communities/CommunityCard.tsx';
-import { InlineError } from '../../components/InlineError.tsx';
+import { QueryBoundary } from '../../components/QueryBoundary.tsx';
 import { useCommunityList } from '../../hooks/use-communities.ts';
 import { useSetCommunityPrefs } from '../../hooks/use-community-actions.ts';
 import {
@@ -22,56 +22,6 @@ export function CommunityNotifications() {
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const touch = (id: string) => setTouched((ids) => (ids.has(id) ? ids : new Set(ids).add(id)));
 
-  let body;
-  if (list.error) {
-    body = (
-      <InlineError
-        title="Could not read your communities"
-        error={list.error}
-        onRetry={() => void list.refetch()}
-      />
-    );
-  } else if (!list.data) {
-    body = (
-      <Center py="md">
-        <Loader size="sm" />
-      </Center>
-    );
-  } else {
-    const items = listNotifiableCommunities(list.data.items, touched);
-    body = items.length ? (
-      <Table verticalSpacing={6} horizontalSpacing="xs" data-testid="settings-communities">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Community</Table.Th>
-            <Table.Th w={72} ta="center">
-              Follow
-            </Table.Th>
-            <Table.Th w={72} ta="center">
-              Mute
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => (
-            <CommunityPrefsRow key={item.community.id} item={item} onChange={touch} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    ) : (
-      <EmptyState
-        icon={<IconUsersGroup size={24} />}
-        title="No communities yet"
-        description="Join or follow communities to hear about their new posts, questions and events."
-        data-testid="settings-communities-empty"
-      >
-        <Button component={Link} href="/communities" variant="light" size="xs">
-          Find communities
-        </Button>
-      </EmptyState>
-    );
-  }
-
   return (
     <div className={classes.row}>
       <Text size="sm" fw={500}>
@@ -81,7 +31,50 @@ export function CommunityNotifications() {
         Follow a community to be notified of its new posts; mute it to keep it quiet. Answers to your
         questions and mentions of you always notify.
       </Text>
-      {body}
+      <QueryBoundary
+        query={list}
+        errorTitle="Could not read your communities"
+        loading={
+          <Center py="md">
+            <Loader size="sm" />
+          </Center>
+        }
+      >
+        {(data) => {
+          const items = listNotifiableCommunities(data.items, touched);
+          return items.length ? (
+            <Table verticalSpacing={6} horizontalSpacing="xs" data-testid="settings-communities">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Community</Table.Th>
+                  <Table.Th w={72} ta="center">
+                    Follow
+                  </Table.Th>
+                  <Table.Th w={72} ta="center">
+                    Mute
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((item) => (
+                  <CommunityPrefsRow key={item.community.id} item={item} onChange={touch} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          ) : (
+            <EmptyState
+              icon={<IconUsersGroup size={24} />}
+              title="No communities yet"
+              description="Join or follow communities to hear about their new posts, questions and events."
+              data-testid="settings-communities-empty"
+            >
+              <Button component={Link} href="/communities" variant="light" size="xs">
+                Find communities
+              </Button>
+            </EmptyState>
+          );
+        }}
+      </QueryBoundary>
     </div>
   );
 }

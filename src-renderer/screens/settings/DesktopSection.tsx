@@ -6,26 +6,33 @@ import { SettingRow, SettingsSection } from './SettingsSection.tsx';
 
 const DESKTOP_ONLY = 'Available in the desktop app.';
 
+type Toggle = Omit<ToggleRowProps, 'view' | 'available'> & { host: keyof SettingsView['host'] };
+
+const TOGGLES: Toggle[] = [
+  {
+    field: 'startAtLogin',
+    host: 'startAtLogin',
+    title: 'Start Kith when you log in',
+    description:
+      'Kith starts when you log in (in the tray on Windows and Linux), so notifications and sync are ready when you are.',
+    testId: 'settings-start-at-login',
+  },
+  {
+    field: 'closeToTray',
+    host: 'tray',
+    title: 'Keep Kith running in the tray when its window closes',
+    description: 'It goes on syncing and notifying; quit from the tray icon.',
+    testId: 'settings-close-to-tray',
+  },
+];
+
 /** How Kith runs on this computer: at login, and in the tray when its window closes. */
 export function DesktopSection({ view }: { view: SettingsView }) {
   return (
     <SettingsSection title="Desktop" icon={<IconDeviceDesktop size={18} />} testId="settings-desktop">
-      <ToggleRow
-        field="startAtLogin"
-        view={view}
-        available={view.host.startAtLogin}
-        title="Start Kith when you log in"
-        description="Kith starts when you log in (in the tray on Windows and Linux), so notifications and sync are ready when you are."
-        testId="settings-start-at-login"
-      />
-      <ToggleRow
-        field="closeToTray"
-        view={view}
-        available={view.host.tray}
-        title="Keep Kith running in the tray when its window closes"
-        description="It goes on syncing and notifying; quit from the tray icon."
-        testId="settings-close-to-tray"
-      />
+      {TOGGLES.map(({ host, ...toggle }) => (
+        <ToggleRow key={toggle.field} {...toggle} view={view} available={view.host[host]} />
+      ))}
     </SettingsSection>
   );
 }

@@ -9,7 +9,7 @@ import {
 } from '@tabler/icons-react';
 import type { UpdateChannel, SettingsView } from '#shared/domain/settings';
 import type { UpdateStatus } from '#shared/domain/updates';
-import { InlineError } from '../../components/InlineError.tsx';
+import { QueryBoundary } from '../../components/QueryBoundary.tsx';
 import { useNow } from '../../hooks/use-now.ts';
 import {
   useCheckForUpdates,
@@ -50,17 +50,13 @@ export function UpdatesSection({ view }: { view: SettingsView }) {
           />
         )}
       />
-      {status.error ? (
-        <InlineError
-          title="Could not read the update status"
-          error={status.error}
-          onRetry={() => void status.refetch()}
-        />
-      ) : status.data ? (
-        <StatusRow status={status.data} />
-      ) : (
-        <Loader size="sm" my="md" />
-      )}
+      <QueryBoundary
+        query={status}
+        errorTitle="Could not read the update status"
+        loading={<Loader size="sm" my="md" />}
+      >
+        {(data) => <StatusRow status={data} />}
+      </QueryBoundary>
     </SettingsSection>
   );
 }

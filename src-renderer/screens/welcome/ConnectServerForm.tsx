@@ -1,8 +1,9 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPlugConnected } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { ConnectInput } from '#shared/domain/session';
 import { useConnectServer } from '../../hooks/use-session.ts';
+import { ActionError } from '../../components/FormActions.tsx';
 
 type FieldErrors = Partial<Record<'serverUrl' | 'token', string>>;
 
@@ -58,11 +59,7 @@ export function ConnectServerForm() {
           autoComplete="off"
           data-testid="connect-token"
         />
-        {connect.error ? (
-          <Alert variant="light" color="red" title="Could not connect" data-testid="connect-error">
-            {connect.error.message}
-          </Alert>
-        ) : null}
+        <ActionError title="Could not connect" error={connect.error} testId="connect-error" />
         <Button type="submit" loading={connect.isPending} leftSection={<IconPlugConnected size={18} />}>
           Connect
         </Button>

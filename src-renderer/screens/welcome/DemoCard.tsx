@@ -1,6 +1,7 @@
-import { Alert, Button, List, Stack, Text, Title } from '@mantine/core';
+import { Button, List, Stack, Text, Title } from '@mantine/core';
 import { IconSparkles } from '@tabler/icons-react';
 import { useStartDemo } from '../../hooks/use-session.ts';
+import { ActionError } from '../../components/FormActions.tsx';
 
 export function DemoCard() {
   const demo = useStartDemo();
@@ -19,11 +20,7 @@ export function DemoCard() {
         <List.Item>Browse profiles and reporting lines</List.Item>
         <List.Item>Nothing leaves your machine</List.Item>
       </List>
-      {demo.error ? (
-        <Alert variant="light" color="red" title="The demo could not start">
-          {demo.error.message}
-        </Alert>
-      ) : null}
+      <ActionError title="The demo could not start" error={demo.error} />
       <Button
         variant="light"
         mt="auto"

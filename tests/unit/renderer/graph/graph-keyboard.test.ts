@@ -6,7 +6,7 @@ import {
   firstFocus,
   nextFocus,
   nodesByDegree,
-} from '../../../../src-renderer/screens/network/graph-keyboard.ts';
+} from '../../../../src-renderer/graph/graph-keyboard.ts';
 import { COMMUNITY_ID, fixtureEgoGraph } from './fixture.ts';
 
 const { graph } = deriveAppearance({

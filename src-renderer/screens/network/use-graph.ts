@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GraphDepth, SaveGraphExportInput, SaveLayoutInput } from '#shared/domain/graph';
-import { getApi } from '../lib/api.ts';
-import { queryKeys } from '../lib/query-keys.ts';
+import { getApi } from '../../lib/api.ts';
+import { queryKeys } from '../../lib/query-keys.ts';
 
 /** The ego graph from the local cache; `network.changed` and friends mark it stale (see use-core-events). */
 export function useEgoGraph(depth: GraphDepth) {

@@ -1,14 +1,14 @@
 import { useComputedColorScheme } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EgoGraph } from '#shared/domain/graph';
-import { deriveAppearance, NODE_SIZE, type LegendEntry, type RenderGraph } from '../graph/appearance.ts';
-import { buildGraph, createKithGraph, type KithGraph } from '../graph/build-graph.ts';
-import { detectClusters, type Clusters } from '../graph/clusters.ts';
-import { filterGraph } from '../graph/filter-graph.ts';
-import { DEFAULT_GRAPH_CONTROLS, type GraphControls } from '../graph/graph-controls.ts';
-import type { NodeScores } from '../graph/metrics.ts';
-import { useLayout, type LayoutPositions, type LayoutState } from '../graph/use-layout.ts';
-import { useSizeScores, type MetricsState } from '../graph/use-size-scores.ts';
+import { deriveAppearance, NODE_SIZE, type LegendEntry, type RenderGraph } from '../../graph/appearance.ts';
+import { buildGraph, createKithGraph, type KithGraph } from '../../graph/build-graph.ts';
+import { detectClusters, type Clusters } from '../../graph/clusters.ts';
+import { filterGraph } from '../../graph/filter-graph.ts';
+import { DEFAULT_GRAPH_CONTROLS, type GraphControls } from '../../graph/graph-controls.ts';
+import type { NodeScores } from '../../graph/metrics.ts';
+import { useLayout, type LayoutPositions, type LayoutState } from './use-layout.ts';
+import { useSizeScores, type MetricsState } from './use-size-scores.ts';
 import { useSaveLayout } from './use-graph.ts';
 
 export interface GraphModel {

@@ -5,9 +5,9 @@
  * not jump; nodes they lack fall back to their cached position (appearance.ts).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { KithGraph } from './build-graph.ts';
-import { createLayoutClient, LayoutCancelledError } from './layout-client.ts';
-import { toLayoutInput, type LayoutInput } from './layout.ts';
+import type { KithGraph } from '../../graph/build-graph.ts';
+import { createLayoutClient, LayoutCancelledError } from '../../graph/layout-client.ts';
+import { toLayoutInput, type LayoutInput } from '../../graph/layout.ts';
 
 export type LayoutState = 'idle' | 'running' | 'done' | 'failed';
 

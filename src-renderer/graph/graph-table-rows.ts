@@ -1,5 +1,5 @@
 import type { GraphEdgeType, GraphNode } from '#shared/domain/graph';
-import type { KithGraph } from '../graph/build-graph.ts';
+import type { KithGraph } from './build-graph.ts';
 
 export interface GraphTie {
   otherId: string;

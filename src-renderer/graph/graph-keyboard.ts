@@ -3,7 +3,7 @@
  * that direction on screen (neighbours first, then anyone), else to the next node by degree. Also the
  * sentence the live region reads for a node.
  */
-import type { RenderGraph } from '../../graph/appearance.ts';
+import type { RenderGraph } from './appearance.ts';
 
 export type ArrowDirection = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listInWords, rankReach, summarizeReach } from '../../../src-renderer/lib/network-insights.ts';
+import { listInWords, rankReach, summarizeReach } from '../../../../src-renderer/graph/network-insights.ts';
 
 describe('network insights', () => {
   const counts = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../../src-renderer/graph/build-graph.ts';
-import { buildGraphTableRows, describeGraphTie } from '../../../src-renderer/lib/graph-table-rows.ts';
+import { buildGraph } from '../../../../src-renderer/graph/build-graph.ts';
+import { buildGraphTableRows, describeGraphTie } from '../../../../src-renderer/graph/graph-table-rows.ts';
 import { EGO } from './graph-helpers.fixture.ts';
 
 describe('buildGraphTableRows', () => {

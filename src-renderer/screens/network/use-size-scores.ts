@@ -3,10 +3,10 @@
  * worker with an explicit state, and sizes follow degree until it answers, so the graph never waits blank.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { KithGraph } from './build-graph.ts';
-import type { SizeBy } from './graph-controls.ts';
-import { computeDegree, toTopologyInput, type NodeScores } from './metrics.ts';
-import type { MetricsResponse } from './metrics.worker.ts';
+import type { KithGraph } from '../../graph/build-graph.ts';
+import type { SizeBy } from '../../graph/graph-controls.ts';
+import { computeDegree, toTopologyInput, type NodeScores } from '../../graph/metrics.ts';
+import type { MetricsResponse } from '../../graph/metrics.worker.ts';
 
 export type MetricsState = 'done' | 'running' | 'failed';
 
@@ -28,7 +28,7 @@ export function useSizeScores(graph: KithGraph, sizeBy: SizeBy): SizeScores {
 
   useEffect(() => {
     if (sizeBy !== 'betweenness' || graph.order === 0) return;
-    const worker = new Worker(new URL('./metrics.worker.ts', import.meta.url), {
+    const worker = new Worker(new URL('../../graph/metrics.worker.ts', import.meta.url), {
       type: 'module',
       name: 'kith-metrics',
     });

@@ -5,7 +5,7 @@ import {
   describePathScore,
   describeTie,
   tieHasStrength,
-} from '../../../src-renderer/lib/introductions.ts';
+} from '../../../../src-renderer/graph/introductions.ts';
 
 const person = (id: string, name: string) => ({
   id,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findGraphNode, knownNeighbours } from '../../../src-renderer/lib/graph-neighbours.ts';
-import { graphFilterOptions } from '../../../src-renderer/lib/graph-filter-options.ts';
-import { labelPeople } from '../../../src-renderer/lib/person-labels.ts';
+import { findGraphNode, knownNeighbours } from '../../../../src-renderer/graph/graph-neighbours.ts';
+import { graphFilterOptions } from '../../../../src-renderer/graph/graph-filter-options.ts';
+import { labelPeople } from '../../../../src-renderer/lib/person-labels.ts';
 import { EGO } from './graph-helpers.fixture.ts';
 
 describe('graph-neighbours', () => {
