@@ -6,7 +6,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { CenteredLoader, QueryBoundary } from '../components/QueryBoundary.tsx';
 import { useCoreEvents } from '../hooks/use-core-events.ts';
 import { useSession } from '../hooks/use-session.ts';
-import { useShellEvents } from '../hooks/use-shell-events.ts';
+import { useDesktopEvents } from '../hooks/use-desktop-events.ts';
 import { CommunitiesScreen } from '../screens/communities/CommunitiesScreen.tsx';
 import { CommunityScreen } from '../screens/communities/CommunityScreen.tsx';
 import { ThreadScreen } from '../screens/communities/ThreadScreen.tsx';
@@ -34,7 +34,7 @@ export function App() {
 
 function SessionGate() {
   useCoreEvents();
-  useShellEvents();
+  useDesktopEvents();
   const session = useSession();
   return (
     <QueryBoundary query={session} errorTitle="Kith could not start" center={{ h: '100dvh', p: 'xl' }}>

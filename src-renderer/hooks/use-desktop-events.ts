@@ -8,11 +8,11 @@ import { settingsQuery } from './use-settings.ts';
 const NOTIFICATION_TOAST_MS = 12_000;
 
 /**
- * What the desktop shell asks of the page: deep links (a notification or tray entry was clicked) open their
+ * What the desktop side (the core's desktop service, through the host) asks of the page: deep links (a notification or tray entry was clicked) open their
  * route, and where the host has no OS notifications (the web host) each one shows as a toast instead.
  * Mounted once, inside the router.
  */
-export function useShellEvents(): void {
+export function useDesktopEvents(): void {
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
 
