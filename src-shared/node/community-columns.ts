@@ -144,7 +144,9 @@ export function fromPostColumns(row: PostColumns): Post {
     title: row.title,
     body: row.body,
     event:
-      row.event_starts_at === null ? null : { startsAt: row.event_starts_at, place: row.event_place ?? '' },
+      row.event_starts_at === null || row.event_place === null
+        ? null
+        : { startsAt: row.event_starts_at, place: row.event_place },
     acceptedAnswerId: row.accepted_answer_id,
     createdAt: row.created_at,
     editedAt: row.edited_at,

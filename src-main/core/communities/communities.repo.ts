@@ -17,13 +17,18 @@ import type { PersonSummary } from '#shared/domain/person';
 import type { ReadDb } from '#shared/node/open-database';
 import type { LocalDb } from '../store/local-db.ts';
 import { communityKey, membershipKey, prefKey } from './community-mutation.ts';
-import { toCommunity, toMembership, toPost, toPref } from './community-rows.repo.ts';
+import {
+  fromCommunityColumns,
+  fromCommunityPrefColumns,
+  fromMembershipColumns,
+  fromPostColumns,
+} from '#shared/node/community-columns';
 
 /** The community cache read for the UI and for the rules a local write is checked against. */
 
 export async function findCommunity(db: ReadDb<LocalDb>, id: string): Promise<Community | null> {
   const row = await db.selectFrom('communities').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toCommunity(row) : null;
+  return row ? fromCommunityColumns(row) : null;
 }
 
 export async function findMembership(
@@ -37,7 +42,7 @@ export async function findMembership(
     .where('community_id', '=', communityId)
     .where('person_id', '=', personId)
     .executeTakeFirst();
-  return row ? toMembership(row) : null;
+  return row ? fromMembershipColumns(row) : null;
 }
 
 export async function countActiveLeaders(db: ReadDb<LocalDb>, communityId: string) {
@@ -53,7 +58,7 @@ export async function countActiveLeaders(db: ReadDb<LocalDb>, communityId: strin
 
 export async function findPost(db: ReadDb<LocalDb>, id: string): Promise<Post | null> {
   const row = await db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toPost(row) : null;
+  return row ? fromPostColumns(row) : null;
 }
 
 export async function findPref(db: ReadDb<LocalDb>, communityId: string): Promise<CommunityPref | null> {
@@ -62,7 +67,7 @@ export async function findPref(db: ReadDb<LocalDb>, communityId: string): Promis
     .selectAll()
     .where('community_id', '=', communityId)
     .executeTakeFirst();
-  return row ? toPref(row) : null;
+  return row ? fromCommunityPrefColumns(row) : null;
 }
 
 /** Whether a write of the user's to any of these rows is still queued. */

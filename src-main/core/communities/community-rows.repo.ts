@@ -1,5 +1,13 @@
-import { sql, type RawBuilder, type Selectable } from 'kysely';
-import type { Community, CommunityPref, Membership, Post } from '#shared/domain/community';
+import {
+  fromCommunityColumns,
+  fromCommunityPrefColumns,
+  fromMembershipColumns,
+  fromPostColumns,
+  toCommunityColumns,
+  toCommunityPrefColumns,
+  toMembershipColumns,
+  toPostColumns,
+} from '#shared/node/community-columns';
 import { chunk, type ReadDb, type WriteDb } from '#shared/node/open-database';
 import type {
   CommunitiesTable,
@@ -8,6 +16,7 @@ import type {
   MembershipsTable,
   PostsTable,
 } from '../store/local-db.ts';
+import { upsertRows } from '../store/upsert-rows.ts';
 import { keyOfRow, parseKey, type EntityRow } from './community-mutation.ts';
 
 /** A row of the cache with the server sequence number it carries (0: written here, never synced). */
@@ -19,102 +28,6 @@ export interface StoredRow {
 /** Keys per statement: well under SQLite's limit of bound parameters. */
 const KEYS_PER_STATEMENT = 400;
 const ROWS_PER_INSERT = 200;
-
-export const toCommunity = (r: Selectable<CommunitiesTable>): Community => ({
-  id: r.id,
-  name: r.name,
-  kind: r.kind as Community['kind'],
-  purpose: r.purpose,
-  objectives: JSON.parse(r.objectives) as string[],
-  visibility: r.visibility as Community['visibility'],
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-  archived: r.archived === 1,
-  updatedAt: r.updated_at,
-});
-
-export const toMembership = (r: Selectable<MembershipsTable>): Membership => ({
-  communityId: r.community_id,
-  personId: r.person_id,
-  role: r.role as Membership['role'],
-  status: r.status as Membership['status'],
-  since: r.since,
-  joinedAt: r.joined_at,
-});
-
-export const toPost = (r: Selectable<PostsTable>): Post => ({
-  id: r.id,
-  communityId: r.community_id,
-  authorId: r.author_id,
-  kind: r.kind as Post['kind'],
-  parentId: r.parent_id,
-  title: r.title,
-  body: r.body,
-  event:
-    r.event_starts_at === null || r.event_place === null
-      ? null
-      : { startsAt: r.event_starts_at, place: r.event_place },
-  acceptedAnswerId: r.accepted_answer_id,
-  createdAt: r.created_at,
-  editedAt: r.edited_at,
-});
-
-export const toPref = (r: Selectable<CommunityPrefsTable>): CommunityPref => ({
-  communityId: r.community_id,
-  followed: r.followed === 1,
-  muted: r.muted === 1,
-  lastReadAt: r.last_read_at,
-  updatedAt: r.updated_at,
-});
-
-const communityColumns = (c: Community, seq: number): CommunitiesTable => ({
-  id: c.id,
-  name: c.name,
-  kind: c.kind,
-  purpose: c.purpose,
-  objectives: JSON.stringify(c.objectives),
-  visibility: c.visibility,
-  created_by: c.createdBy,
-  created_at: c.createdAt,
-  archived: c.archived ? 1 : 0,
-  updated_at: c.updatedAt,
-  seq,
-});
-
-const membershipColumns = (m: Membership, seq: number): MembershipsTable => ({
-  community_id: m.communityId,
-  person_id: m.personId,
-  role: m.role,
-  status: m.status,
-  since: m.since,
-  joined_at: m.joinedAt,
-  seq,
-});
-
-const postColumns = (p: Post, seq: number): PostsTable => ({
-  id: p.id,
-  community_id: p.communityId,
-  author_id: p.authorId,
-  kind: p.kind,
-  parent_id: p.parentId,
-  title: p.title,
-  body: p.body,
-  event_starts_at: p.event?.startsAt ?? null,
-  event_place: p.event?.place ?? null,
-  accepted_answer_id: p.acceptedAnswerId,
-  created_at: p.createdAt,
-  edited_at: p.editedAt,
-  seq,
-});
-
-const prefColumns = (p: CommunityPref, seq: number): CommunityPrefsTable => ({
-  community_id: p.communityId,
-  followed: p.followed ? 1 : 0,
-  muted: p.muted ? 1 : 0,
-  last_read_at: p.lastReadAt,
-  updated_at: p.updatedAt,
-  seq,
-});
 
 /** The rows of these keys as the cache holds them now (absent ones as null, seq 0). */
 export async function loadRows(db: ReadDb<LocalDb>, keys: Iterable<string>): Promise<Map<string, StoredRow>> {
@@ -134,7 +47,7 @@ export async function loadRows(db: ReadDb<LocalDb>, keys: Iterable<string>): Pro
   const put = (row: EntityRow, seq: number) => out.set(keyOfRow(row), { row, seq });
   for (const ids of chunk(byEntity.community, KEYS_PER_STATEMENT)) {
     const rows = await db.selectFrom('communities').selectAll().where('id', 'in', ids).execute();
-    for (const r of rows) put({ entity: 'community', value: toCommunity(r) }, r.seq);
+    for (const r of rows) put({ entity: 'community', value: fromCommunityColumns(r) }, r.seq);
   }
   for (const ids of chunk(byEntity.membership, KEYS_PER_STATEMENT)) {
     const pairs = ids.map((id) => id.split('/') as [string, string]);
@@ -149,11 +62,11 @@ export async function loadRows(db: ReadDb<LocalDb>, keys: Iterable<string>): Pro
         ),
       )
       .execute();
-    for (const r of rows) put({ entity: 'membership', value: toMembership(r) }, r.seq);
+    for (const r of rows) put({ entity: 'membership', value: fromMembershipColumns(r) }, r.seq);
   }
   for (const ids of chunk(byEntity.post, KEYS_PER_STATEMENT)) {
     const rows = await db.selectFrom('posts').selectAll().where('id', 'in', ids).execute();
-    for (const r of rows) put({ entity: 'post', value: toPost(r) }, r.seq);
+    for (const r of rows) put({ entity: 'post', value: fromPostColumns(r) }, r.seq);
   }
   for (const ids of chunk(byEntity.community_pref, KEYS_PER_STATEMENT)) {
     const rows = await db
@@ -161,7 +74,7 @@ export async function loadRows(db: ReadDb<LocalDb>, keys: Iterable<string>): Pro
       .selectAll()
       .where('community_id', 'in', ids)
       .execute();
-    for (const r of rows) put({ entity: 'community_pref', value: toPref(r) }, r.seq);
+    for (const r of rows) put({ entity: 'community_pref', value: fromCommunityPrefColumns(r) }, r.seq);
   }
   return out;
 }
@@ -194,46 +107,17 @@ export async function writeRows(
   const prefs: CommunityPrefsTable[] = [];
   for (const { key, row, seq } of entries) {
     if (!row) await deleteRow(db, key);
-    else if (row.entity === 'community') communities.push(communityColumns(row.value, seq));
-    else if (row.entity === 'membership') memberships.push(membershipColumns(row.value, seq));
-    else if (row.entity === 'post') posts.push(postColumns(row.value, seq));
-    else prefs.push(prefColumns(row.value, seq));
+    else if (row.entity === 'community') communities.push({ ...toCommunityColumns(row.value), seq });
+    else if (row.entity === 'membership') memberships.push({ ...toMembershipColumns(row.value), seq });
+    else if (row.entity === 'post') posts.push({ ...toPostColumns(row.value), seq });
+    else prefs.push({ ...toCommunityPrefColumns(row.value), seq });
   }
-  for (const part of chunk(communities, ROWS_PER_INSERT)) {
-    await db
-      .insertInto('communities')
-      .values(part)
-      .onConflict((oc) => oc.column('id').doUpdateSet(excluded(part)))
-      .execute();
-  }
-  for (const part of chunk(memberships, ROWS_PER_INSERT)) {
-    await db
-      .insertInto('memberships')
-      .values(part)
-      .onConflict((oc) => oc.columns(['community_id', 'person_id']).doUpdateSet(excluded(part)))
-      .execute();
-  }
-  for (const part of chunk(posts, ROWS_PER_INSERT)) {
-    await db
-      .insertInto('posts')
-      .values(part)
-      .onConflict((oc) => oc.column('id').doUpdateSet(excluded(part)))
-      .execute();
-  }
-  for (const part of chunk(prefs, ROWS_PER_INSERT)) {
-    await db
-      .insertInto('community_prefs')
-      .values(part)
-      .onConflict((oc) => oc.column('community_id').doUpdateSet(excluded(part)))
-      .execute();
-  }
-}
-
-/** `set col = excluded.col` for every column of a row. */
-function excluded<R extends object>(rows: readonly R[]): { [K in keyof R]: RawBuilder<R[K]> } {
-  return Object.fromEntries(Object.keys(rows[0] ?? {}).map((c) => [c, sql.raw(`excluded.${c}`)])) as {
-    [K in keyof R]: RawBuilder<R[K]>;
-  };
+  for (const part of chunk(communities, ROWS_PER_INSERT)) await upsertRows(db, 'communities', ['id'], part);
+  for (const part of chunk(memberships, ROWS_PER_INSERT))
+    await upsertRows(db, 'memberships', ['community_id', 'person_id'], part);
+  for (const part of chunk(posts, ROWS_PER_INSERT)) await upsertRows(db, 'posts', ['id'], part);
+  for (const part of chunk(prefs, ROWS_PER_INSERT))
+    await upsertRows(db, 'community_prefs', ['community_id'], part);
 }
 
 // ——— The server's version of rows with pending writes ———

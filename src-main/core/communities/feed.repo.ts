@@ -6,7 +6,7 @@ import { chunk, type ReadDb } from '#shared/node/open-database';
 import { toSummary } from '../directory/directory.repo.ts';
 import type { LocalDb, PostsTable } from '../store/local-db.ts';
 import { postKey } from './community-mutation.ts';
-import { toPost } from './community-rows.repo.ts';
+import { fromPostColumns } from '#shared/node/community-columns';
 
 /** Ids per `in (…)` list: well under SQLite's limit of bound parameters. */
 const IDS_PER_STATEMENT = 500;
@@ -68,7 +68,7 @@ export async function buildFeedItems(
   const pendingKeys = new Set(pending.map((p) => p.entity_key));
   const lastReadAt = new Map(prefs.map((p) => [p.community_id, p.last_read_at]));
   return rows.map((r) => ({
-    post: toPost(r),
+    post: fromPostColumns(r),
     author: authorById.get(r.author_id) ?? null,
     answerCount: answerCount.get(r.id) ?? 0,
     // No preference row: nothing read yet (NEW_COMMUNITY_PREF.lastReadAt is 0).

@@ -1,9 +1,9 @@
 import type { CommunitySuggestion, SuggestionReason } from '#shared/domain/community';
 import type { PersonSummary } from '#shared/domain/person';
 import type { ReadDb } from '#shared/node/open-database';
-import { toSummary } from '../directory/directory.repo.ts';
+import { PERSON_SUMMARY_COLUMNS, toSummary } from '../directory/directory.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
-import { listCommunitySummaries } from './summaries.repo.ts';
+import { countActiveMembers, listCommunitySummaries } from './summaries.repo.ts';
 
 /**
  * "Communities for you": open or request communities, not archived, that the viewer neither belongs to nor
@@ -53,18 +53,7 @@ export async function listCommunitySuggestions(
       .where('c.id', 'not in', (eb) =>
         eb.selectFrom('memberships').where('person_id', '=', viewerId).select('community_id'),
       )
-      .select((eb) => [
-        'c.id',
-        'c.name',
-        'c.purpose',
-        'c.objectives',
-        eb
-          .selectFrom('memberships as m')
-          .whereRef('m.community_id', '=', 'c.id')
-          .where('m.status', '=', 'active')
-          .select((s) => s.fn.countAll<number>().as('n'))
-          .as('members'),
-      ])
+      .select((eb) => ['c.id', 'c.name', 'c.purpose', 'c.objectives', countActiveMembers(eb).as('members')])
       .execute(),
   ]);
   if (communities.length === 0) return [];
@@ -87,14 +76,13 @@ export async function listCommunitySuggestions(
     if (!skills.has(skill.toLowerCase())) skills.set(skill.toLowerCase(), skill);
   const department = viewer?.department ?? '';
 
+  const activeMemberships = () =>
+    db.selectFrom('memberships as m').where('m.status', '=', 'active').where('m.community_id', 'in', ids);
   const [skillCounts, peers, connected] = await Promise.all([
     skills.size === 0
       ? []
-      : db
-          .selectFrom('memberships as m')
+      : activeMemberships()
           .innerJoin('person_skills as s', 's.person_id', 'm.person_id')
-          .where('m.status', '=', 'active')
-          .where('m.community_id', 'in', ids)
           .where((eb) => eb(eb.fn('lower', ['s.skill']), 'in', [...skills.keys()]))
           .select((eb) => [
             'm.community_id',
@@ -106,11 +94,8 @@ export async function listCommunitySuggestions(
           .execute(),
     department === ''
       ? []
-      : db
-          .selectFrom('memberships as m')
+      : activeMemberships()
           .innerJoin('people as p', 'p.id', 'm.person_id')
-          .where('m.status', '=', 'active')
-          .where('m.community_id', 'in', ids)
           .where('p.department', '=', department)
           .where('p.id', '!=', viewerId)
           .select((eb) => ['m.community_id', eb.fn.countAll<number>().as('n')])
@@ -122,16 +107,7 @@ export async function listCommunitySuggestions(
       .innerJoin('people as p', 'p.id', 'k.person_id')
       .where('m.status', '=', 'active')
       .where('m.community_id', 'in', ids)
-      .select([
-        'm.community_id',
-        'k.strength',
-        'p.id',
-        'p.name',
-        'p.title',
-        'p.department',
-        'p.location',
-        'p.active',
-      ])
+      .select(['m.community_id', 'k.strength', ...PERSON_SUMMARY_COLUMNS])
       .orderBy('k.strength', 'desc')
       .orderBy('p.name')
       .orderBy('p.id')

@@ -1,13 +1,23 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { CommunityRole, CommunitySummary, MembershipStatus } from '#shared/domain/community';
 import type { ReadDb } from '#shared/node/open-database';
-import type { LocalDb } from '../store/local-db.ts';
+import type { CommunitiesTable, LocalDb } from '../store/local-db.ts';
 import { communityKey, membershipKey, prefKey } from './community-mutation.ts';
-import { toCommunity } from './community-rows.repo.ts';
+import { fromCommunityColumns } from '#shared/node/community-columns';
 import { DAY_MS } from './health.ts';
 
 const RECENT_DAYS = 28;
 /** Communities per statement: each brings three outbox keys, well under SQLite's parameter limit. */
 const IDS_PER_STATEMENT = 300;
+
+/** For a query over `communities as c`: how many active members each has (memberships_community_status). */
+export function countActiveMembers(eb: ExpressionBuilder<LocalDb & { c: CommunitiesTable }, 'c'>) {
+  return eb
+    .selectFrom('memberships as m')
+    .whereRef('m.community_id', '=', 'c.id')
+    .where('m.status', '=', 'active')
+    .select((s) => s.fn.countAll<number>().as('n'));
+}
 
 /**
  * One statement per chunk of communities; each aspect is a correlated subquery that seeks the index on its
@@ -29,12 +39,7 @@ function selectSummaryRows(db: ReadDb<LocalDb>, ids: readonly string[], viewerId
       'cp.muted',
       'me.role as my_role',
       'me.status as my_status',
-      eb
-        .selectFrom('memberships as m')
-        .whereRef('m.community_id', '=', 'c.id')
-        .where('m.status', '=', 'active')
-        .select((s) => s.fn.countAll<number>().as('n'))
-        .as('member_count'),
+      countActiveMembers(eb).as('member_count'),
       eb
         .selectFrom('posts as p')
         .whereRef('p.community_id', '=', 'c.id')
@@ -97,7 +102,7 @@ export async function listCommunitySummaries(
     const pending = new Set(queued.map((q) => (q.entity_key === null ? undefined : keyOf.get(q.entity_key))));
     for (const r of rows) {
       byId.set(r.id, {
-        community: toCommunity(r),
+        community: fromCommunityColumns(r),
         memberCount: Number(r.member_count ?? 0),
         recentPosts: Number(r.recent_posts ?? 0),
         lastActivityAt: r.last_activity_at ?? null,

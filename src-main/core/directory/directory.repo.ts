@@ -15,7 +15,15 @@ export interface SearchParams {
   limit: number;
 }
 
-const summaryColumns = ['p.id', 'p.name', 'p.title', 'p.department', 'p.location', 'p.active'] as const;
+/** The columns of a PersonSummary, for a query that reads `people as p`. */
+export const PERSON_SUMMARY_COLUMNS = [
+  'p.id',
+  'p.name',
+  'p.title',
+  'p.department',
+  'p.location',
+  'p.active',
+] as const;
 
 export type SummaryRow = Pick<PeopleTable, 'id' | 'name' | 'title' | 'department' | 'location' | 'active'>;
 export const toSummary = (r: SummaryRow): PersonSummary => ({ ...r, active: r.active === 1 });
@@ -47,7 +55,7 @@ export async function listPeople(
   params: Omit<SearchParams, 'text'>,
 ): Promise<PersonSummary[]> {
   const rows = await filtered(db, params)
-    .select(summaryColumns)
+    .select(PERSON_SUMMARY_COLUMNS)
     .orderBy(sql`p.name collate nocase`)
     .orderBy('p.pk')
     .limit(params.limit)
@@ -111,12 +119,12 @@ export async function findProfile(db: ReadDb<LocalDb>, id: string): Promise<Pers
     )
     .selectFrom('chain')
     .innerJoin('people as p', 'p.id', 'chain.id')
-    .select(summaryColumns)
+    .select(PERSON_SUMMARY_COLUMNS)
     .orderBy('chain.depth', 'desc')
     .execute();
   const reports = await db
     .selectFrom('people as p')
-    .select(summaryColumns)
+    .select(PERSON_SUMMARY_COLUMNS)
     .where('p.manager_id', '=', id)
     .orderBy(sql`p.name collate nocase`)
     .execute();
@@ -134,7 +142,7 @@ export async function findPersonSummaries(
 ): Promise<Map<string, PersonSummary>> {
   const rows = await db
     .selectFrom('people as p')
-    .select(summaryColumns)
+    .select(PERSON_SUMMARY_COLUMNS)
     .where(sql<boolean>`p.id in ${jsonIds(new Set(ids))}`)
     .execute();
   return new Map(rows.map((r) => [r.id, toSummary(r)]));

@@ -3,7 +3,7 @@ import type { Connection } from '#shared/domain/connection';
 import type { PersonSummary } from '#shared/domain/person';
 import { fromConnectionColumns } from '#shared/node/connection-columns';
 import type { ReadDb } from '#shared/node/open-database';
-import { toSummary } from '../directory/directory.repo.ts';
+import { PERSON_SUMMARY_COLUMNS, toSummary } from '../directory/directory.repo.ts';
 import type { DayRange } from '../notes/notes.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 
@@ -46,15 +46,7 @@ export async function listKeepInTouchDue(
 ): Promise<KeepInTouchDue[]> {
   const rows = await selectDue(db, range)
     .selectAll('c')
-    .select([
-      'p.id',
-      'p.name',
-      'p.title',
-      'p.department',
-      'p.location',
-      'p.active',
-      KEEP_IN_TOUCH_DUE_ON.as('due_on'),
-    ])
+    .select([...PERSON_SUMMARY_COLUMNS, KEEP_IN_TOUCH_DUE_ON.as('due_on')])
     .orderBy('due_on')
     .orderBy(sql`p.name collate nocase`)
     .orderBy('p.id')

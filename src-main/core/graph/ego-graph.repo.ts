@@ -14,7 +14,6 @@ export const MAX_SECOND_DEGREE = 1500;
 const SHARED_COMMUNITY_MIN_MEMBERS = 3;
 const MAX_COMMUNITIES = 40;
 
-/** A set of ids as one bound JSON parameter: `x in (select value from json_each(?))` takes any number. */
 interface Tie {
   source: string;
   target: string;

@@ -5,6 +5,7 @@ import { chunk, type ReadDb, type WriteDb } from '#shared/node/open-database';
 import type { LocalDb } from '../store/local-db.ts';
 import { deleteAllNotes } from '../notes/notes.repo.ts';
 import { deleteState } from '../store/local-state.repo.ts';
+import { upsertRows } from '../store/upsert-rows.ts';
 import { foldConnection } from './connection-fold.ts';
 import { listPendingWrites } from '../sync/outbox.repo.ts';
 
@@ -25,14 +26,8 @@ export async function upsertSyncedConnections(
   db: WriteDb<LocalDb>,
   entries: readonly { connection: Connection; seq: number }[],
 ) {
-  for (const { connection, seq } of entries) {
-    const row = { ...toConnectionColumns(connection), seq };
-    await db
-      .insertInto('connections_synced')
-      .values(row)
-      .onConflict((oc) => oc.column('person_id').doUpdateSet(row))
-      .execute();
-  }
+  for (const { connection, seq } of entries)
+    await upsertRows(db, 'connections_synced', ['person_id'], [{ ...toConnectionColumns(connection), seq }]);
 }
 
 export async function deleteSyncedConnections(db: WriteDb<LocalDb>, personIds: readonly string[]) {
@@ -53,11 +48,7 @@ export async function upsertSharedConnections(
       strength: shared.strength,
       seq,
     };
-    await db
-      .insertInto('shared_connections')
-      .values(row)
-      .onConflict((oc) => oc.columns(['owner_id', 'person_id']).doUpdateSet(row))
-      .execute();
+    await upsertRows(db, 'shared_connections', ['owner_id', 'person_id'], [row]);
   }
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { NetworkEntry, NetworkQuery } from '#shared/domain/network';
 import type { ReadDb } from '#shared/node/open-database';
+import { PERSON_SUMMARY_COLUMNS } from '../directory/directory.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { fromConnectionColumns } from '#shared/node/connection-columns';
 import { KEEP_IN_TOUCH_DUE_ON } from '../follow-ups/keep-in-touch.repo.ts';
@@ -16,7 +17,7 @@ export async function listNetwork(db: ReadDb<LocalDb>, query: NetworkFilters): P
     .selectFrom('connections as c')
     .innerJoin('people as p', 'p.id', 'c.person_id')
     .selectAll('c')
-    .select(['p.id', 'p.name', 'p.title', 'p.department', 'p.location', 'p.active']);
+    .select(PERSON_SUMMARY_COLUMNS);
   if (query.kind) {
     const kind = query.kind;
     q = q.where(sql<boolean>`exists (select 1 from json_each(c.kinds) where json_each.value = ${kind})`);

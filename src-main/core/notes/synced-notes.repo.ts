@@ -1,9 +1,10 @@
-import type { Transaction } from 'kysely';
+import type { ExpressionBuilder, Transaction } from 'kysely';
 import type { Note, NotePayload } from '#shared/domain/note';
 import { chunk, type ReadDb, type WriteDb } from '#shared/node/open-database';
 import type { SyncedNote } from '#shared/wire/notes';
 import { appendToOutbox, type NewNoteMutation } from '../sync/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
+import { upsertRows } from '../store/upsert-rows.ts';
 import { decryptNote, encryptNote, type NoteCipherContext } from './note-cipher.ts';
 import { deleteNote, findNoteRecord, putNoteFromServer, setNoteRev } from './notes.repo.ts';
 
@@ -22,11 +23,7 @@ export async function upsertSyncedNotes(
 ) {
   for (const { note, seq } of entries) {
     const row = { id: note.id, rev: note.rev, ciphertext: note.ciphertext, seq, unreadable: 0 as const };
-    await db
-      .insertInto('notes_synced')
-      .values(row)
-      .onConflict((oc) => oc.column('id').doUpdateSet(row))
-      .execute();
+    await upsertRows(db, 'notes_synced', ['id'], [row]);
   }
 }
 
@@ -101,6 +98,11 @@ export async function listSyncedNoteIds(db: ReadDb<LocalDb>): Promise<string[]> 
   return rows.map((r) => r.id);
 }
 
+/** For a query over notes: the server holds no version of the note (no row in notes_synced). */
+function hasNoServerVersion({ not, exists, selectFrom }: ExpressionBuilder<LocalDb, 'notes'>) {
+  return not(exists(selectFrom('notes_synced as s').select('s.id').whereRef('s.id', '=', 'notes.id')));
+}
+
 /**
  * After a snapshot: forgets the server rows it did not rewrite (older than its cursor) and lists the local
  * notes that descend from a server revision the server no longer has.
@@ -115,9 +117,7 @@ async function forgetNotesMissingFromSnapshot(trx: Transaction<LocalDb>, snapsho
     .selectFrom('notes')
     .select('id')
     .where('rev', '>', 0)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('notes_synced as s').select('s.id').whereRef('s.id', '=', 'notes.id'))),
-    )
+    .where(hasNoServerVersion)
     .execute();
   return orphans.map((r) => r.id);
 }
@@ -232,9 +232,7 @@ export async function queueNeverSyncedNotes(
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('outbox as o').select('o.mutation_id').whereRef('o.note_id', '=', 'notes.id'))),
     )
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('notes_synced as s').select('s.id').whereRef('s.id', '=', 'notes.id'))),
-    )
+    .where(hasNoServerVersion)
     .orderBy('pk')
     .execute();
   for (const { id } of rows) {

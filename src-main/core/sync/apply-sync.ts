@@ -34,7 +34,7 @@ import {
   upsertSyncedNotes,
 } from '../notes/synced-notes.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
-import { deleteState, readState, writeState } from '../store/local-state.repo.ts';
+import { deleteState, readState, writeState, type StateKey } from '../store/local-state.repo.ts';
 import { clearPeople, deletePeople, markPeopleStale, upsertPeople } from '../store/people.repo.ts';
 import { ServerError } from './server-client.ts';
 
@@ -251,6 +251,19 @@ export async function applyPullPage(
 }
 
 /**
+ * Where this device stands in the server's change feed, and how far the notification rules have read it:
+ * forgotten whenever the feed starts over (a cursor reset, whose sequence may restart lower, or another
+ * account), so the next sync bootstraps and the rules start again from the new snapshot's end.
+ */
+const FEED_POSITION: readonly StateKey[] = [
+  'cursor',
+  'dataset',
+  'bootstrap',
+  'communitySnapshotsDue',
+  'notifyWatermark',
+];
+
+/**
  * The server's data was restored or rebuilt (a cursor reset), in the caller's transaction: the next sync
  * bootstraps afresh, over the rows kept here. Directory, connections and notes stay readable (offline first)
  * until the new snapshot completes; every synced row is marked stale (seq -1, below any cursor, even one
@@ -264,16 +277,7 @@ export async function markSyncedDataStale(trx: Transaction<LocalDb>) {
   await markSyncedConnectionsStale(trx);
   await markSyncedNotesStale(trx);
   await markCommunitiesStale(trx);
-  // The new snapshot's sequence may restart lower: the rules start again from its end.
-  await deleteState(
-    trx,
-    'cursor',
-    'dataset',
-    'bootstrap',
-    'notesKeyOnServer',
-    'communitySnapshotsDue',
-    'notifyWatermark',
-  );
+  await deleteState(trx, ...FEED_POSITION, 'notesKeyOnServer');
   await writeState(trx, 'serverRestored', true);
 }
 
@@ -287,14 +291,5 @@ export async function discardSyncedData(trx: Transaction<LocalDb>) {
   await clearSyncedConnections(trx);
   await markSyncedNotesStale(trx);
   await clearCommunities(trx);
-  await deleteState(
-    trx,
-    'cursor',
-    'dataset',
-    'bootstrap',
-    'serverRestored',
-    'communitySnapshotsDue',
-    'firstSyncAt',
-    'notifyWatermark',
-  );
+  await deleteState(trx, ...FEED_POSITION, 'serverRestored', 'firstSyncAt');
 }
