@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalDb } from '#core/store/local-db';
 import type { ProposeCommunityInput } from '#shared/domain/community';
-import { colleagues, settle, startPushFixture } from './push-fixture.ts';
+import { colleagues, settle, startPushFixture } from '../../support/push-fixture.ts';
 
 type Fixture = Awaited<ReturnType<typeof startPushFixture>>;
 
