@@ -1,12 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { POST_BODY_MAX } from '#shared/domain/community';
-import {
-  startProcess,
-  startServer,
-  startWebHost,
-  tempDir,
-  type RunningProcess,
-} from './support/processes.ts';
+import { expect, test } from './support/fixtures.ts';
+import type { RunningProcess } from './support/processes.ts';
 import { syncNow, whoAmI } from './support/sync-and-account.ts';
 
 /**
@@ -16,6 +11,7 @@ import { syncNow, whoAmI } from './support/sync-and-account.ts';
  * (an announcement as a non-leader, an oversized post) is refused in the UI and nothing is sent.
  */
 test.describe.configure({ mode: 'serial' });
+test.use({ spec: 'communities' });
 
 const SHOTS = '/tmp/pw-communities';
 const COMMUNITY = `Rust practitioners ${Date.now().toString(36)}`;
@@ -23,11 +19,6 @@ const QUESTION = 'How do you share a tokio runtime between two libraries?';
 const ANSWER =
   'Pass a `Handle` in: `tokio::runtime::Handle::current()` from the caller, never a second runtime.';
 
-let server: RunningProcess;
-let host1: RunningProcess;
-let host2: RunningProcess;
-let page1: Page;
-let page2: Page;
 let name1 = '';
 let name2 = '';
 let communityRoute = '';
@@ -50,27 +41,13 @@ async function readHealth(page: Page): Promise<Record<string, string>> {
   };
 }
 
-test.beforeAll(async ({ browser }) => {
-  server = await startServer();
-  host1 = await startWebHost(server.url);
-  // The second computer starts signed out (its server address answers nothing) and signs in as a colleague.
-  host2 = await startProcess(
-    ['src-web/main.ts', '--server', 'http://127.0.0.1:9', '--port', '0', '--data', tempDir('kith-e2e-web2-')],
-    'KITH_WEB_READY',
-  );
-  page1 = await browser.newPage();
-  page2 = await browser.newPage();
-});
-
-test.afterAll(async () => {
-  await page1?.close();
-  await page2?.close();
-  await host2?.kill();
-  await host1?.kill();
-  await server?.kill();
-});
-
-test('two colleagues sign in on two computers; Home is the first screen', async () => {
+test('two colleagues sign in on two computers; Home is the first screen', async ({
+  webPage: page1,
+  secondPage: page2,
+  web: host1,
+  signedOutWeb: host2,
+  server,
+}) => {
   await page1.goto(host1.url);
   await expect(page1.getByTestId('home')).toBeVisible({ timeout: 60_000 });
   await expect(page1.getByTestId('home')).toContainText('New in your communities');
@@ -105,7 +82,10 @@ test('two colleagues sign in on two computers; Home is the first screen', async 
   await page1.screenshot({ path: `${SHOTS}/home-1.png`, fullPage: true });
 });
 
-test('user 1 joins an open community from Discover, then proposes one', async () => {
+test('user 1 joins an open community from Discover, then proposes one', async ({
+  webPage: page1,
+  web: host1,
+}) => {
   await page1.goto(`${host1.url}#/communities`);
   await page1.getByTestId('communities-scope').getByText('Discover').click();
   const joinable = page1.getByTestId('community-card').filter({ has: page1.getByTestId('community-join') });
@@ -148,7 +128,9 @@ test('user 1 joins an open community from Discover, then proposes one', async ()
   await page1.getByTestId('tab-feed').click();
 });
 
-test('user 1 asks a question; a leader is offered announcements, an oversized post is refused', async () => {
+test('user 1 asks a question; a leader is offered announcements, an oversized post is refused', async ({
+  webPage: page1,
+}) => {
   await page1.getByTestId('compose-open').click();
   const composer = page1.getByTestId('composer');
   await expect(composer.getByTestId('compose-kind')).toContainText('Announcement');
@@ -171,7 +153,10 @@ test('user 1 asks a question; a leader is offered announcements, an oversized po
   await syncNow(page1);
 });
 
-test('user 2 joins, cannot announce, is refused an oversized post, and answers', async () => {
+test('user 2 joins, cannot announce, is refused an oversized post, and answers', async ({
+  secondPage: page2,
+  signedOutWeb: host2,
+}) => {
   await syncNow(page2);
   await page2.goto(`${host2.url}#/communities`);
   await page2.getByTestId('communities-scope').getByText('Discover').click();
@@ -209,7 +194,11 @@ test('user 2 joins, cannot announce, is refused an oversized post, and answers',
   await page2.screenshot({ path: `${SHOTS}/thread-answered.png`, fullPage: true });
 });
 
-test('user 1 syncs, accepts the answer, and the health numbers move', async () => {
+test('user 1 syncs, accepts the answer, and the health numbers move', async ({
+  webPage: page1,
+  secondPage: page2,
+  web: host1,
+}) => {
   await syncNow(page1);
   await openCommunity(page1, host1);
   const item = page1.getByTestId('feed-item').filter({ hasText: QUESTION });
@@ -239,7 +228,7 @@ test('user 1 syncs, accepts the answer, and the health numbers move', async () =
   await expect(page2.getByTestId('answer').getByTestId('accepted-badge')).toBeVisible({ timeout: 15_000 });
 });
 
-test('the person page lists the communities two colleagues share', async () => {
+test('the person page lists the communities two colleagues share', async ({ webPage: page1, web: host1 }) => {
   await page1.goto(`${host1.url}#/people`);
   await page1.getByTestId('directory-row').filter({ hasText: name2 }).first().click();
   const inCommon = page1.getByTestId('in-common');
@@ -267,7 +256,12 @@ test('the person page lists the communities two colleagues share', async () => {
   await page1.screenshot({ path: `${SHOTS}/health-seeded-charts.png` });
 });
 
-test("user 1's Home shows user 2's new question without a refresh or a sync", async () => {
+test("user 1's Home shows user 2's new question without a refresh or a sync", async ({
+  webPage: page1,
+  secondPage: page2,
+  web: host1,
+  signedOutWeb: host2,
+}) => {
   const TITLE = 'Does anyone pin tokio across a workspace?';
   await page1.goto(`${host1.url}#/home`);
   const activity = page1.getByTestId('activity');
@@ -290,7 +284,12 @@ test("user 1's Home shows user 2's new question without a refresh or a sync", as
   await page1.screenshot({ path: `${SHOTS}/home-live.png`, fullPage: true });
 });
 
-test('a feed left open in a hidden window (in the tray) does not mark new posts read; shown again, it does', async () => {
+test('a feed left open in a hidden window (in the tray) does not mark new posts read; shown again, it does', async ({
+  webPage: page1,
+  secondPage: page2,
+  web: host1,
+  signedOutWeb: host2,
+}) => {
   const TITLE = 'Is anyone on the tokio 2 preview yet?';
   await openCommunity(page1, host1);
   const feed1 = page1.getByTestId('feed-item');

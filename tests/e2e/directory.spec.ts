@@ -1,28 +1,23 @@
-import { expect, test, type Page } from '@playwright/test';
-import { startServer, startWebHost, type RunningProcess } from './support/processes.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
 
 /**
  * The real UI against the real core, real SQLite and the real server: search, open a profile, then lose the
  * server and keep working from the local cache.
  */
 test.describe.configure({ mode: 'serial' });
+test.use({ spec: 'directory' });
 
-let server: RunningProcess;
-let web: RunningProcess;
-let page: Page;
 /** Uncaught errors and CSP violations seen by the page; the last test asserts there were none. */
 const problems: string[] = [];
 
 /** Types into the search box and waits until the list answers this text (not the previous one). */
-async function search(text: string): Promise<void> {
+async function search(page: Page, text: string): Promise<void> {
   await page.getByTestId('directory-search').fill(text);
   await expect(page.getByTestId('directory-total')).not.toHaveAttribute('aria-busy', 'true');
 }
 
-test.beforeAll(async ({ browser }) => {
-  server = await startServer();
-  web = await startWebHost(server.url);
-  page = await browser.newPage();
+test.beforeAll(({ webPage: page }) => {
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text())) {
@@ -31,13 +26,10 @@ test.beforeAll(async ({ browser }) => {
   });
 });
 
-test.afterAll(async () => {
-  await page?.close();
-  await web?.kill();
-  await server?.kill();
-});
-
-test('the directory lists the demo organization once the first sync is done', async () => {
+test('the directory lists the demo organization once the first sync is done', async ({
+  webPage: page,
+  web,
+}) => {
   await page.goto(`${web.url}#/people`);
   // The bridge removes the token from the address bar.
   await expect(page).not.toHaveURL(/token=/);
@@ -55,12 +47,12 @@ test('the directory lists the demo organization once the first sync is done', as
   await page.keyboard.press('Escape');
 });
 
-test('searching by a name prefix finds the person', async () => {
+test('searching by a name prefix finds the person', async ({ webPage: page }) => {
   const firstRow = page.getByTestId('directory-row').nth(3);
   const name = (await firstRow.locator('p').first().innerText()).trim();
   const prefix = name.split(/\s+/)[0]!.slice(0, 4);
 
-  await search(prefix);
+  await search(page, prefix);
   await expect(page.getByTestId('directory-row').filter({ hasText: name })).toBeVisible();
   await expect(page.getByTestId('directory-total')).not.toHaveText('0 people');
   await page.screenshot({ path: 'test-results/directory-search.png', fullPage: true });
@@ -77,13 +69,13 @@ test('searching by a name prefix finds the person', async () => {
   await expect(page.getByTestId('directory-search')).toHaveValue(prefix);
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
 
-  await search(name);
+  await search(page, name);
   await expect(page.getByTestId('directory-row').first()).toContainText(name);
   await page.getByTestId('directory-search').press('Enter');
   await expect(page.getByTestId('profile-name')).toHaveText(name);
 });
 
-test('the profile shows the person, their reporting line and reports', async () => {
+test('the profile shows the person, their reporting line and reports', async ({ webPage: page }) => {
   await expect(page.getByTestId('profile-header')).toBeVisible();
   await expect(page.getByTestId('manager-chain')).toBeVisible();
   await expect(page.getByTestId('direct-reports')).toBeVisible();
@@ -100,7 +92,7 @@ test('the profile shows the person, their reporting line and reports', async () 
   }
 });
 
-test('a skill badge opens the directory filtered by that skill', async () => {
+test('a skill badge opens the directory filtered by that skill', async ({ webPage: page }) => {
   const skill = page.getByTestId('profile-skill').first();
   const skillName = (await skill.innerText()).trim();
   await skill.click();
@@ -110,7 +102,7 @@ test('a skill badge opens the directory filtered by that skill', async () => {
   await page.screenshot({ path: 'test-results/directory-skill.png', fullPage: true });
 
   // Nothing matches → the empty state offers to clear the filters.
-  await search('zzzzqqq');
+  await search(page, 'zzzzqqq');
   await expect(page.getByTestId('directory-empty')).toContainText('No one matches');
   await page.screenshot({ path: 'test-results/directory-empty.png', fullPage: true });
   await page.getByRole('button', { name: 'Clear search and filters' }).click();
@@ -118,18 +110,21 @@ test('a skill badge opens the directory filtered by that skill', async () => {
   await expect(page.getByTestId('directory-row').first()).toBeVisible();
 });
 
-test('with the server gone, search still works and the status says offline', async () => {
+test('with the server gone, search still works and the status says offline', async ({
+  webPage: page,
+  server,
+}) => {
   await server.kill('SIGKILL');
   await page.getByRole('navigation').getByRole('link', { name: 'People', exact: true }).click();
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
   await expect(page.getByTestId('sync-status')).toContainText('Offline — showing saved data');
 
-  await search('');
+  await search(page, '');
   await expect(page.getByTestId('directory-row').first()).toBeVisible();
   const everyone = await page.getByTestId('directory-total').innerText();
   const name = (await page.getByTestId('directory-row').nth(5).locator('p').first().innerText()).trim();
-  await search(name);
+  await search(page, name);
   await expect(page.getByTestId('directory-row').first()).toContainText(name);
   await expect(page.getByTestId('directory-total')).not.toHaveText(everyone);
   await page.screenshot({ path: 'test-results/directory-offline.png', fullPage: true });
@@ -143,7 +138,7 @@ test('with the server gone, search still works and the status says offline', asy
   await expect(page.getByTestId('directory-search')).toBeFocused();
 });
 
-test('an unknown person gets a clear message, not a blank screen', async () => {
+test('an unknown person gets a clear message, not a blank screen', async ({ webPage: page }) => {
   await page.goto(`${page.url().replace(/#.*$/, '')}#/people/no-such-person`);
   await expect(page.getByTestId('profile-not-found')).toContainText('not in the directory');
   await page.screenshot({ path: 'test-results/profile-not-found.png', fullPage: true });

@@ -1,16 +1,14 @@
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
 import { openDatabase } from '#shared/node/open-database';
 import { openAColleague } from './support/colleague.ts';
-import { startServer, startWebHost, tempDir, type RunningProcess } from './support/processes.ts';
+import { expect, test } from './support/fixtures.ts';
+import { tempDir } from './support/processes.ts';
 
 /** Follow-ups, end to end: a keep-in-touch cadence makes a colleague due; logging an interaction moves it on. */
 test.describe.configure({ mode: 'serial' });
 
 const serverData = tempDir('kith-e2e-follow-ups-server-');
-let server: RunningProcess;
-let web: RunningProcess;
-let page: Page;
+test.use({ spec: 'follow-ups', serverData, connections: false });
 let name: string;
 
 /** A day on this computer's clock, `offsetDays` from today, as the date inputs and the core read it. */
@@ -34,19 +32,10 @@ async function serverCadences(): Promise<(number | null)[]> {
   }
 }
 
-test.beforeAll(async ({ browser }) => {
-  server = await startServer({ dataDir: serverData, connections: false });
-  web = await startWebHost(server.url);
-  page = await browser.newPage();
-});
-
-test.afterAll(async () => {
-  await page?.close();
-  await web?.kill();
-  await server?.kill();
-});
-
-test('a weekly cadence with the last interaction 10 days ago is overdue on Follow-ups', async () => {
+test('a weekly cadence with the last interaction 10 days ago is overdue on Follow-ups', async ({
+  webPage: page,
+  web,
+}) => {
   name = await openAColleague(page, web.url);
   await page.getByRole('button', { name: 'Add connection' }).click();
   const editor = page.getByTestId('connection-editor');
@@ -78,7 +67,7 @@ test('a weekly cadence with the last interaction 10 days ago is overdue on Follo
   await page.screenshot({ path: 'test-results/follow-ups-keep-in-touch.png', fullPage: true });
 });
 
-test('"Log interaction today" moves the reminder a week ahead, out of Overdue', async () => {
+test('"Log interaction today" moves the reminder a week ahead, out of Overdue', async ({ webPage: page }) => {
   await page.getByTestId('log-interaction-today').click();
   await expect(page.getByTestId('follow-ups-overdue')).toHaveCount(0);
   const thisWeek = page.getByTestId('follow-ups-thisWeek');
@@ -91,7 +80,9 @@ test('"Log interaction today" moves the reminder a week ahead, out of Overdue', 
   await page.screenshot({ path: 'test-results/connection-keep-in-touch.png', fullPage: true });
 });
 
-test('a note due today shows next to the reminders; turning the cadence off leaves only the note', async () => {
+test('a note due today shows next to the reminders; turning the cadence off leaves only the note', async ({
+  webPage: page,
+}) => {
   await page.getByRole('button', { name: 'Add note' }).click();
   const noteEditor = page.getByTestId('note-editor');
   await noteEditor.getByLabel('Note', { exact: true }).fill('Ask about the **platform** roadmap');

@@ -1,20 +1,18 @@
 import { existsSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { EgoGraph } from '#shared/domain/graph';
 import type { IpcResult } from '#shared/ipc/result';
-import { startServer, startWebHost, type RunningProcess } from './support/processes.ts';
+import { expect, test } from './support/fixtures.ts';
 
 /** The network graph end to end: drawn from the real core's ego graph, a node's panel, introductions, insights, exports. */
 test.describe.configure({ mode: 'serial' });
+test.use({ spec: 'graph' });
 
-let server: RunningProcess;
-let web: RunningProcess;
-let page: Page;
 /** Someone the demo user does not know but can reach through someone they do. */
 let target: { id: string; name: string };
 
 /** Set-up only: calls the contract as the renderer does, through the bridge the web host installs. */
-async function call<T>(method: string, input?: unknown): Promise<T> {
+async function call<T>(page: Page, method: string, input?: unknown): Promise<T> {
   const result = await page.evaluate(
     async ([name, arg]) => {
       const [area, fn] = (name as string).split('.') as [string, string];
@@ -30,8 +28,8 @@ async function call<T>(method: string, input?: unknown): Promise<T> {
 }
 
 /** A second-degree person: someone the demo user does not know, reached through someone they do. */
-async function findTarget(): Promise<{ id: string; name: string }> {
-  const ego = await call<EgoGraph>('graph.egoGraph', { depth: 2 });
+async function findTarget(page: Page): Promise<{ id: string; name: string }> {
+  const ego = await call<EgoGraph>(page, 'graph.egoGraph', { depth: 2 });
   const second = ego.nodes.find((n) => n.type === 'person' && n.depth === 2);
   if (second?.type !== 'person') throw new Error('The demo user has no second degree');
   return { id: second.id, name: second.person.name };
@@ -56,7 +54,7 @@ interface PixelScope {
 }
 
 /** Non-background pixels and distinct colours of a PNG, counted by the browser's own decoder. */
-async function measure(png: Buffer): Promise<{ inked: number; colours: number; total: number }> {
+async function measure(page: Page, png: Buffer): Promise<{ inked: number; colours: number; total: number }> {
   return page.evaluate(async (b64) => {
     const scope = globalThis as unknown as PixelScope;
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -76,49 +74,53 @@ async function measure(png: Buffer): Promise<{ inked: number; colours: number; t
   }, png.toString('base64'));
 }
 
-test.beforeAll(async ({ browser }) => {
-  server = await startServer();
-  web = await startWebHost(server.url);
-  page = await browser.newPage();
+/**
+ * Whether the canvas shows a drawing, as the tests below measure it: sigma draws a frame or two after the
+ * layout is done, so a test waits for this before it takes the screenshot it checks.
+ */
+async function isDrawn(page: Page, png: Buffer, { minColours = 0 } = {}): Promise<boolean> {
+  const { inked, colours, total } = await measure(page, png);
+  return inked / total > 0.005 && colours > minColours;
+}
+
+test.beforeAll(async ({ webPage: page, web }) => {
   await page.goto(`${web.url}#/home`);
   await expect(page.getByTestId('account-menu')).toBeVisible({ timeout: 60_000 });
-  target = await findTarget();
+  target = await findTarget(page);
 });
 
-test.afterAll(async () => {
-  await page?.close();
-  await web?.kill();
-  await server?.kill();
-});
-
-test('the graph is drawn, laid out and remembered', async () => {
+test('the graph is drawn, laid out and remembered', async ({ webPage: page }) => {
   await page.getByRole('link', { name: 'My network' }).click();
   const canvas = page.getByTestId('graph-canvas');
   await expect(canvas).toBeVisible();
   await expect(page.getByTestId('graph-counts')).toContainText('people');
   // Laid out: the indicator is back to "Re-run layout".
   await expect(page.getByTestId('graph-relayout')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
-  await page.waitForTimeout(500);
+  await expect.poll(async () => isDrawn(page, await canvas.screenshot(), { minColours: 5 })).toBe(true);
   const shot = await canvas.screenshot({ path: 'test-results/graph-canvas.png' });
   await page.screenshot({ path: 'test-results/graph.png' });
-  const { inked, colours, total } = await measure(shot);
+  const { inked, colours, total } = await measure(page, shot);
   expect(inked / total, 'share of the canvas drawn on').toBeGreaterThan(0.005);
   expect(colours, 'distinct colours (departments, ties, labels)').toBeGreaterThan(5);
   await expect(page.getByTestId('graph-legend')).toBeVisible();
   // The finished layout was saved: the core hands the positions back next time.
   await expect
-    .poll(async () => (await call<EgoGraph>('graph.egoGraph', { depth: 1 })).nodes.every((n) => n.position))
+    .poll(async () =>
+      (await call<EgoGraph>(page, 'graph.egoGraph', { depth: 1 })).nodes.every((n) => n.position),
+    )
     .toBe(true);
 
   // Reopening draws the saved layout as it is: no layout runs, so nothing moves and nothing is saved again.
-  const saved = (await call<EgoGraph>('graph.egoGraph', { depth: 1 })).nodes.map((n) => n.position);
+  const saved = (await call<EgoGraph>(page, 'graph.egoGraph', { depth: 1 })).nodes.map((n) => n.position);
   await page.reload();
   await expect(page.getByTestId('graph-relayout')).toHaveAttribute('data-state', 'done');
   await page.waitForTimeout(1000);
-  expect((await call<EgoGraph>('graph.egoGraph', { depth: 1 })).nodes.map((n) => n.position)).toEqual(saved);
+  expect((await call<EgoGraph>(page, 'graph.egoGraph', { depth: 1 })).nodes.map((n) => n.position)).toEqual(
+    saved,
+  );
 });
 
-test('the graph is drawn in a window opened in the dark scheme', async ({ browser }) => {
+test('the graph is drawn in a window opened in the dark scheme', async ({ browser, web, webPage: page }) => {
   const dark = await browser.newPage({ colorScheme: 'dark' });
   try {
     await dark.goto(`${web.url}#/network`);
@@ -126,16 +128,18 @@ test('the graph is drawn in a window opened in the dark scheme', async ({ browse
       timeout: 60_000,
     });
     await expect(dark.getByText('This screen ran into a problem')).toHaveCount(0);
-    await dark.waitForTimeout(500);
+    await expect
+      .poll(async () => isDrawn(page, await dark.getByTestId('graph-canvas').screenshot()))
+      .toBe(true);
     const shot = await dark.getByTestId('graph-canvas').screenshot({ path: 'test-results/graph-dark.png' });
-    const { inked, total } = await measure(shot);
+    const { inked, total } = await measure(page, shot);
     expect(inked / total, 'share of the canvas drawn on').toBeGreaterThan(0.005);
   } finally {
     await dark.close();
   }
 });
 
-test('second degree, filters and colours change what is drawn', async () => {
+test('second degree, filters and colours change what is drawn', async ({ webPage: page }) => {
   const counts = page.getByTestId('graph-counts');
   const first = await counts.innerText();
   await page.getByTestId('graph-depth').getByText('+ who they know').click();
@@ -152,7 +156,7 @@ test('second degree, filters and colours change what is drawn', async () => {
   await page.screenshot({ path: 'test-results/graph-depth2.png' });
 });
 
-test('clicking a node opens its panel', async () => {
+test('clicking a node opens its panel', async ({ webPage: page }) => {
   // Finding someone flies the camera to them: their node is then at the canvas's centre.
   await page.getByTestId('graph-search').fill(target.name);
   await page.getByRole('option', { name: target.name }).first().click();
@@ -170,7 +174,7 @@ test('clicking a node opens its panel', async () => {
   await panel.getByRole('button', { name: 'Close the panel' }).click();
 });
 
-test('Enter on a node opens its panel; the list view opens the same panel', async () => {
+test('Enter on a node opens its panel; the list view opens the same panel', async ({ webPage: page }) => {
   const canvas = page.getByTestId('graph-canvas');
   await canvas.focus();
   await page.keyboard.press('ArrowRight');
@@ -196,7 +200,10 @@ test('Enter on a node opens its panel; the list view opens the same panel', asyn
   await expect(panel.getByTestId('panel-name')).toHaveText(target.name);
 });
 
-test('who can introduce me shows a path, from the panel and from the picker', async () => {
+test('who can introduce me shows a path, from the panel and from the picker', async ({
+  webPage: page,
+  web,
+}) => {
   await page.getByTestId('graph-node-panel').getByTestId('panel-introduce').click();
   const intro = page.getByTestId('introductions');
   await expect(intro.getByTestId('intro-target')).toHaveText(target.name);
@@ -210,7 +217,7 @@ test('who can introduce me shows a path, from the panel and from the picker', as
   await expect(page.getByTestId('intro-path').first()).toBeVisible();
 });
 
-test('insights show reach by department and site', async () => {
+test('insights show reach by department and site', async ({ webPage: page }) => {
   await page.getByTestId('network-tab-insights').click();
   const insights = page.getByTestId('network-insights');
   await expect(insights.getByTestId('reach-departments')).toContainText('You know people in');
@@ -220,7 +227,7 @@ test('insights show reach by department and site', async () => {
   await page.screenshot({ path: 'test-results/graph-insights-people.png' });
 });
 
-test('the filtered graph exports as GEXF and the view as PNG', async () => {
+test('the filtered graph exports as GEXF and the view as PNG', async ({ webPage: page }) => {
   await page.getByTestId('network-tab-graph').click();
   await expect(page.getByTestId('graph-canvas')).toBeVisible();
   for (const item of ['GEXF (Gephi)', 'Image (PNG)']) {
@@ -233,7 +240,7 @@ test('the filtered graph exports as GEXF and the view as PNG', async () => {
   }
 });
 
-test('adding a connection from the panel makes the introduction direct', async () => {
+test('adding a connection from the panel makes the introduction direct', async ({ webPage: page, web }) => {
   await page.getByTestId('network-tab-list').click();
   await page.getByTestId('graph-depth').getByText('+ who they know').click();
   await page.locator(`[data-node-id="${target.id}"]`).click();

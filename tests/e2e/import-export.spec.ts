@@ -1,44 +1,33 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { openAColleague } from './support/colleague.ts';
-import { startServer, startWebHost, tempDir, type RunningProcess } from './support/processes.ts';
+import { expect, test } from './support/fixtures.ts';
+import { tempDir } from './support/processes.ts';
 
 /** Import contacts and notes from a vCard, and export every note as Markdown, end to end. */
 test.describe.configure({ mode: 'serial' });
 
-let server: RunningProcess;
-let web: RunningProcess;
-let page: Page;
 const exportDir = join(tempDir('kith-e2e-export-'), 'notes export');
+// The web host writes exports there.
+test.use({ spec: 'import-export', webEnv: { KITH_EXPORT_DIR: exportDir } });
 
 const vcard = (...cards: string[][]) =>
   cards.map((lines) => ['BEGIN:VCARD', 'VERSION:4.0', ...lines, 'END:VCARD'].join('\r\n')).join('\r\n') +
   '\r\n';
 
-async function pickFile(name: string, content: string) {
+async function pickFile(page: Page, name: string, content: string) {
   await page
     .getByTestId('import-modal')
     .locator('input[type=file]')
     .setInputFiles({ name, mimeType: 'text/vcard', buffer: Buffer.from(content) });
 }
 
-test.beforeAll(async ({ browser }) => {
-  server = await startServer({ dataDir: tempDir('kith-e2e-import-server-') });
-  // The web host writes exports here; it inherits this environment.
-  process.env.KITH_EXPORT_DIR = exportDir;
-  web = await startWebHost(server.url);
-  page = await browser.newPage();
-});
-
-test.afterAll(async () => {
-  await page?.close();
-  await web?.kill();
-  await server?.kill();
-});
-
-test('a vCard imports a note for the colleague it matches and reports the stranger', async () => {
+test('a vCard imports a note for the colleague it matches and reports the stranger', async ({
+  webPage: page,
+  web,
+}) => {
   const name = await openAColleague(page, web.url);
   const email = (await page.locator('a[href^="mailto:"]').first().textContent())?.trim() ?? '';
   expect(email).toContain('@');
@@ -49,12 +38,13 @@ test('a vCard imports a note for the colleague it matches and reports the strang
   const modal = page.getByTestId('import-modal');
 
   // A malformed file: a clear error naming the line, nothing written.
-  await pickFile('broken.vcf', 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Nobody\r\n');
+  await pickFile(page, 'broken.vcf', 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Nobody\r\n');
   await expect(modal.getByTestId('import-error')).toContainText(
     'Line 1: the vCard that begins here has no END:VCARD',
   );
 
   await pickFile(
+    page,
     'contacts.vcf',
     vcard(
       [
@@ -95,7 +85,9 @@ test('a vCard imports a note for the colleague it matches and reports the strang
   await page.screenshot({ path: 'test-results/import-note-on-profile.png', fullPage: true });
 });
 
-test('export writes one Markdown file per colleague with notes into KITH_EXPORT_DIR', async () => {
+test('export writes one Markdown file per colleague with notes into KITH_EXPORT_DIR', async ({
+  webPage: page,
+}) => {
   await page.getByRole('link', { name: 'Notes', exact: true }).click();
   await page.getByTestId('notes-actions').click();
   await page.getByRole('menuitem', { name: 'Export as Markdown…' }).click();

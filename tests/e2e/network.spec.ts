@@ -1,16 +1,14 @@
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
 import { openDatabase } from '#shared/node/open-database';
 import { openAColleague } from './support/colleague.ts';
-import { startServer, startWebHost, tempDir, type RunningProcess } from './support/processes.ts';
+import { expect, test } from './support/fixtures.ts';
+import { tempDir } from './support/processes.ts';
 
 /** Connections, end to end: written on a profile, listed in My network, saved offline and synced later. */
 test.describe.configure({ mode: 'serial' });
 
 const serverData = tempDir('kith-e2e-network-server-');
-let server: RunningProcess;
-let web: RunningProcess;
-let page: Page;
+test.use({ spec: 'network', serverData });
 /** The colleague the first test connects with. */
 let name = '';
 
@@ -25,19 +23,7 @@ async function serverHowMet(): Promise<string[]> {
   }
 }
 
-test.beforeAll(async ({ browser }) => {
-  server = await startServer({ dataDir: serverData });
-  web = await startWebHost(server.url);
-  page = await browser.newPage();
-});
-
-test.afterAll(async () => {
-  await page?.close();
-  await web?.kill();
-  await server?.kill();
-});
-
-test('a connection added on a profile shows in My network', async () => {
+test('a connection added on a profile shows in My network', async ({ webPage: page, web }) => {
   name = await openAColleague(page, web.url);
   await page.getByRole('button', { name: 'Add connection' }).click();
   const editor = page.getByTestId('connection-editor');
@@ -61,8 +47,10 @@ test('a connection added on a profile shows in My network', async () => {
   await expect.poll(serverHowMet, { timeout: 15_000 }).toContain('Platform guild, Lyon 2024');
 });
 
-test('a connection edited while the server is down reaches it once it is back', async () => {
-  const port = Number(new URL(server.url).port);
+test('a connection edited while the server is down reaches it once it is back', async ({
+  webPage: page,
+  server,
+}) => {
   await server.kill();
   await page.getByTestId('network-row').filter({ hasText: name }).getByRole('link').click();
   await page.getByRole('button', { name: 'Edit' }).click();
@@ -72,7 +60,7 @@ test('a connection edited while the server is down reaches it once it is back', 
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByTestId('sync-status')).toContainText('Offline');
 
-  server = await startServer({ port, dataDir: serverData });
+  await server.restart();
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByTestId('sync-status')).toContainText('Synced', { timeout: 30_000 });
   await expect.poll(serverHowMet, { timeout: 15_000 }).toContain('Written on a plane');

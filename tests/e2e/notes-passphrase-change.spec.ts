@@ -1,6 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
 import { openAColleague } from './support/colleague.ts';
-import { startServer, startWebHost, tempDir, type RunningProcess } from './support/processes.ts';
+import { expect, test } from './support/fixtures.ts';
 import { syncNow } from './support/sync-and-account.ts';
 
 /**
@@ -9,34 +8,18 @@ import { syncNow } from './support/sync-and-account.ts';
  * passphrase and not the old one.
  */
 test.describe.configure({ mode: 'serial' });
+test.use({ spec: 'notes-passphrase-change' });
 
 const OLD_PASSPHRASE = 'lantern ferry orchard 42';
 const NEW_PASSPHRASE = 'copper kettle meadow 77';
 const NOTE_TEXT = 'Asked about the **marigold** migration.';
 
-let server: RunningProcess;
-let laptop: RunningProcess;
-let desktop: RunningProcess | undefined;
-let laptopPage: Page;
-let desktopPage: Page;
 let personRoute = '';
 
-test.beforeAll(async ({ browser }) => {
-  server = await startServer({ dataDir: tempDir('kith-e2e-passphrase-change-server-') });
-  laptop = await startWebHost(server.url);
-  laptopPage = await browser.newPage();
-  desktopPage = await browser.newPage();
-});
-
-test.afterAll(async () => {
-  await laptopPage?.close();
-  await desktopPage?.close();
-  await desktop?.kill();
-  await laptop?.kill();
-  await server?.kill();
-});
-
-test('changes the passphrase from the account menu; a wrong current one changes nothing', async () => {
+test('changes the passphrase from the account menu; a wrong current one changes nothing', async ({
+  webPage: laptopPage,
+  web: laptop,
+}) => {
   await openAColleague(laptopPage, laptop.url);
   personRoute = new URL(laptopPage.url()).hash;
   const card = laptopPage.getByTestId('notes-card');
@@ -86,8 +69,10 @@ test('changes the passphrase from the account menu; a wrong current one changes 
   await syncNow(laptopPage);
 });
 
-test('a new device unlocks with the new passphrase, not the old one', async () => {
-  desktop = await startWebHost(server.url);
+test('a new device unlocks with the new passphrase, not the old one', async ({
+  secondPage: desktopPage,
+  secondWeb: desktop,
+}) => {
   await desktopPage.goto(`${desktop.url}#/people`);
   await expect(desktopPage.getByTestId('directory-row').first()).toBeVisible({ timeout: 60_000 });
   await desktopPage.goto(`${desktop.url}${personRoute}`);

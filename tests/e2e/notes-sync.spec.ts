@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { openDatabase } from '#shared/node/open-database';
 import { openAColleague } from './support/colleague.ts';
-import { startServer, startWebHost, tempDir, type RunningProcess } from './support/processes.ts';
+import { expect, test, type DemoServer } from './support/fixtures.ts';
+import { tempDir } from './support/processes.ts';
 import { syncNow } from './support/sync-and-account.ts';
 
 /**
@@ -16,11 +17,7 @@ const PASSPHRASE = 'lantern ferry orchard 42';
 const OFFLINE_TEXT = 'Written on a plane: wants to join the **zanzibar** guild.';
 
 const serverData = tempDir('kith-e2e-notes-sync-server-');
-let server: RunningProcess;
-let laptop: RunningProcess;
-let desktop: RunningProcess | undefined;
-let laptopPage: Page;
-let desktopPage: Page;
+test.use({ spec: 'notes-sync', serverData });
 /** The colleague's profile, as a hash route both devices can open. */
 let personRoute = '';
 
@@ -47,22 +44,11 @@ async function openPerson(page: Page, webUrl: string): Promise<void> {
   await expect(page.getByTestId('notes-card')).toBeVisible();
 }
 
-test.beforeAll(async ({ browser }) => {
-  server = await startServer({ dataDir: serverData });
-  laptop = await startWebHost(server.url);
-  laptopPage = await browser.newPage();
-  desktopPage = await browser.newPage();
-});
-
-test.afterAll(async () => {
-  await laptopPage?.close();
-  await desktopPage?.close();
-  await desktop?.kill();
-  await laptop?.kill();
-  await server?.kill();
-});
-
-test('a passphrase set up on one device; a note written offline reaches the server encrypted', async () => {
+test('a passphrase set up on one device; a note written offline reaches the server encrypted', async ({
+  webPage: laptopPage,
+  web: laptop,
+  server,
+}) => {
   await openAColleague(laptopPage, laptop.url);
   personRoute = new URL(laptopPage.url()).hash;
   const card = laptopPage.getByTestId('notes-card');
@@ -90,7 +76,6 @@ test('a passphrase set up on one device; a note written offline reaches the serv
   await expect(card.getByTestId('notes-encrypted')).toContainText('End-to-end encrypted');
 
   // The server goes down; the note is written anyway, and waits.
-  const port = Number(new URL(server.url).port);
   await server.kill();
   await card.getByRole('button', { name: 'Add note' }).click();
   await laptopPage.getByTestId('note-editor').getByLabel('Note', { exact: true }).fill(OFFLINE_TEXT);
@@ -100,7 +85,7 @@ test('a passphrase set up on one device; a note written offline reaches the serv
   await expect(laptopPage.getByTestId('sync-status')).toContainText('Offline');
   await expect(card.getByTestId('notes-encrypted')).toContainText('1 note waiting to sync');
 
-  server = await startServer({ port, dataDir: serverData });
+  await server.restart();
   await syncNow(laptopPage);
   await expect(card.getByTestId('notes-encrypted')).not.toContainText('waiting to sync', { timeout: 15_000 });
   await expect.poll(async () => (await serverNotes()).length, { timeout: 15_000 }).toBe(1);
@@ -111,8 +96,11 @@ test('a passphrase set up on one device; a note written offline reaches the serv
   await laptopPage.screenshot({ path: 'test-results/notes-encrypted-card.png', fullPage: true });
 });
 
-test('another device: locked until the passphrase; a wrong one is refused and changes nothing', async () => {
-  desktop = await startWebHost(server.url);
+test('another device: locked until the passphrase; a wrong one is refused and changes nothing', async ({
+  webPage: laptopPage,
+  secondPage: desktopPage,
+  secondWeb: desktop,
+}) => {
   await openPerson(desktopPage, desktop.url);
   // The same demo person, signed in on a second computer.
   const who = (page: Page) => page.getByTestId('account-menu').innerText();
@@ -155,10 +143,13 @@ test('another device: locked until the passphrase; a wrong one is refused and ch
 });
 
 /** Edits the timeline's first note on both devices while the server is down, then syncs both. */
-async function editOnBothOffline(laptopText: string, desktopText: string): Promise<void> {
+async function editOnBothOffline(
+  { server, laptopPage, desktopPage }: { server: DemoServer; laptopPage: Page; desktopPage: Page },
+  laptopText: string,
+  desktopText: string,
+): Promise<void> {
   await syncNow(laptopPage);
   await syncNow(desktopPage);
-  const port = Number(new URL(server.url).port);
   await server.kill();
   for (const [page, text] of [
     [laptopPage, laptopText],
@@ -170,16 +161,24 @@ async function editOnBothOffline(laptopText: string, desktopText: string): Promi
     await page.getByTestId('note-save').click();
     await expect(card.getByTestId('note-body').first()).toContainText(text);
   }
-  server = await startServer({ port, dataDir: serverData });
+  await server.restart();
   await syncNow(laptopPage);
   await syncNow(desktopPage);
   await syncNow(laptopPage);
 }
 
-test('the same note edited on both devices while offline keeps both texts, and merges in one go', async () => {
+test('the same note edited on both devices while offline keeps both texts, and merges in one go', async ({
+  webPage: laptopPage,
+  secondPage: desktopPage,
+  server,
+}) => {
   const laptopCard = laptopPage.getByTestId('notes-card');
   const desktopCard = desktopPage.getByTestId('notes-card');
-  await editOnBothOffline('Laptop: prefers mornings.', 'Desktop: moving to Lyon in spring.');
+  await editOnBothOffline(
+    { server, laptopPage, desktopPage },
+    'Laptop: prefers mornings.',
+    'Desktop: moving to Lyon in spring.',
+  );
 
   // Whichever device pushed second holds the conflict copy once it pulls; both end up with it.
   for (const card of [desktopCard, laptopCard]) {
@@ -217,10 +216,18 @@ test('the same note edited on both devices while offline keeps both texts, and m
   await expect.poll(async () => (await serverNotes()).length, { timeout: 15_000 }).toBe(1);
 });
 
-test('a conflict settles by keeping one version after a confirm, or by keeping both as two notes', async () => {
+test('a conflict settles by keeping one version after a confirm, or by keeping both as two notes', async ({
+  webPage: laptopPage,
+  secondPage: desktopPage,
+  server,
+}) => {
   const laptopCard = laptopPage.getByTestId('notes-card');
   const desktopCard = desktopPage.getByTestId('notes-card');
-  await editOnBothOffline('Laptop text, round two.', 'Desktop text, round two.');
+  await editOnBothOffline(
+    { server, laptopPage, desktopPage },
+    'Laptop text, round two.',
+    'Desktop text, round two.',
+  );
   const conflict = desktopCard.getByTestId('note-conflict');
   await expect(conflict).toBeVisible({ timeout: 15_000 });
 
@@ -242,7 +249,11 @@ test('a conflict settles by keeping one version after a confirm, or by keeping b
   await expect(laptopCard.getByTestId('note-body')).toHaveText(otherText);
 
   // Keep both: one click, the copy becomes a note of its own, nothing is deleted.
-  await editOnBothOffline('Laptop text, round three.', 'Desktop text, round three.');
+  await editOnBothOffline(
+    { server, laptopPage, desktopPage },
+    'Laptop text, round three.',
+    'Desktop text, round three.',
+  );
   await expect(conflict).toBeVisible({ timeout: 15_000 });
   await conflict.getByTestId('conflict-keep-both').click();
   await expect(conflict).toHaveCount(0);

@@ -1,13 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
 import { openAColleague } from './support/colleague.ts';
-import { startServer, startWebHost, tempDir, type RunningProcess } from './support/processes.ts';
+import { expect, test } from './support/fixtures.ts';
 
 /** Notes, end to end: written on a profile in markdown, rendered safely, found by search, due on Follow-ups. */
 test.describe.configure({ mode: 'serial' });
-
-let server: RunningProcess;
-let web: RunningProcess;
-let page: Page;
+test.use({ spec: 'notes', connections: false });
 
 /** Today on this computer's clock, as the date input and the core read it. */
 function localToday(): string {
@@ -24,19 +20,10 @@ const BODY = [
   'Avatar idea: <img src="x" onerror="window.__kithPwned = 2">',
 ].join('\n');
 
-test.beforeAll(async ({ browser }) => {
-  server = await startServer({ dataDir: tempDir('kith-e2e-notes-server-'), connections: false });
-  web = await startWebHost(server.url);
-  page = await browser.newPage();
-});
-
-test.afterAll(async () => {
-  await page?.close();
-  await web?.kill();
-  await server?.kill();
-});
-
-test('a markdown note on a profile renders safely, is found by search and is due today', async () => {
+test('a markdown note on a profile renders safely, is found by search and is due today', async ({
+  webPage: page,
+  web,
+}) => {
   const name = await openAColleague(page, web.url);
   await expect(page.getByTestId('notes-privacy')).toContainText('Notes stay on this computer');
 
@@ -88,7 +75,7 @@ test('a markdown note on a profile renders safely, is found by search and is due
   await page.screenshot({ path: 'test-results/follow-ups.png', fullPage: true });
 });
 
-test('a note can be filtered by tag, pinned, and deleted after a confirm', async () => {
+test('a note can be filtered by tag, pinned, and deleted after a confirm', async ({ webPage: page }) => {
   await page.getByRole('link', { name: 'Notes', exact: true }).click();
   await page.getByTestId('notes-search').fill('');
   await page.getByRole('combobox', { name: 'Tag' }).click();
@@ -114,7 +101,9 @@ test('a note can be filtered by tag, pinned, and deleted after a confirm', async
   await page.screenshot({ path: 'test-results/follow-ups-empty.png', fullPage: true });
 });
 
-test('logged interactions join the timeline by the day they happened, pinned notes first', async () => {
+test('logged interactions join the timeline by the day they happened, pinned notes first', async ({
+  webPage: page,
+}) => {
   await page.goBack();
   const card = page.getByTestId('notes-card');
   await expect(card).toContainText('No notes about');

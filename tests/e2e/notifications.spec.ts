@@ -1,11 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import {
-  startProcess,
-  startServer,
-  startWebHost,
-  tempDir,
-  type RunningProcess,
-} from './support/processes.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
+import type { RunningProcess } from './support/processes.ts';
 import { syncNow, whoAmI } from './support/sync-and-account.ts';
 
 /**
@@ -15,21 +10,17 @@ import { syncNow, whoAmI } from './support/sync-and-account.ts';
  * the next question arrives on Home but pops nothing up.
  */
 test.describe.configure({ mode: 'serial' });
+test.use({ spec: 'notifications', webPageOptions: { colorScheme: 'light' } });
 
 const COMMUNITY = `Platform guild ${Date.now().toString(36)}`;
 const QUESTION = 'Which base image do you use for Node services?';
 const QUIET_QUESTION = 'Who runs the next platform guild meetup?';
 
-let server: RunningProcess;
-let host1: RunningProcess;
-let host2: RunningProcess;
-let page1: Page;
-let page2: Page;
 let name2 = '';
 let communityRoute = '';
 
 /** User 2 asks a question in the community, from its page. */
-async function ask(title: string): Promise<void> {
+async function ask(page2: Page, host2: RunningProcess, title: string): Promise<void> {
   await page2.goto(`${host2.url}${communityRoute}`);
   await expect(page2.getByTestId('community-title')).toHaveText(COMMUNITY);
   await page2.getByTestId('compose-open').click();
@@ -41,27 +32,13 @@ async function ask(title: string): Promise<void> {
   await expect(page2.getByTestId('feed-item').filter({ hasText: title })).toBeVisible();
 }
 
-test.beforeAll(async ({ browser }) => {
-  server = await startServer();
-  host1 = await startWebHost(server.url);
-  // The second computer starts signed out (its server address answers nothing) and signs in as a colleague.
-  host2 = await startProcess(
-    ['src-web/main.ts', '--server', 'http://127.0.0.1:9', '--port', '0', '--data', tempDir('kith-e2e-web2-')],
-    'KITH_WEB_READY',
-  );
-  page1 = await browser.newPage({ colorScheme: 'light' });
-  page2 = await browser.newPage();
-});
-
-test.afterAll(async () => {
-  await page1?.close();
-  await page2?.close();
-  await host2?.kill();
-  await host1?.kill();
-  await server?.kill();
-});
-
-test('user 1 proposes a community (and follows it); a colleague signs in and joins', async () => {
+test('user 1 proposes a community (and follows it); a colleague signs in and joins', async ({
+  webPage: page1,
+  secondPage: page2,
+  web: host1,
+  signedOutWeb: host2,
+  server,
+}) => {
   await page1.goto(host1.url);
   await expect(page1.getByTestId('home')).toBeVisible({ timeout: 60_000 });
   await expect(page1.getByTestId('sync-status')).toContainText('Synced', { timeout: 60_000 });
@@ -112,12 +89,17 @@ test('user 1 proposes a community (and follows it); a colleague signs in and joi
   await expect(page2.getByTestId('community-header').getByTestId('community-role')).toHaveText('Member');
 });
 
-test("user 2's question pops up on user 1's page, and the toast opens its thread", async () => {
+test("user 2's question pops up on user 1's page, and the toast opens its thread", async ({
+  webPage: page1,
+  secondPage: page2,
+  web: host1,
+  signedOutWeb: host2,
+}) => {
   await page1.goto(`${host1.url}#/home`);
   await expect(page1.getByTestId('home')).toBeVisible();
   await expect(page1.getByTestId('toast')).toHaveCount(0);
 
-  await ask(QUESTION);
+  await ask(page2, host2, QUESTION);
 
   // Nothing is clicked on computer 1: user 2's core pushes, the server pokes user 1's core, which pulls
   // and decides the notification; the web host has no OS notifications, so the page shows it.
@@ -134,7 +116,12 @@ test("user 2's question pops up on user 1's page, and the toast opens its thread
   await expect(toast).toHaveCount(0);
 });
 
-test('paused, the next question reaches Home but pops nothing up', async () => {
+test('paused, the next question reaches Home but pops nothing up', async ({
+  webPage: page1,
+  secondPage: page2,
+  web: host1,
+  signedOutWeb: host2,
+}) => {
   await page1.goto(`${host1.url}#/settings`);
   await page1.getByTestId('settings-pause').getByRole('button', { name: 'Pause…' }).click();
   await page1.getByRole('menuitem', { name: 'For 1 hour' }).click();
@@ -142,7 +129,7 @@ test('paused, the next question reaches Home but pops nothing up', async () => {
   await page1.goto(`${host1.url}#/home`);
   await expect(page1.getByTestId('home')).toBeVisible();
 
-  await ask(QUIET_QUESTION);
+  await ask(page2, host2, QUIET_QUESTION);
   await expect(page1.getByTestId('activity')).toContainText(QUIET_QUESTION, { timeout: 30_000 });
   // The notification is decided in the same step as the pull that brought the question: had it been
   // shown, it would be on the page by now.

@@ -1,7 +1,8 @@
-import { expect, test, type Locator, type Page, type WebSocketRoute } from '@playwright/test';
+import type { Locator, Page, WebSocketRoute } from '@playwright/test';
 import type { AppSettings, SettingsView } from '#shared/domain/settings';
 import type { IpcResult } from '#shared/ipc/result';
-import { startServer, startWebHost, type RunningProcess } from './support/processes.ts';
+import { expect, test } from './support/fixtures.ts';
+import type { RunningProcess } from './support/processes.ts';
 
 /**
  * The Settings screen end to end, in the web host against the real core: it opens from the rail; quiet
@@ -11,10 +12,7 @@ import { startServer, startWebHost, type RunningProcess } from './support/proces
  * disabled and says why.
  */
 test.describe.configure({ mode: 'serial' });
-
-let server: RunningProcess;
-let host: RunningProcess;
-let page: Page;
+test.use({ spec: 'settings', webPageOptions: { colorScheme: 'light' } });
 
 /** What the core holds now, read through the same bridge the page uses. */
 async function readSettings(target: Page): Promise<AppSettings> {
@@ -41,24 +39,16 @@ function timeOfDay(target: Page, timestamp: number): Promise<string> {
   );
 }
 
-async function openSettings(target: Page): Promise<void> {
+async function openSettings(target: Page, host: RunningProcess): Promise<void> {
   await target.goto(`${host.url}#/settings`);
   await expect(target.getByTestId('settings-notifications')).toBeVisible({ timeout: 30_000 });
 }
 
-test.beforeAll(async ({ browser }) => {
-  server = await startServer();
-  host = await startWebHost(server.url);
-  page = await browser.newPage({ colorScheme: 'light' });
-});
-
-test.afterAll(async () => {
-  await page?.close();
-  await host?.kill();
-  await server?.kill();
-});
-
-test('Settings opens from the rail and says what the web host cannot do', async () => {
+test('Settings opens from the rail and says what the web host cannot do', async ({
+  webPage: page,
+  web: host,
+  server,
+}) => {
   await page.goto(host.url);
   await expect(page.getByTestId('home')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('sync-status')).toContainText('Synced', { timeout: 60_000 });
@@ -107,8 +97,11 @@ test('Settings opens from the rail and says what the web host cannot do', async 
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 
-test('quiet hours save at once and persist in the core; start = end is refused and changes nothing', async () => {
-  await openSettings(page);
+test('quiet hours save at once and persist in the core; start = end is refused and changes nothing', async ({
+  webPage: page,
+  web: host,
+}) => {
+  await openSettings(page, host);
   const row = page.getByTestId('settings-quiet-hours');
   const toggle = row.getByRole('switch', { name: 'Quiet hours' });
   await expect(toggle).not.toBeChecked();
@@ -150,11 +143,15 @@ test('quiet hours save at once and persist in the core; start = end is refused a
   await expect.poll(async () => (await readSettings(page)).quietHours).toBeNull();
 });
 
-test('pause for an hour shows "Paused until", in this window and another; resume', async ({ browser }) => {
-  await openSettings(page);
+test('pause for an hour shows "Paused until", in this window and another; resume', async ({
+  browser,
+  webPage: page,
+  web: host,
+}) => {
+  await openSettings(page, host);
   const other = await browser.newPage();
   try {
-    await openSettings(other);
+    await openSettings(other, host);
     const row = page.getByTestId('settings-pause');
     await expect(row).toContainText('Notifications are on');
 
@@ -196,8 +193,11 @@ test('pause for an hour shows "Paused until", in this window and another; resume
   }
 });
 
-test('muting a community in Settings shows on its page, and unmuting there shows in Settings', async () => {
-  await openSettings(page);
+test('muting a community in Settings shows on its page, and unmuting there shows in Settings', async ({
+  webPage: page,
+  web: host,
+}) => {
+  await openSettings(page, host);
   const rows = page.getByTestId('settings-community');
   await expect(rows.first()).toBeVisible();
   const row = rows.first();
@@ -237,7 +237,10 @@ test('muting a community in Settings shows on its page, and unmuting there shows
   ).toBeChecked({ checked: followed });
 });
 
-test('an update ready shows the banner until dismissed; a deep link opens its route', async ({ browser }) => {
+test('an update ready shows the banner until dismissed; a deep link opens its route', async ({
+  browser,
+  web: host,
+}) => {
   // The web host never downloads an update, and nothing in it clicks a notification: these two events are
   // pushed into the page's bridge socket as the core would send them; every call still reaches the real core.
   const other = await browser.newPage();
@@ -280,8 +283,11 @@ test('an update ready shows the banner until dismissed; a deep link opens its ro
   }
 });
 
-test('the update channel saves at once; signing out from Settings asks first', async () => {
-  await openSettings(page);
+test('the update channel saves at once; signing out from Settings asks first', async ({
+  webPage: page,
+  web: host,
+}) => {
+  await openSettings(page, host);
   const channel = page.getByTestId('settings-update-channel');
   await channel.getByText('Beta', { exact: true }).click();
   await expect.poll(async () => (await readSettings(page)).updateChannel).toBe('beta');

@@ -1,32 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { startProcess, startServer, tempDir, type RunningProcess } from './support/processes.ts';
+import { expect, test } from './support/fixtures.ts';
 
 /** A web host whose server cannot be reached starts signed out: the welcome screen. */
-let web: RunningProcess;
-let server: RunningProcess | undefined;
+test.use({ spec: 'welcome' });
 
-test.beforeAll(async () => {
-  // Port 9 (discard) on loopback: nothing answers, so the host cannot sign in.
-  web = await startProcess(
-    [
-      'src-web/main.ts',
-      '--server',
-      'http://127.0.0.1:9',
-      '--port',
-      '0',
-      '--data',
-      tempDir('kith-e2e-welcome-'),
-    ],
-    'KITH_WEB_READY',
-  );
-});
-
-test.afterAll(async () => {
-  await web?.kill();
-  await server?.kill();
-});
-
-test('the welcome screen validates the connect form and shows what the core answers', async ({ page }) => {
+test('the welcome screen validates the connect form and shows what the core answers', async ({
+  page,
+  signedOutWeb: web,
+}) => {
   await page.goto(web.url);
   await expect(page.getByTestId('welcome')).toBeVisible();
   await expect(page.getByTestId('sync-status')).toHaveCount(0);
@@ -45,8 +25,11 @@ test('the welcome screen validates the connect form and shows what the core answ
   await page.screenshot({ path: 'test-results/welcome.png', fullPage: true });
 });
 
-test('connecting with a valid token opens Home, and the directory has synced', async ({ page }) => {
-  server = await startServer();
+test('connecting with a valid token opens Home, and the directory has synced', async ({
+  page,
+  signedOutWeb: web,
+  server,
+}) => {
   const reply = await fetch(new URL('/v1/demo/sessions', server.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -68,6 +51,7 @@ test('connecting with a valid token opens Home, and the directory has synced', a
 
 test('signing out from the account menu returns to the welcome screen and empties the directory', async ({
   page,
+  signedOutWeb: web,
 }) => {
   await page.goto(`${web.url}#/people`);
   await expect(page.getByTestId('directory-row').first()).toBeVisible({ timeout: 60_000 });

@@ -29,9 +29,18 @@ export function tempDir(prefix: string): string {
 }
 
 /** Spawns `tsx <args>` from the repo root and resolves when a stdout line starts with `marker`. */
-export function startProcess(args: string[], marker: string, timeoutMs = 90_000): Promise<RunningProcess> {
+export function startProcess(
+  args: string[],
+  marker: string,
+  { timeoutMs = 90_000, env = {} }: { timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<RunningProcess> {
   // Its own process group: tsx runs the script in a child node process, and a SIGKILL must reach both.
-  const child = spawn(tsx, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(tsx, args, {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    env: { ...process.env, ...env },
+  });
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
@@ -65,8 +74,10 @@ export function startProcess(args: string[], marker: string, timeoutMs = 90_000)
   });
 }
 
-/** A demo-org server; pass the port and data folder of a stopped one to start it again as it was. */
-/** The demo server (org S); `connections: false` seeds no one's connections, so yours start from none. */
+/**
+ * The demo server (org S); `connections: false` seeds no one's connections, so yours start from none. Pass
+ * the port and data folder of a stopped one to start it again as it was.
+ */
 export function startServer({
   port = 0,
   dataDir = tempDir('kith-e2e-server-'),
@@ -87,9 +98,14 @@ export function startServer({
   );
 }
 
-export function startWebHost(serverUrl: string): Promise<RunningProcess> {
+/** A web host (one computer) signed in to `serverUrl`; one that answers nothing leaves it signed out. */
+export function startWebHost(
+  serverUrl: string,
+  { dataDir = tempDir('kith-e2e-web-'), env = {} }: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<RunningProcess> {
   return startProcess(
-    ['src-web/main.ts', '--server', serverUrl, '--port', '0', '--data', tempDir('kith-e2e-web-')],
+    ['src-web/main.ts', '--server', serverUrl, '--port', '0', '--data', dataDir],
     'KITH_WEB_READY',
+    { env },
   );
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalDb } from '#core/store/local-db';
 import type { ProposeCommunityInput } from '#shared/domain/community';
-import { colleagues, settle, startPushFixture } from './push-fixture.ts';
+import { colleagues, settle, startPushFixture } from '../../support/push-fixture.ts';
 
 type Fixture = Awaited<ReturnType<typeof startPushFixture>>;
 
@@ -48,10 +48,14 @@ describe('live updates: the server pokes a connected core', () => {
   it('a core that does not listen still waits for its interval', async () => {
     const a = await fx.signedInCore('a');
     const b = await fx.signedInCore('b', { personId: colleagues[0]!.id });
-    await Promise.all([settle(a.core), settle(b.core)]);
+    // The same person on a device that listens: once it has been told, the stream has spoken.
+    const listening = await fx.signedInCore('listening', { liveUpdates: true });
+    await Promise.all([settle(a.core), settle(b.core), settle(listening.core)]);
     const proposed = await b.core.handlers.communities.propose(CLUB);
     await b.core.handlers.sync.syncNow(undefined);
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitUntil('the community on the listening core', () =>
+      hasCommunity(listening.db, proposed.community.id),
+    );
     expect(await hasCommunity(a.db, proposed.community.id)).toBe(false);
     await settle(a.core);
     expect(await hasCommunity(a.db, proposed.community.id)).toBe(true);

@@ -3,23 +3,13 @@ import type { Core } from '#core/core-types';
 import { POST_BODY_MAX, type ProposeCommunityInput } from '#shared/domain/community';
 import { MEMBERS_ONLY } from '#shared/domain/community-rules';
 import { createDispatcher } from '#shared/ipc/dispatch';
-import { colleagues, outboxSize, settle, startPushFixture } from './push-fixture.ts';
-
-/** A fetch whose pushes fail with a 503 while `blocked` is set; every other request goes through. */
-function flakyPushFetch() {
-  const state = { blocked: false };
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (state.blocked && url.includes('/v1/sync/push')) {
-      return new Response(JSON.stringify({ error: { code: 'unavailable', message: 'push is down' } }), {
-        status: 503,
-        headers: { 'content-type': 'application/json' },
-      });
-    }
-    return globalThis.fetch(input, init);
-  };
-  return { state, fetch };
-}
+import {
+  colleagues,
+  flakyPushFetch,
+  outboxSize,
+  settle,
+  startPushFixture,
+} from '../../support/push-fixture.ts';
 
 const GUILD: ProposeCommunityInput = {
   name: 'Kubernetes Guild',

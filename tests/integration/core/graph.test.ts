@@ -4,20 +4,12 @@ import { createCore } from '#core/create-core';
 import type { Core } from '#core/core-types';
 import { generateOrg, issueToken, startServer, type RunningServer } from '#server/server';
 import { memorySecrets } from '../../support/memory-secrets.ts';
+import { settle } from '../../support/push-fixture.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
 const DEMO = { size: 'S' as const, seed: 7 };
 const demoOrg = generateOrg(DEMO);
 const me = demoOrg.demoUserId;
-
-async function settle(core: Core) {
-  for (let i = 0; i < 400; i++) {
-    const status = await core.handlers.sync.getStatus(undefined);
-    if (status.state !== 'syncing') return core.handlers.sync.syncNow(undefined);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('sync did not settle');
-}
 
 /** The demo org's graph, synced from a real server on 127.0.0.1 into a real core, read through the contract. */
 describe('network graph of the synced demo org', () => {

@@ -3,21 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '#core/core-types';
 import { fileKeyStore } from '../../support/file-key-store.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { colleagues, me, outboxSize, settle, startPushFixture } from './push-fixture.ts';
+import { ada, me, note, outboxSize, settle, startPushFixture } from '../../support/push-fixture.ts';
 
-const ada = colleagues[0]!;
 const PASSPHRASE = 'a long and private passphrase';
-
-type SaveNote = Parameters<Core['handlers']['notes']['save']>[0];
-
-const note = (body: string): SaveNote => ({
-  personId: ada.id,
-  body,
-  tags: [],
-  pinned: false,
-  followUpAt: null,
-  interaction: null,
-});
 
 const bodies = async (core: Core) =>
   (await core.handlers.notes.listForPerson({ personId: ada.id })).map((n) => n.body).sort();

@@ -3,28 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '#core/create-core';
-import type { Core } from '#core/core-types';
 import { issueToken, startServer } from '#server/server';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.ts';
 import { fileKeyStore } from '../../support/file-key-store.ts';
 import { memorySecrets } from '../../support/memory-secrets.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { colleagues, DEMO, me, outboxSize, settle, startPushFixture } from './push-fixture.ts';
+import { ada, DEMO, me, note, outboxSize, settle, startPushFixture } from '../../support/push-fixture.ts';
 
-const ada = colleagues[0]!;
 const PASSPHRASE = 'a long and private passphrase';
-
-type SaveNote = Parameters<Core['handlers']['notes']['save']>[0];
-
-const note = (body: string, fields: Partial<SaveNote> = {}): SaveNote => ({
-  personId: ada.id,
-  body,
-  tags: [],
-  pinned: false,
-  followUpAt: null,
-  interaction: null,
-  ...fields,
-});
 
 describe('deleting a note pushed but not pulled yet', () => {
   let fx: Awaited<ReturnType<typeof startPushFixture>>;

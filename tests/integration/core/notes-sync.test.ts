@@ -3,38 +3,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '#core/core-types';
 import { fileKeyStore } from '../../support/file-key-store.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { colleagues, me, outboxSize, settle, startPushFixture } from './push-fixture.ts';
+import {
+  ada,
+  flakyPushFetch,
+  me,
+  note,
+  outboxSize,
+  settle,
+  startPushFixture,
+} from '../../support/push-fixture.ts';
 
-const ada = colleagues[0]!;
 const PASSPHRASE = 'a long and private passphrase';
-
-type SaveNote = Parameters<Core['handlers']['notes']['save']>[0];
-
-const note = (body: string, fields: Partial<SaveNote> = {}): SaveNote => ({
-  personId: ada.id,
-  body,
-  tags: [],
-  pinned: false,
-  followUpAt: null,
-  interaction: null,
-  ...fields,
-});
-
-/** A fetch whose pushes fail with a 503 while `blocked` is set; every other request goes through. */
-function flakyPushFetch() {
-  const state = { blocked: false };
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (state.blocked && url.includes('/v1/sync/push')) {
-      return new Response(JSON.stringify({ error: { code: 'unavailable', message: 'push is down' } }), {
-        status: 503,
-        headers: { 'content-type': 'application/json' },
-      });
-    }
-    return globalThis.fetch(input, init);
-  };
-  return { state, fetch };
-}
 
 const bodies = async (core: Core) =>
   (await core.handlers.notes.listForPerson({ personId: ada.id })).map((n) => n.body).sort();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken } from '#server/server';
 import { createDispatcher } from '#shared/ipc/dispatch';
 import { NOTE_BODY_MAX } from '#shared/domain/note';
-import { colleagues, settle, startPushFixture } from './push-fixture.ts';
+import { colleagues, settle, startPushFixture } from '../../support/push-fixture.ts';
 
 const ada = colleagues[0]!;
 

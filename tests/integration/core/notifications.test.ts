@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '#core/core-types';
 import type { DesktopNotification } from '#shared/domain/notifications';
 import type { ProposeCommunityInput } from '#shared/domain/community';
-import { colleagues, settle, startPushFixture } from './push-fixture.ts';
+import { colleagues, settle, startPushFixture } from '../../support/push-fixture.ts';
 
 type Fixture = Awaited<ReturnType<typeof startPushFixture>>;
 

@@ -1,21 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { colleagues, me, outboxSize, serverConnection, settle, startPushFixture } from './push-fixture.ts';
-
-/** A fetch whose pushes fail with a 503 while `blocked` is set; every other request goes through. */
-function flakyPushFetch() {
-  const state = { blocked: false };
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (state.blocked && url.includes('/v1/sync/push')) {
-      return new Response(JSON.stringify({ error: { code: 'unavailable', message: 'push is down' } }), {
-        status: 503,
-        headers: { 'content-type': 'application/json' },
-      });
-    }
-    return globalThis.fetch(input, init);
-  };
-  return { state, fetch };
-}
+import {
+  colleagues,
+  flakyPushFetch,
+  me,
+  outboxSize,
+  serverConnection,
+  settle,
+  startPushFixture,
+} from '../../support/push-fixture.ts';
 
 describe('connections on several devices against a real server', () => {
   let fx: Awaited<ReturnType<typeof startPushFixture>>;

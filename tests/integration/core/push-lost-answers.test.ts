@@ -5,23 +5,10 @@ import { deletePerson } from '#server/server';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.ts';
 import { fileKeyStore } from '../../support/file-key-store.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { colleagues, outboxSize, settle, startPushFixture } from './push-fixture.ts';
+import { ada, colleagues, note, outboxSize, settle, startPushFixture } from '../../support/push-fixture.ts';
 
-const ada = colleagues[0]!;
 const PUSH = '/v1/sync/push';
 const PASSPHRASE = 'a long and private passphrase';
-
-type SaveNote = Parameters<Core['handlers']['notes']['save']>[0];
-
-const note = (body: string, fields: Partial<SaveNote> = {}): SaveNote => ({
-  personId: ada.id,
-  body,
-  tags: [],
-  pinned: false,
-  followUpAt: null,
-  interaction: null,
-  ...fields,
-});
 
 /**
  * A push the server processed but whose answer never reached the client (cut off mid-body): the retry must

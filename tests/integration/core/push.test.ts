@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '#shared/ipc/dispatch';
 import type { RejectedWrite } from '#shared/domain/network';
 import { startCuttingProxy } from '../../support/cutting-proxy.ts';
-import { colleagues, me, outboxSize, serverConnection, settle, startPushFixture } from './push-fixture.ts';
+import {
+  colleagues,
+  me,
+  outboxSize,
+  serverConnection,
+  settle,
+  startPushFixture,
+} from '../../support/push-fixture.ts';
 
 describe('pushing local connection writes to a real server', () => {
   let fx: Awaited<ReturnType<typeof startPushFixture>>;

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCore } from '#core/create-core';
-import type { Core } from '#core/core-types';
 import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import { readState } from '#core/store/local-state.repo';
 import { createServerClient } from '#core/sync/server-client';
@@ -19,6 +18,7 @@ import {
 } from '#server/server';
 import { startCuttingProxy } from '../../support/cutting-proxy.ts';
 import { memorySecrets } from '../../support/memory-secrets.ts';
+import { settle } from '../../support/push-fixture.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
 const DEMO = { size: 'S' as const, seed: 7 };
@@ -48,15 +48,6 @@ describe('sync against a real server on 127.0.0.1', () => {
     core.events.on('sync.status', (s) => statuses.push(s));
     await core.handlers.session.connectServer({ serverUrl, token });
     return { core, secrets, statuses };
-  }
-
-  async function settle(core: Core) {
-    for (let i = 0; i < 200; i++) {
-      const status = await core.handlers.sync.getStatus(undefined);
-      if (status.state !== 'syncing') return core.handlers.sync.syncNow(undefined);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('sync did not settle');
   }
 
   it('bootstraps the whole directory and knows who is signed in', async () => {
@@ -123,7 +114,10 @@ describe('sync against a real server on 127.0.0.1', () => {
     core.events.on('session.changed', (s) => sessions.push(s));
     await server.db.deleteFrom('tokens').execute();
     await core.handlers.sync.syncNow(undefined);
-    await new Promise((r) => setTimeout(r, 50));
+    // The 401 signs out in the background; telling the session changed is its last step.
+    await vi.waitFor(() => {
+      if (sessions.length === 0) throw new Error('not signed out yet');
+    });
     const session = await core.handlers.session.getSession(undefined);
     expect(session).toMatchObject({ state: 'signed_out', reason: expect.stringMatching(/Sign in again/) });
     expect(sessions).toContainEqual(session);

@@ -4,7 +4,8 @@ import { upsertPeople } from '#server/server';
 import { COMMUNITY_EXISTS } from '#server/sync/community-mutations';
 import { ANSWER_NOT_FOUND, POST_EXISTS } from '#server/sync/post-mutations';
 import { makePerson, range, startTestServer, type ServerFixture } from './server-fixture.ts';
-import { createPost, newId, propose, signIn, type MutationInput, type Pusher } from './community-fixture.ts';
+import { createPost, newId, propose, type MutationInput } from '../../support/communities.ts';
+import { signIn, type Pusher } from './community-fixture.ts';
 import {
   accept,
   archive,

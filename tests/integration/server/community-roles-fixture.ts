@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import type { CommunityVisibility } from '#shared/domain/community';
 import type { ServerDb } from '#server/db/schema';
 import { findCurrentSeq } from '#server/server';
-import { createPost, newId, propose, type MutationInput, type Pusher } from './community-fixture.ts';
+import { createPost, newId, propose, type MutationInput } from '../../support/communities.ts';
+import { type Pusher } from './community-fixture.ts';
 
 /** The roles of the permission matrix, each played by one person. */
 export const ROLES = ['leader', 'moderator', 'member', 'member2', 'requester', 'outsider'] as const;

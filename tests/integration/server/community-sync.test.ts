@@ -8,7 +8,8 @@ import { findCurrentSeq, upsertPeople } from '#server/server';
 import { findConnection } from '#server/repos/connections.repo';
 import { findNote } from '#server/repos/notes.repo';
 import { makePerson, range, readNdjson, startTestServer, type ServerFixture } from './server-fixture.ts';
-import { createPost, newId, propose, signIn, type Pusher } from './community-fixture.ts';
+import { createPost, newId, propose } from '../../support/communities.ts';
+import { signIn, type Pusher } from './community-fixture.ts';
 import { fakeCiphertext } from './notes-fixture.ts';
 
 const LEADER = 'p000001';

@@ -8,7 +8,7 @@ import { BootstrapLine, PullPage } from '#shared/wire/sync';
 import { findCurrentSeq, issueToken, upsertPeople } from '#server/server';
 import { findNote } from '#server/repos/notes.repo';
 import { makePerson, range, readNdjson, startTestServer, type ServerFixture } from './server-fixture.ts';
-import { push, put } from './push-fixture.ts';
+import { push, put } from '../../support/push-fixture.ts';
 import { encryptNote, makeWrappedKey, newNoteId, noteDelete, notePut } from './notes-fixture.ts';
 
 /**

@@ -5,7 +5,7 @@ import { deletePerson, findCurrentSeq, issueToken, upsertPeople } from '#server/
 import { findConnection } from '#server/repos/connections.repo';
 import { findClient } from '#server/repos/client-mutations.repo';
 import { makePerson, range, startTestServer, type ServerFixture } from './server-fixture.ts';
-import { push, put, remove } from './push-fixture.ts';
+import { push, put, remove } from '../../support/push-fixture.ts';
 
 const ME = 'p000001';
 const OTHER = 'p000002';

@@ -3,7 +3,7 @@ import { ApiError } from '#shared/wire/auth';
 import { BootstrapLine, PullPage, type Change } from '#shared/wire/sync';
 import { findCurrentSeq, issueToken, upsertPeople } from '#server/server';
 import { makePerson, range, readNdjson, startTestServer, type ServerFixture } from './server-fixture.ts';
-import { push, put, remove, type Patch } from './push-fixture.ts';
+import { type Patch, push, put, remove } from '../../support/push-fixture.ts';
 
 const U = 'p000001';
 const B = 'p000002';

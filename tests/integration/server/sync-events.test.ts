@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_EVENTS_PATH, SyncChangedData } from '#shared/wire/sync-events';
 import { findCurrentSeq, upsertPeople } from '#server/server';
-import { createPost, newId, propose, signIn, type Pusher } from './community-fixture.ts';
+import { createPost, newId, propose } from '../../support/communities.ts';
+import { signIn, type Pusher } from './community-fixture.ts';
 import { makePerson, range, startTestServer, type ServerFixture } from './server-fixture.ts';
 import { openSse, sleep, type SseClient } from './sse-client.ts';
 

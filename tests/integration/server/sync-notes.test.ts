@@ -7,7 +7,7 @@ import { findCurrentSeq, issueToken, upsertPeople } from '#server/server';
 import { findClient } from '#server/repos/client-mutations.repo';
 import { findNote } from '#server/repos/notes.repo';
 import { makePerson, range, readNdjson, startTestServer, type ServerFixture } from './server-fixture.ts';
-import { push, put } from './push-fixture.ts';
+import { push, put } from '../../support/push-fixture.ts';
 import { fakeCiphertext, newNoteId, noteDelete, notePut } from './notes-fixture.ts';
 
 const U = 'p000001';

@@ -2,8 +2,15 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listHomeActivity } from '#core/communities/activity.repo';
 import { listCommunitySummaries } from '#core/communities/summaries.repo';
-import { openLocalDb, type LocalDb, type PostsTable } from '#core/store/local-db';
+import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import { upsertPeople } from '#core/store/people.repo';
+import {
+  communityRow,
+  membershipRow,
+  postRow,
+  prefRow,
+  queuedCommunityWrite,
+} from '../../support/communities.ts';
 import { makePerson } from '../../support/people.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
@@ -12,66 +19,21 @@ const DAY = 24 * HOUR;
 const NOW = Date.parse('2026-03-15T12:00:00.000Z');
 const ME = 'me';
 
-const community = (id: string, name: string) => ({
-  id,
-  name,
-  kind: 'interest_group',
-  purpose: 'Things',
-  objectives: '[]',
-  visibility: 'open',
-  created_by: 'ann',
-  created_at: 0,
-  archived: 0 as const,
-  updated_at: 0,
-  seq: 1,
-});
-const pref = (communityId: string, followed: 0 | 1, muted: 0 | 1, lastReadAt: number) => ({
-  community_id: communityId,
-  followed,
-  muted,
-  last_read_at: lastReadAt,
-  updated_at: 0,
-  seq: 1,
-});
-const post = (
-  id: string,
-  communityId: string,
-  author: string,
-  createdAt: number,
-  kind = 'post',
-): PostsTable => ({
-  id,
-  community_id: communityId,
-  author_id: author,
-  kind,
-  parent_id: kind === 'answer' ? 'elsewhere' : null,
-  title: null,
-  body: id,
-  event_starts_at: null,
-  event_place: null,
-  accepted_answer_id: null,
-  created_at: createdAt,
-  edited_at: null,
-  seq: 1,
-});
-const member = (communityId: string, personId: string, role = 'member', status = 'active') => ({
-  community_id: communityId,
-  person_id: personId,
-  role,
-  status,
-  since: 0,
-  joined_at: status === 'active' ? 0 : null,
-  seq: 1,
-});
-const queued = (mutationId: number, entityKey: string) => ({
-  mutation_id: mutationId,
-  type: 'community',
-  person_id: '',
-  note_id: null,
-  entity_key: entityKey,
-  payload: '{}',
-  created_at: 0,
-});
+const community = (id: string, name: string) =>
+  communityRow({ id, name, kind: 'interest_group', purpose: 'Things' });
+
+const post = (id: string, communityId: string, author: string, createdAt: number, kind = 'post') =>
+  postRow({
+    id,
+    community_id: communityId,
+    author_id: author,
+    kind,
+    parent_id: kind === 'answer' ? 'elsewhere' : null,
+    created_at: createdAt,
+  });
+
+const pref = (communityId: string, followed: 0 | 1, muted: 0 | 1, lastReadAt: number) =>
+  prefRow(communityId, { followed, muted, lastReadAt });
 
 describe('home activity and community cards', () => {
   let db: Kysely<LocalDb>;
@@ -118,15 +80,19 @@ describe('home activity and community cards', () => {
     await db
       .insertInto('memberships')
       .values([
-        member('f1', ME, 'leader'),
-        member('f1', 'ann'),
-        member('f1', 'bob', 'member', 'requested'),
-        member('f4', 'bob'),
+        membershipRow('f1', ME, 'leader'),
+        membershipRow('f1', 'ann'),
+        membershipRow('f1', 'bob', 'member', 'requested'),
+        membershipRow('f4', 'bob'),
       ])
       .execute();
     await db
       .insertInto('outbox')
-      .values([queued(1, 'community_pref:f1'), queued(2, 'membership:f4/bob'), queued(3, 'post:g1')])
+      .values([
+        queuedCommunityWrite(1, 'community_pref:f1'),
+        queuedCommunityWrite(2, 'membership:f4/bob'),
+        queuedCommunityWrite(3, 'post:g1'),
+      ])
       .execute();
   });
   afterAll(async () => {

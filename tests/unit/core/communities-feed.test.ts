@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFeedPage } from '#core/communities/feed.repo';
-import { openLocalDb, type LocalDb, type PostsTable } from '#core/store/local-db';
+import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import { upsertPeople } from '#core/store/people.repo';
+import { postRow, queuedCommunityWrite } from '../../support/communities.ts';
 import { makePerson } from '../../support/people.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
@@ -15,21 +16,19 @@ const post = (
   kind: string,
   createdAt: number,
   { communityId = C1, parentId = null as string | null } = {},
-): PostsTable => ({
-  id,
-  community_id: communityId,
-  author_id: author,
-  kind,
-  parent_id: parentId,
-  title: kind === 'answer' ? null : `Title ${id}`,
-  body: `Body of ${id}`,
-  event_starts_at: kind === 'event' ? 9000 : null,
-  event_place: kind === 'event' ? 'Lyon' : null,
-  accepted_answer_id: null,
-  created_at: createdAt,
-  edited_at: null,
-  seq: 1,
-});
+) =>
+  postRow({
+    id,
+    community_id: communityId,
+    author_id: author,
+    kind,
+    parent_id: parentId,
+    title: kind === 'answer' ? null : `Title ${id}`,
+    body: `Body of ${id}`,
+    event_starts_at: kind === 'event' ? 9000 : null,
+    event_place: kind === 'event' ? 'Lyon' : null,
+    created_at: createdAt,
+  });
 
 // Newest first, ties on created_at by id desc: p5, p4, p3 (all at 3000), p2, p1. Answers stay out.
 const posts = [
@@ -59,15 +58,7 @@ describe('listFeedPage', () => {
       .insertInto('community_prefs')
       .values({ community_id: C1, followed: 1, muted: 0, last_read_at: 2000, updated_at: 1, seq: 1 })
       .execute();
-    const queued = (mutationId: number, entityKey: string) => ({
-      mutation_id: mutationId,
-      type: 'community',
-      person_id: '',
-      note_id: null,
-      entity_key: entityKey,
-      payload: '{}',
-      created_at: 1,
-    });
+    const queued = (mutationId: number, entityKey: string) => queuedCommunityWrite(mutationId, entityKey, 1);
     await db
       .insertInto('outbox')
       .values([queued(1, 'post:p4'), queued(2, 'community:c1'), queued(3, 'post:p4')])

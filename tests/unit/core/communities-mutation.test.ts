@@ -10,6 +10,7 @@ import {
   type EntityRow,
 } from '#core/communities/community-mutation';
 import type { Community, CommunityFields, Membership, Post } from '#shared/domain/community';
+import { makeCommunity, makePost } from '../../support/communities.ts';
 
 const C = '00000000-0000-4000-8000-000000000001';
 const Q = '00000000-0000-4000-8000-0000000000a1';
@@ -17,33 +18,16 @@ const A = '00000000-0000-4000-8000-0000000000a2';
 const ME = 'p-me';
 const ctx = { actorId: ME, at: 5000 };
 
-const community = (fields: Partial<Community> = {}): Community => ({
-  id: C,
-  name: 'Kubernetes Guild',
-  kind: 'community_of_practice',
-  purpose: 'Containers',
-  objectives: [],
-  visibility: 'open',
-  createdBy: 'p-lead',
-  createdAt: 100,
-  archived: false,
-  updatedAt: 100,
-  ...fields,
-});
+const community = (fields: Partial<Community> = {}): Community => makeCommunity({ id: C, ...fields });
 
-const question: Post = {
+const question: Post = makePost({
   id: Q,
   communityId: C,
   authorId: ME,
   kind: 'question',
-  parentId: null,
   title: 'How?',
-  body: 'Body',
-  event: null,
-  acceptedAnswerId: null,
   createdAt: 200,
-  editedAt: null,
-};
+});
 
 function rows(...entries: EntityRow[]): CommunityRows {
   const out: CommunityRows = new Map();

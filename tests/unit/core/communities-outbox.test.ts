@@ -20,26 +20,15 @@ import {
 import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import type { Post } from '#shared/domain/community';
 import type { Mutation } from '#shared/wire/push';
+import { makePost } from '../../support/communities.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
 const C = '00000000-0000-4000-8000-000000000001';
 const P = '00000000-0000-4000-8000-0000000000b1';
 const ME = 'p-me';
 
-const serverPost = (fields: Partial<Post> = {}): Post => ({
-  id: P,
-  communityId: C,
-  authorId: ME,
-  kind: 'post',
-  parentId: null,
-  title: null,
-  body: 'Server body',
-  event: null,
-  acceptedAnswerId: null,
-  createdAt: 100,
-  editedAt: null,
-  ...fields,
-});
+const serverPost = (fields: Partial<Post> = {}): Post =>
+  makePost({ id: P, communityId: C, authorId: ME, body: 'Server body', ...fields });
 
 describe('community writes in the outbox', () => {
   let db: Kysely<LocalDb>;

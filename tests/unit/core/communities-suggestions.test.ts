@@ -4,6 +4,7 @@ import { listCommunitySuggestions } from '#core/communities/suggestions.repo';
 import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import { upsertPeople } from '#core/store/people.repo';
 import type { CommunitySuggestion } from '#shared/domain/community';
+import { communityRow, membershipRow } from '../../support/communities.ts';
 import { insertConnections } from '../../support/graph-fixture.ts';
 import { makePerson } from '../../support/people.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
@@ -33,29 +34,10 @@ const community = (
     visibility = 'open',
     archived = 0 as 0 | 1,
   } = {},
-) => ({
-  id,
-  name,
-  kind: 'community_of_practice',
-  purpose,
-  objectives: JSON.stringify(objectives),
-  visibility,
-  created_by: 'ann',
-  created_at: 0,
-  archived,
-  updated_at: 0,
-  seq: 1,
-});
+) => communityRow({ id, name, purpose, objectives: JSON.stringify(objectives), visibility, archived });
+
 const members = (communityId: string, ids: string[], status = 'active') =>
-  ids.map((personId) => ({
-    community_id: communityId,
-    person_id: personId,
-    role: 'member',
-    status,
-    since: 0,
-    joined_at: status === 'active' ? 0 : null,
-    seq: 1,
-  }));
+  ids.map((personId) => membershipRow(communityId, personId, 'member', status));
 
 const summaryOf = (s: CommunitySuggestion) => ({
   name: s.summary.community.name,

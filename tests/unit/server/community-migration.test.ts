@@ -1,20 +1,14 @@
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ServerDb } from '#server/db/schema';
+import { describe, expect } from 'vitest';
 import { serverMigrations } from '#server/db/migrations/index';
 import { findCommunityRow, writeCommunity } from '#server/repos/communities.repo';
 import { findMembership, writeMembership } from '#server/repos/memberships.repo';
 import { upsertPeople } from '#server/repos/people.repo';
 import { findCurrentSeq } from '#server/repos/change-seq.repo';
-import { migrate } from '#shared/node/migrate';
-import { openDatabase } from '#shared/node/open-database';
+import { serverMigrationTest, versionBefore } from '../../support/migration-step.ts';
 import { makePerson } from '../../support/people.ts';
-import { makeTempDir } from '../../support/temp-dir.ts';
 
 const VERSION = '0090-create-communities';
-const versions = Object.keys(serverMigrations);
-const PREVIOUS = versions[versions.indexOf(VERSION) - 1]!;
+const PREVIOUS = versionBefore(serverMigrations, VERSION);
 const C = '6f1c1a52-58a4-4b6e-9d8e-0d1b6a3f2b10';
 
 const community = {
@@ -30,24 +24,19 @@ const community = {
   updatedAt: 1000,
 };
 
-describe(`migration ${VERSION}`, () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  let db: Kysely<ServerDb>;
-  let file: string;
-  beforeEach(async () => {
-    dir = await makeTempDir();
-    file = join(dir.path, 'kith-server.db');
-    db = await openDatabase<ServerDb>({ file });
-    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: PREVIOUS });
+const it = serverMigrationTest({
+  from: PREVIOUS,
+  seed: async (db) => {
     await upsertPeople(db, [makePerson({ id: 'p1', name: 'Ada Lovelace' })]);
-  });
-  afterEach(async () => {
-    await db.destroy();
-    await dir.remove();
-  });
+  },
+});
 
-  it(`adds the community tables to a ${PREVIOUS} database; their writes take seqs after the people's`, async () => {
-    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: VERSION });
+describe(`migration ${VERSION}`, () => {
+  it(`adds the community tables to a ${PREVIOUS} database; their writes take seqs after the people's`, async ({
+    db,
+    migrateTo,
+  }) => {
+    await migrateTo(VERSION);
     expect(await findCurrentSeq(db)).toBe(1);
     expect(await writeCommunity(db, community)).toBe(2);
     const membership = { communityId: C, personId: 'p1', role: 'leader' as const, status: 'active' as const };
@@ -64,8 +53,11 @@ describe(`migration ${VERSION}`, () => {
     expect(await findCommunityRow(db, C)).toMatchObject({ seq: 4, unshared_seq: 4 });
   });
 
-  it('refuses a visibility, role or status outside the domain, and a person who does not exist', async () => {
-    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: VERSION });
+  it('refuses a visibility, role or status outside the domain, and a person who does not exist', async ({
+    db,
+    migrateTo,
+  }) => {
+    await migrateTo(VERSION);
     await expect(writeCommunity(db, { ...community, visibility: 'secret' as 'open' })).rejects.toThrow(
       /CHECK/,
     );
@@ -82,10 +74,13 @@ describe(`migration ${VERSION}`, () => {
     ).rejects.toThrow(/FOREIGN KEY/);
   });
 
-  it(`rolls back to ${PREVIOUS} by dropping the four tables, keeping the people`, async () => {
-    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: VERSION });
+  it(`rolls back to ${PREVIOUS} by dropping the four tables, keeping the people`, async ({
+    db,
+    migrateTo,
+  }) => {
+    await migrateTo(VERSION);
     await writeCommunity(db, community);
-    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: PREVIOUS });
+    await migrateTo(PREVIOUS);
     const tables = (await db.introspection.getTables()).map((t) => t.name);
     for (const table of ['communities', 'memberships', 'posts', 'community_prefs']) {
       expect(tables).not.toContain(table);

@@ -1,34 +1,20 @@
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ServerDb } from '#server/db/schema';
-import { serverMigrations } from '#server/db/migrations/index';
+import { describe, expect } from 'vitest';
 import { findCurrentSeq } from '#server/repos/change-seq.repo';
 import { findConnection, patchConnection } from '#server/repos/connections.repo';
 import { findDatasetId } from '#server/repos/server-meta.repo';
 import { issueToken } from '#server/repos/tokens.repo';
 import { upsertPeople } from '#server/repos/people.repo';
-import { migrate } from '#shared/node/migrate';
-import { openDatabase } from '#shared/node/open-database';
+import { serverMigrationTest } from '../../../support/migration-step.ts';
 import { makePerson } from '../../../support/people.ts';
-import { makeTempDir } from '../../../support/temp-dir.ts';
+
+const it = serverMigrationTest();
 
 describe('migration 0050-create-connections', () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  let db: Kysely<ServerDb>;
-  let file: string;
-  beforeEach(async () => {
-    dir = await makeTempDir();
-    file = join(dir.path, 'kith-server.db');
-    db = await openDatabase<ServerDb>({ file });
-  });
-  afterEach(async () => {
-    await db.destroy();
-    await dir.remove();
-  });
-
-  it('adds connections and client_mutations to a 0040 database, keeping its people, tokens and history', async () => {
-    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: '0040-add-dataset-id' });
+  it('adds connections and client_mutations to a 0040 database, keeping its people, tokens and history', async ({
+    db,
+    migrateTo,
+  }) => {
+    await migrateTo('0040-add-dataset-id');
     await upsertPeople(db, [
       makePerson({ id: 'p1', name: 'Ada Lovelace' }),
       makePerson({ id: 'p2', name: 'Alan Turing' }),
@@ -37,9 +23,7 @@ describe('migration 0050-create-connections', () => {
     const dataset = await findDatasetId(db);
 
     // To the latest version: the repos below read and write the current schema.
-    expect((await migrate(db as Kysely<unknown>, serverMigrations, { file })).applied).toContain(
-      '0050-create-connections',
-    );
+    expect((await migrateTo()).applied).toContain('0050-create-connections');
     expect(await db.selectFrom('people').select('id').orderBy('id').execute()).toEqual([
       { id: 'p1' },
       { id: 'p2' },
@@ -58,8 +42,11 @@ describe('migration 0050-create-connections', () => {
     });
   });
 
-  it('refuses a connection to someone who is not a person, and two rows for one owner and person', async () => {
-    await migrate(db as Kysely<unknown>, serverMigrations, { file });
+  it('refuses a connection to someone who is not a person, and two rows for one owner and person', async ({
+    db,
+    migrateTo,
+  }) => {
+    await migrateTo();
     await upsertPeople(db, [makePerson({ id: 'p1', name: 'Ada Lovelace' })]);
     const row = {
       owner_id: 'p1',
@@ -88,9 +75,9 @@ describe('migration 0050-create-connections', () => {
     ).rejects.toThrow(/UNIQUE|PRIMARY/);
   });
 
-  it('rolls back to 0040 by dropping both tables', async () => {
-    await migrate(db as Kysely<unknown>, serverMigrations, { file });
-    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: '0040-add-dataset-id' });
+  it('rolls back to 0040 by dropping both tables', async ({ db, migrateTo }) => {
+    await migrateTo();
+    await migrateTo('0040-add-dataset-id');
     const tables = await db.introspection.getTables();
     expect(tables.map((t) => t.name)).not.toContain('connections');
     expect(tables.map((t) => t.name)).not.toContain('client_mutations');

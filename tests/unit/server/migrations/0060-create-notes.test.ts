@@ -1,36 +1,24 @@
-import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NotesTable, ServerDb } from '#server/db/schema';
-import { serverMigrations } from '#server/db/migrations/index';
+import { sql } from 'kysely';
+import { describe, expect } from 'vitest';
+import type { NotesTable } from '#server/db/schema';
 import { findCurrentSeq } from '#server/repos/change-seq.repo';
 import { findNote, writeNotes } from '#server/repos/notes.repo';
 import { findDatasetId } from '#server/repos/server-meta.repo';
 import { upsertPeople } from '#server/repos/people.repo';
-import { migrate } from '#shared/node/migrate';
-import { openDatabase } from '#shared/node/open-database';
+import { serverMigrationTest } from '../../../support/migration-step.ts';
 import { makePerson } from '../../../support/people.ts';
-import { makeTempDir } from '../../../support/temp-dir.ts';
 
 const NOTE_ID = '0b5c1f7e-2d4a-4c6b-9e8f-1a2b3c4d5e6f';
 const TO = '0060-create-notes';
 
-describe('migration 0060-create-notes', () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  let db: Kysely<ServerDb>;
-  let file: string;
-  beforeEach(async () => {
-    dir = await makeTempDir();
-    file = join(dir.path, 'kith-server.db');
-    db = await openDatabase<ServerDb>({ file });
-  });
-  afterEach(async () => {
-    await db.destroy();
-    await dir.remove();
-  });
+const it = serverMigrationTest();
 
-  it('adds notes and notes_keys to a 0050 database, keeping its people, connections and history', async () => {
-    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: '0050-create-connections' });
+describe('migration 0060-create-notes', () => {
+  it('adds notes and notes_keys to a 0050 database, keeping its people, connections and history', async ({
+    db,
+    migrateTo,
+  }) => {
+    await migrateTo('0050-create-connections');
     await upsertPeople(db, [
       makePerson({ id: 'p1', name: 'Ada Lovelace' }),
       makePerson({ id: 'p2', name: 'Alan Turing' }),
@@ -41,9 +29,7 @@ describe('migration 0060-create-notes', () => {
     await sql`update change_seq set value = 3`.execute(db);
     const dataset = await findDatasetId(db);
 
-    expect((await migrate(db as Kysely<unknown>, serverMigrations, { file, target: TO })).applied).toEqual([
-      TO,
-    ]);
+    expect((await migrateTo(TO)).applied).toEqual([TO]);
     expect(await db.selectFrom('connections').select(['owner_id', 'strength']).execute()).toEqual([
       { owner_id: 'p1', strength: 5 },
     ]);
@@ -66,8 +52,11 @@ describe('migration 0060-create-notes', () => {
     });
   });
 
-  it('scopes note ids by owner, refuses non-people owners and ciphertext in a tombstone', async () => {
-    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: TO });
+  it('scopes note ids by owner, refuses non-people owners and ciphertext in a tombstone', async ({
+    db,
+    migrateTo,
+  }) => {
+    await migrateTo(TO);
     await upsertPeople(db, [
       makePerson({ id: 'p1', name: 'Ada Lovelace' }),
       makePerson({ id: 'p2', name: 'Alan Turing' }),
@@ -119,9 +108,9 @@ describe('migration 0060-create-notes', () => {
     ).rejects.toThrow(/FOREIGN KEY/);
   });
 
-  it('rolls back to 0050 by dropping both tables', async () => {
-    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: TO });
-    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: '0050-create-connections' });
+  it('rolls back to 0050 by dropping both tables', async ({ db, migrateTo }) => {
+    await migrateTo(TO);
+    await migrateTo('0050-create-connections');
     const tables = (await db.introspection.getTables()).map((t) => t.name);
     expect(tables).not.toContain('notes');
     expect(tables).not.toContain('notes_keys');

@@ -1,28 +1,16 @@
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ServerDb } from '#server/db/schema';
+import { describe, expect } from 'vitest';
 import { serverMigrations } from '#server/db/migrations/index';
 import { findConnection, patchConnection } from '#server/repos/connections.repo';
 import { upsertPeople } from '#server/repos/people.repo';
-import { migrate } from '#shared/node/migrate';
-import { openDatabase } from '#shared/node/open-database';
+import { serverMigrationTest, versionBefore } from '../../../support/migration-step.ts';
 import { makePerson } from '../../../support/people.ts';
-import { makeTempDir } from '../../../support/temp-dir.ts';
 
 const VERSION = '0070-add-keep-in-touch';
-const versions = Object.keys(serverMigrations);
-const PREVIOUS = versions[versions.indexOf(VERSION) - 1]!;
+const PREVIOUS = versionBefore(serverMigrations, VERSION);
 
-describe(`migration ${VERSION}`, () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  let db: Kysely<ServerDb>;
-  let file: string;
-  beforeEach(async () => {
-    dir = await makeTempDir();
-    file = join(dir.path, 'kith-server.db');
-    db = await openDatabase<ServerDb>({ file });
-    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: PREVIOUS });
+const it = serverMigrationTest({
+  from: PREVIOUS,
+  seed: async (db) => {
     await upsertPeople(db, [
       makePerson({ id: 'p1', name: 'Ada Lovelace' }),
       makePerson({ id: 'p2', name: 'Alan Turing' }),
@@ -45,16 +33,15 @@ describe(`migration ${VERSION}`, () => {
         unshared_seq: null,
       })
       .execute();
-  });
-  afterEach(async () => {
-    await db.destroy();
-    await dir.remove();
-  });
+  },
+});
 
-  it(`keeps ${PREVIOUS} connections, with no cadence, and takes one afterwards`, async () => {
-    expect(
-      (await migrate(db as Kysely<unknown>, serverMigrations, { file, target: VERSION })).applied,
-    ).toEqual([VERSION]);
+describe(`migration ${VERSION}`, () => {
+  it(`keeps ${PREVIOUS} connections, with no cadence, and takes one afterwards`, async ({
+    db,
+    migrateTo,
+  }) => {
+    expect((await migrateTo(VERSION)).applied).toEqual([VERSION]);
     const key = { ownerId: 'p1', personId: 'p2' };
     expect(await findConnection(db, key)).toEqual({
       personId: 'p2',
@@ -73,10 +60,10 @@ describe(`migration ${VERSION}`, () => {
     });
   });
 
-  it(`rolls back to ${PREVIOUS} by dropping the column, keeping the rows`, async () => {
-    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: VERSION });
+  it(`rolls back to ${PREVIOUS} by dropping the column, keeping the rows`, async ({ db, migrateTo }) => {
+    await migrateTo(VERSION);
     await patchConnection(db, { ownerId: 'p1', personId: 'p2' }, { keepInTouchDays: 7 }, 2000);
-    await migrate(db as Kysely<unknown>, serverMigrations, { file, target: PREVIOUS });
+    await migrateTo(PREVIOUS);
     const columns = (await db.introspection.getTables()).find((t) => t.name === 'connections')?.columns;
     expect(columns?.map((c) => c.name)).not.toContain('keep_in_touch_days');
     expect(await db.selectFrom('connections').select(['person_id', 'strength']).execute()).toEqual([

@@ -1,43 +1,33 @@
-import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describe, expect } from 'vitest';
 import { listOutbox, toMutation } from '#core/sync/outbox.repo';
 import { findNoteRecord } from '#core/notes/notes.repo';
-import { LOCAL_DB_FILE, type LocalDb } from '#core/store/local-db';
 import { localMigrations } from '#core/store/migrations/index';
-import { migrate } from '#shared/node/migrate';
-import { openDatabase } from '#shared/node/open-database';
-import { makeTempDir } from '../../../../support/temp-dir.ts';
+import { localMigrationTest, versionBefore } from '../../../../support/migration-step.ts';
 
 const VERSION = '0060-sync-notes';
-const versions = Object.keys(localMigrations);
-const PREVIOUS = versions[versions.indexOf(VERSION) - 1]!;
+const PREVIOUS = versionBefore(localMigrations, VERSION);
 const NOTE_ID = '0b0e6a2e-8a5b-4f0e-9d38-6a1c5e3f2a10';
 
-describe(`local migration ${VERSION}`, () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  let db: Kysely<LocalDb>;
-  let file: string;
-  beforeEach(async () => {
-    dir = await makeTempDir();
-    file = join(dir.path, LOCAL_DB_FILE);
-    db = await openDatabase<LocalDb>({ file });
-    await migrate(db as Kysely<unknown>, localMigrations, { file, target: PREVIOUS });
-    // Rows as the schema before this version stored them.
+const it = localMigrationTest({
+  from: PREVIOUS,
+  // Rows as the schema before this version stored them.
+  seed: async (db) => {
     await sql`insert into notes (id, person_id, body, tags, tag_keys, pinned, follow_up_at, created_at, updated_at)
       values (${NOTE_ID}, 'ada', 'Met at the offsite', '["Offsite"]', '["offsite"]', 1, '2030-01-02', 10, 20)`.execute(
       db,
     );
     await sql`insert into outbox (mutation_id, type, person_id, payload, created_at)
       values (1, 'connection.put', 'ada', '{"patch":{"strength":5}}', 30)`.execute(db);
-  });
-  afterEach(async () => {
-    await db.destroy();
-    await dir.remove();
-  });
+  },
+});
 
-  it('keeps notes as never synced plain notes, and queued connection writes as they were', async () => {
-    await migrate(db as Kysely<unknown>, localMigrations, { file, target: VERSION });
+describe(`local migration ${VERSION}`, () => {
+  it('keeps notes as never synced plain notes, and queued connection writes as they were', async ({
+    db,
+    migrateTo,
+  }) => {
+    await migrateTo(VERSION);
     expect(await findNoteRecord(db, NOTE_ID)).toEqual({
       rev: 0,
       note: {
@@ -68,8 +58,11 @@ describe(`local migration ${VERSION}`, () => {
     expect(hit.rows[0]?.n).toBe(1);
   });
 
-  it('stores a synced note and a note write, and rolls back to the previous version keeping notes', async () => {
-    await migrate(db as Kysely<unknown>, localMigrations, { file, target: VERSION });
+  it('stores a synced note and a note write, and rolls back to the previous version keeping notes', async ({
+    db,
+    migrateTo,
+  }) => {
+    await migrateTo(VERSION);
     await db
       .insertInto('notes_synced')
       .values({ id: NOTE_ID, rev: 3, ciphertext: 'x'.repeat(40), seq: 9 })
@@ -96,7 +89,7 @@ describe(`local migration ${VERSION}`, () => {
       baseRev: 3,
     });
 
-    await migrate(db as Kysely<unknown>, localMigrations, { file, target: PREVIOUS });
+    await migrateTo(PREVIOUS);
     const notes = await sql<{ id: string }>`select id from notes`.execute(db);
     expect(notes.rows).toEqual([{ id: NOTE_ID }]);
     const queued = await sql<{ mutation_id: number }>`select mutation_id from outbox`.execute(db);

@@ -1,17 +1,11 @@
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { findConnection, recomputeConnections } from '#core/network/connections.repo';
-import { LOCAL_DB_FILE, type LocalDb } from '#core/store/local-db';
 import { readState } from '#core/store/local-state.repo';
 import { localMigrations } from '#core/store/migrations/index';
-import { migrate } from '#shared/node/migrate';
-import { openDatabase } from '#shared/node/open-database';
-import { makeTempDir } from '../../../../support/temp-dir.ts';
+import { localMigrationTest, versionBefore } from '../../../../support/migration-step.ts';
 
 const VERSION = '0070-add-keep-in-touch';
-const versions = Object.keys(localMigrations);
-const PREVIOUS = versions[versions.indexOf(VERSION) - 1]!;
+const PREVIOUS = versionBefore(localMigrations, VERSION);
 
 /** A connection as the schema before this version stored it. */
 const OLD_ROW = {
@@ -25,15 +19,9 @@ const OLD_ROW = {
   updated_at: 1000,
 };
 
-describe(`local migration ${VERSION}`, () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  let db: Kysely<LocalDb>;
-  let file: string;
-  beforeEach(async () => {
-    dir = await makeTempDir();
-    file = join(dir.path, LOCAL_DB_FILE);
-    db = await openDatabase<LocalDb>({ file });
-    await migrate(db as Kysely<unknown>, localMigrations, { file, target: PREVIOUS });
+const it = localMigrationTest({
+  from: PREVIOUS,
+  seed: async (db) => {
     await db
       .insertInto('connections_synced')
       .values({ ...OLD_ROW, seq: 5 })
@@ -57,14 +45,16 @@ describe(`local migration ${VERSION}`, () => {
         { key: 'clientId', value: '"c1"' },
       ])
       .execute();
-  });
-  afterEach(async () => {
-    await db.destroy();
-    await dir.remove();
-  });
+  },
+});
 
-  it('keeps connections and pending writes, with no cadence, and asks for a new snapshot', async () => {
-    const result = await migrate(db as Kysely<unknown>, localMigrations, { file, target: VERSION });
+describe(`local migration ${VERSION}`, () => {
+  it('keeps connections and pending writes, with no cadence, and asks for a new snapshot', async ({
+    db,
+    file,
+    migrateTo,
+  }) => {
+    const result = await migrateTo(VERSION);
     expect(result.applied).toEqual([VERSION]);
     expect(result.backup).toBe(`${file}.${PREVIOUS}.bak`);
     expect(await findConnection(db, 'p2')).toMatchObject({
@@ -85,10 +75,10 @@ describe(`local migration ${VERSION}`, () => {
     expect(await findConnection(db, 'p2')).toMatchObject({ strength: 5, keepInTouchDays: null });
   });
 
-  it(`rolls back to ${PREVIOUS}, keeping the rows`, async () => {
-    await migrate(db as Kysely<unknown>, localMigrations, { file, target: VERSION });
+  it(`rolls back to ${PREVIOUS}, keeping the rows`, async ({ db, migrateTo }) => {
+    await migrateTo(VERSION);
     await db.updateTable('connections').set({ keep_in_touch_days: 30 }).execute();
-    await migrate(db as Kysely<unknown>, localMigrations, { file, target: PREVIOUS });
+    await migrateTo(PREVIOUS);
     for (const table of ['connections', 'connections_synced']) {
       const columns = (await db.introspection.getTables()).find((t) => t.name === table)?.columns;
       expect(columns?.map((c) => c.name)).not.toContain('keep_in_touch_days');

@@ -1,15 +1,12 @@
-import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOCAL_DB_FILE, type LocalDb } from '#core/store/local-db';
+import { describe, expect } from 'vitest';
+import type { LocalDb } from '#core/store/local-db';
 import { localMigrations } from '#core/store/migrations/index';
-import { migrate } from '#shared/node/migrate';
-import { openDatabase } from '#shared/node/open-database';
-import { makeTempDir } from '../../../../support/temp-dir.ts';
+import { localMigrationTest, versionBefore } from '../../../../support/migration-step.ts';
+import { LOCAL_ADA_ROW } from '../../../../support/people.ts';
 
 const VERSION = '0080-skip-unchanged-people-fts';
-const versions = Object.keys(localMigrations);
-const PREVIOUS = versions[versions.indexOf(VERSION) - 1]!;
+const PREVIOUS = versionBefore(localMigrations, VERSION);
 
 async function matches(db: Kysely<LocalDb>, table: 'people_fts' | 'people_name_fts', query: string) {
   const rows = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where ${sql.table(
@@ -30,41 +27,19 @@ async function updateTriggers(db: Kysely<LocalDb>) {
   return rows.rows.map((r) => r.sql);
 }
 
-describe(`local migration ${VERSION}`, () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  let db: Kysely<LocalDb>;
-  let file: string;
-  beforeEach(async () => {
-    dir = await makeTempDir();
-    file = join(dir.path, LOCAL_DB_FILE);
-    db = await openDatabase<LocalDb>({ file });
-    await migrate(db as Kysely<unknown>, localMigrations, { file, target: PREVIOUS });
-    await db
-      .insertInto('people')
-      .values({
-        pk: null,
-        id: 'p1',
-        email: 'ada@example.com',
-        name: 'Ada Lovelace',
-        title: 'Engineer',
-        department: 'Engineering',
-        location: 'Lyon',
-        manager_id: null,
-        skills: '["Rust"]',
-        bio: '',
-        timezone: 'Europe/Paris',
-        active: 1,
-        seq: 7,
-      })
-      .execute();
-  });
-  afterEach(async () => {
-    await db.destroy();
-    await dir.remove();
-  });
+const it = localMigrationTest({
+  from: PREVIOUS,
+  seed: async (db) => {
+    await db.insertInto('people').values(LOCAL_ADA_ROW).execute();
+  },
+});
 
-  it('reindexes a person only when an indexed value changes, keeping both indexes whole', async () => {
-    await migrate(db as Kysely<unknown>, localMigrations, { file, target: VERSION });
+describe(`local migration ${VERSION}`, () => {
+  it('reindexes a person only when an indexed value changes, keeping both indexes whole', async ({
+    db,
+    migrateTo,
+  }) => {
+    await migrateTo(VERSION);
     expect((await updateTriggers(db)).every((text) => /\bwhen\b/i.test(text))).toBe(true);
 
     await db.updateTable('people').set({ seq: -1, bio: 'Poet' }).execute();
@@ -79,9 +54,9 @@ describe(`local migration ${VERSION}`, () => {
     expect(await matches(db, 'people_name_fts', 'lovelace')).toBe(0);
   });
 
-  it('goes back to reindexing on every update', async () => {
-    await migrate(db as Kysely<unknown>, localMigrations, { file, target: VERSION });
-    await migrate(db as Kysely<unknown>, localMigrations, { file, target: PREVIOUS });
+  it('goes back to reindexing on every update', async ({ db, migrateTo }) => {
+    await migrateTo(VERSION);
+    await migrateTo(PREVIOUS);
     expect((await updateTriggers(db)).some((text) => /\bwhen\b/i.test(text))).toBe(false);
     await db.updateTable('people').set({ title: 'Analyst' }).execute();
     await checkIndexes(db);

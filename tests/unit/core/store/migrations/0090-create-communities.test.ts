@@ -1,45 +1,35 @@
-import { join } from 'node:path';
-import { sql, type Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { describe, expect } from 'vitest';
 import { applyServerRows, rowChange } from '#core/communities/apply-community-changes';
 import { findCommunity } from '#core/communities/communities.repo';
 import { listOutbox, toMutation } from '#core/sync/outbox.repo';
-import { LOCAL_DB_FILE, type LocalDb } from '#core/store/local-db';
 import { readState } from '#core/store/local-state.repo';
 import { localMigrations } from '#core/store/migrations/index';
 import type { Community } from '#shared/domain/community';
-import { migrate } from '#shared/node/migrate';
-import { openDatabase } from '#shared/node/open-database';
-import { makeTempDir } from '../../../../support/temp-dir.ts';
+import { localMigrationTest, versionBefore } from '../../../../support/migration-step.ts';
 
 const VERSION = '0090-create-communities';
-const versions = Object.keys(localMigrations);
-const PREVIOUS = versions[versions.indexOf(VERSION) - 1]!;
+const PREVIOUS = versionBefore(localMigrations, VERSION);
 const C = '00000000-0000-4000-8000-000000000001';
 
-describe(`local migration ${VERSION}`, () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  let db: Kysely<LocalDb>;
-  let file: string;
-  beforeEach(async () => {
-    dir = await makeTempDir();
-    file = join(dir.path, LOCAL_DB_FILE);
-    db = await openDatabase<LocalDb>({ file });
-    await migrate(db as Kysely<unknown>, localMigrations, { file, target: PREVIOUS });
-    // Rows as the schema before this version stored them.
+const it = localMigrationTest({
+  from: PREVIOUS,
+  // Rows as the schema before this version stored them.
+  seed: async (db) => {
     await sql`insert into outbox (mutation_id, type, person_id, payload, created_at)
       values (1, 'connection.put', 'ada', '{"patch":{"strength":5}}', 30)`.execute(db);
     await sql`insert into local_state (key, value) values ('cursor', '5'), ('dataset', '"d1"'), ('clientId', '"c1abcdefgh"')`.execute(
       db,
     );
-  });
-  afterEach(async () => {
-    await db.destroy();
-    await dir.remove();
-  });
+  },
+});
 
-  it('keeps queued connection writes, creates the community cache and asks for a new snapshot', async () => {
-    const result = await migrate(db as Kysely<unknown>, localMigrations, { file, target: VERSION });
+describe(`local migration ${VERSION}`, () => {
+  it('keeps queued connection writes, creates the community cache and asks for a new snapshot', async ({
+    db,
+    migrateTo,
+  }) => {
+    const result = await migrateTo(VERSION);
     expect(result.applied).toEqual([VERSION]);
     const outbox = await listOutbox(db, 10);
     expect(outbox).toEqual([expect.objectContaining({ mutation_id: 1, entity_key: null })]);
@@ -83,8 +73,11 @@ describe(`local migration ${VERSION}`, () => {
     ]);
   });
 
-  it('rolls back to the previous version, dropping community writes and keeping the others', async () => {
-    await migrate(db as Kysely<unknown>, localMigrations, { file, target: VERSION });
+  it('rolls back to the previous version, dropping community writes and keeping the others', async ({
+    db,
+    migrateTo,
+  }) => {
+    await migrateTo(VERSION);
     await db
       .insertInto('outbox')
       .values({
@@ -96,7 +89,7 @@ describe(`local migration ${VERSION}`, () => {
         created_at: 40,
       })
       .execute();
-    await migrate(db as Kysely<unknown>, localMigrations, { file, target: PREVIOUS });
+    await migrateTo(PREVIOUS);
     const queued = await sql<{ mutation_id: number }>`select mutation_id from outbox`.execute(db);
     expect(queued.rows).toEqual([{ mutation_id: 1 }]);
     const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'

@@ -1,14 +1,16 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import { expect } from 'vitest';
 import { createCore } from '#core/create-core';
 import type { Core, CoreOptions, SecretStore } from '#core/core-types';
 import type { KeyStore } from '#core/notes/key-store';
 import { LOCAL_DB_FILE, type LocalDb } from '#core/store/local-db';
 import { openDatabase } from '#shared/node/open-database';
+import { PushResponse, type Mutation, type PushRequest } from '#shared/wire/push';
 import { generateOrg, issueToken, startServer, type RunningServer } from '#server/server';
-import { memorySecrets } from '../../support/memory-secrets.ts';
-import { makeTempDir } from '../../support/temp-dir.ts';
+import { memorySecrets } from './memory-secrets.ts';
+import { makeTempDir } from './temp-dir.ts';
 
 /** Without generated connections: what the server holds of them is what these tests write. */
 export const DEMO = { size: 'S' as const, seed: 7, connections: false };
@@ -16,6 +18,23 @@ export const demoOrg = generateOrg(DEMO);
 export const me = demoOrg.demoUserId;
 /** Colleagues other than the demo user, for connections. */
 export const colleagues = demoOrg.people.filter((p) => p.id !== me);
+/** The first of them: whom the notes tests write about. */
+export const ada = colleagues[0]!;
+
+type SaveNote = Parameters<Core['handlers']['notes']['save']>[0];
+
+/** What notes.save takes for a note about Ada; pass the fields the test cares about. */
+export const note = (body: string, fields: Partial<SaveNote> = {}): SaveNote => ({
+  personId: ada.id,
+  body,
+  tags: [],
+  pinned: false,
+  followUpAt: null,
+  interaction: null,
+  ...fields,
+});
+
+// A core signed in to a real server.
 
 /** A real server on 127.0.0.1 (restartable on the same file and port) and cores signed in to it. */
 export async function startPushFixture() {
@@ -123,4 +142,44 @@ export function serverConnection(server: RunningServer, ownerId: string, personI
     .where('owner_id', '=', ownerId)
     .where('person_id', '=', personId)
     .executeTakeFirst();
+}
+
+/** A fetch whose pushes fail with a 503 while `blocked` is set; every other request goes through. */
+export function flakyPushFetch() {
+  const state = { blocked: false };
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (state.blocked && url.includes('/v1/sync/push')) {
+      return new Response(JSON.stringify({ error: { code: 'unavailable', message: 'push is down' } }), {
+        status: 503,
+        headers: { 'content-type': 'application/json' },
+      });
+    }
+    return globalThis.fetch(input, init);
+  };
+  return { state, fetch };
+}
+
+// Pushes written by hand, against the server alone.
+
+export type Patch = Extract<Mutation, { type: 'connection.put' }>['patch'];
+
+/** A connection.put mutation; pass the fields the write changes. */
+export function put(mutationId: number, personId: string, patch: Patch): Mutation {
+  return { type: 'connection.put', mutationId, personId, patch };
+}
+
+export function remove(mutationId: number, personId: string): Mutation {
+  return { type: 'connection.delete', mutationId, personId };
+}
+
+/** POST /v1/sync/push, expecting 200; returns the parsed results. */
+export async function push(
+  server: { post(path: string, body: unknown, token?: string): Promise<Response> },
+  token: string,
+  request: PushRequest,
+) {
+  const response = await server.post('/v1/sync/push', request, token);
+  expect(response.status).toBe(200);
+  return PushResponse.parse(await response.json()).results;
 }
