@@ -97,7 +97,7 @@ export default tseslint.config(
       ...restrict([ban.electron, ban.node, ban.core, ban.server, ban.sharedNode]),
     },
   },
-  // The graph's model is pure (STYLE.md: state changes testable without React); its hooks live beside the screen.
+  // The graph's model is pure (ARCHITECTURE.md, src-renderer: testable without React); its hooks live beside the screen.
   {
     files: ['src-renderer/graph/**'],
     rules: restrict([ban.electron, ban.node, ban.react, ban.core, ban.server, ban.sharedNode]),

@@ -42,16 +42,6 @@ export const ROLE_LABELS: Record<CommunityRole, string> = {
   member: 'Member',
 };
 
-export const POST_KIND_LABELS: Record<PostKind, string> = {
-  post: 'Post',
-  question: 'Question',
-  answer: 'Answer',
-  event: 'Event',
-  announcement: 'Announcement',
-  best_practice: 'Best practice',
-  job_opening: 'Job opening',
-};
-
 export const POST_KIND_COLORS: Record<PostKind, string> = {
   post: 'gray',
   question: 'blue',

@@ -140,7 +140,7 @@ export async function listNotesSnapshotLines(
   if (!last) return null;
   const rows = await ownNotes(db, range)
     .where('id', '<=', last.id)
-    .select(sql<string>`json_object('type', 'note', 'value', ${NOTE_JSON})`.as('line'))
+    .select(jsonObject({ type: sql.lit('note'), value: NOTE_JSON }).as('line'))
     .orderBy('id')
     .execute();
   return { lines: rows.map((r) => r.line), lastKey: last.id, full: fit === limit || fit < sizes.length };

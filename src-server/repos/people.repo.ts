@@ -163,7 +163,7 @@ export async function listSnapshotLines(
 ): Promise<{ id: string; line: string }[]> {
   let query = db
     .selectFrom('people')
-    .select(['id', sql<string>`json_object('type', 'person', 'value', ${PERSON_JSON})`.as('line')])
+    .select(['id', jsonObject({ type: sql.lit('person'), value: PERSON_JSON }).as('line')])
     .where('deleted', '=', 0)
     .where('seq', '<=', cursor);
   if (after !== undefined) query = query.where('id', '>', after);

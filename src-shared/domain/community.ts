@@ -36,6 +36,17 @@ export const POST_KINDS = [
 export const PostKind = z.enum(POST_KINDS);
 export type PostKind = z.infer<typeof PostKind>;
 
+/** How each kind of post reads, in the app and in a refused write's description. */
+export const POST_KIND_LABELS: Record<PostKind, string> = {
+  post: 'Post',
+  question: 'Question',
+  answer: 'Answer',
+  event: 'Event',
+  announcement: 'Announcement',
+  best_practice: 'Best practice',
+  job_opening: 'Job opening',
+};
+
 export const CommunityId = z.uuid();
 export const PostId = z.uuid();
 const Timestamp = z.number().int().min(0);

@@ -1,4 +1,4 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, type Insertable } from 'kysely';
 import type { WriteDb } from './open-database.ts';
 
 /** SQLite allows 32,766 bound parameters per statement; stay under it. */
@@ -48,7 +48,7 @@ export async function bulkUpsert<DB, T extends keyof DB & string>(
   db: WriteDb<DB>,
   table: T,
   key: readonly (keyof DB[T] & string)[],
-  rows: readonly DB[T][],
+  rows: readonly Insertable<DB[T]>[],
 ) {
   const first = rows[0];
   if (!first) return;
@@ -57,7 +57,7 @@ export async function bulkUpsert<DB, T extends keyof DB & string>(
     db,
     table,
     columns,
-    rows.map((row) => columns.map((c) => row[c])),
+    rows.map((row) => columns.map((c) => (row as Record<string, unknown>)[c])),
     { upsertOn: key },
   );
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { toLocalDay } from '#shared/local-day';
 import { openDatabase } from '#shared/node/open-database';
 import { openAColleague } from './support/colleague.ts';
 import { expect, test } from './support/fixtures.ts';
@@ -10,14 +11,6 @@ test.describe.configure({ mode: 'serial' });
 const serverData = tempDir('kith-e2e-follow-ups-server-');
 test.use({ spec: 'follow-ups', serverData, connections: false });
 let name: string;
-
-/** A day on this computer's clock, `offsetDays` from today, as the date inputs and the core read it. */
-function localDay(offsetDays = 0): string {
-  const now = new Date();
-  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + offsetDays);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
-}
 
 async function serverCadences(): Promise<(number | null)[]> {
   const db = await openDatabase<{ connections: { keep_in_touch_days: number | null } }>({
@@ -40,7 +33,7 @@ test('a weekly cadence with the last interaction 10 days ago is overdue on Follo
   await page.getByRole('button', { name: 'Add connection' }).click();
   const editor = page.getByTestId('connection-editor');
   await editor.getByText('Worked with').click();
-  await editor.getByLabel('Last interaction').fill(localDay(-10));
+  await editor.getByLabel('Last interaction').fill(toLocalDay(Date.now(), -10));
   await editor.getByRole('combobox', { name: 'Keep in touch' }).click();
   await page.getByRole('option', { name: 'Every week (7 days)' }).click();
   await page.screenshot({ path: 'test-results/keep-in-touch-editor.png', fullPage: true });
@@ -86,7 +79,7 @@ test('a note due today shows next to the reminders; turning the cadence off leav
   await page.getByRole('button', { name: 'Add note' }).click();
   const noteEditor = page.getByTestId('note-editor');
   await noteEditor.getByLabel('Note', { exact: true }).fill('Ask about the **platform** roadmap');
-  await noteEditor.getByLabel('Follow up on').fill(localDay());
+  await noteEditor.getByLabel('Follow up on').fill(toLocalDay(Date.now()));
   await page.getByTestId('note-save').click();
   await expect(page.getByTestId('note-item')).toHaveCount(1);
 

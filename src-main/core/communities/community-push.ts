@@ -1,4 +1,4 @@
-import type { PostKind } from '#shared/domain/community';
+import { POST_KIND_LABELS, type PostKind } from '#shared/domain/community';
 import type { ReadDb } from '#shared/node/open-database';
 import type { CommunityMutation } from '#shared/wire/push';
 import type { LocalDb } from '../store/local-db.ts';
@@ -6,16 +6,6 @@ import { findPersonName } from '../store/people.repo.ts';
 import { toCommunityMutation } from '../sync/outbox.repo.ts';
 import type { PushHandler } from '../sync/push-handler.ts';
 import { rollBackCommunityWrites } from './apply-community-changes.ts';
-
-const KIND_LABELS: Record<PostKind, string> = {
-  post: 'Post',
-  question: 'Question',
-  answer: 'Answer',
-  event: 'Event',
-  announcement: 'Announcement',
-  best_practice: 'Best practice',
-  job_opening: 'Job opening',
-};
 
 /** A title, or the start of a body, short enough for a list line. */
 function excerpt(text: string, max = 60) {
@@ -39,7 +29,7 @@ async function describeCommunityWrite(db: ReadDb<LocalDb>, m: CommunityMutation)
       .where('id', '=', id)
       .executeTakeFirst();
     if (!post) return 'a post';
-    const kind = KIND_LABELS[post.kind as PostKind] ?? 'Post';
+    const kind = POST_KIND_LABELS[post.kind as PostKind] ?? 'Post';
     return `${kind} “${excerpt(post.title || post.body)}” in ${await communityName(post.community_id)}`;
   };
   switch (m.type) {
@@ -60,7 +50,7 @@ async function describeCommunityWrite(db: ReadDb<LocalDb>, m: CommunityMutation)
     case 'membership.remove':
       return `Removing ${await personName(m.personId)} from ${await communityName(m.communityId)}`;
     case 'post.create':
-      return `${KIND_LABELS[m.kind]} “${excerpt(m.title || m.body)}” in ${await communityName(m.communityId)}`;
+      return `${POST_KIND_LABELS[m.kind]} “${excerpt(m.title || m.body)}” in ${await communityName(m.communityId)}`;
     case 'post.update':
       return `Edit of ${await postLabel(m.postId)}`;
     case 'post.delete':

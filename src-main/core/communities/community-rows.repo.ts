@@ -16,7 +16,7 @@ import type {
   MembershipsTable,
   PostsTable,
 } from '../store/local-db.ts';
-import { upsertRows } from '../store/upsert-rows.ts';
+import { bulkUpsert } from '#shared/node/bulk-insert';
 import { keyOfRow, parseKey, type EntityRow } from './community-mutation.ts';
 
 /** A row of the cache with the server sequence number it carries (0: written here, never synced). */
@@ -112,12 +112,12 @@ export async function writeRows(
     else if (row.entity === 'post') posts.push({ ...toPostColumns(row.value), seq });
     else prefs.push({ ...toCommunityPrefColumns(row.value), seq });
   }
-  for (const part of chunk(communities, ROWS_PER_INSERT)) await upsertRows(db, 'communities', ['id'], part);
+  for (const part of chunk(communities, ROWS_PER_INSERT)) await bulkUpsert(db, 'communities', ['id'], part);
   for (const part of chunk(memberships, ROWS_PER_INSERT))
-    await upsertRows(db, 'memberships', ['community_id', 'person_id'], part);
-  for (const part of chunk(posts, ROWS_PER_INSERT)) await upsertRows(db, 'posts', ['id'], part);
+    await bulkUpsert(db, 'memberships', ['community_id', 'person_id'], part);
+  for (const part of chunk(posts, ROWS_PER_INSERT)) await bulkUpsert(db, 'posts', ['id'], part);
   for (const part of chunk(prefs, ROWS_PER_INSERT))
-    await upsertRows(db, 'community_prefs', ['community_id'], part);
+    await bulkUpsert(db, 'community_prefs', ['community_id'], part);
 }
 
 // ——— The server's version of rows with pending writes ———

@@ -39,7 +39,7 @@ function createCache<V>(capacity: number) {
  * the data changes ('directory.changed' on `events`, or invalidate()), so scrolling through the pages of
  * one search costs one query.
  */
-export function createDirectoryService(db: Kysely<LocalDb>, events?: CoreEvents) {
+export function createDirectoryService(db: Kysely<LocalDb>, events: CoreEvents) {
   const ranked = createCache<RankedMatches | null>(32);
   const counts = createCache<number>(200);
   let facets: Promise<DirectoryFacets> | null = null;
@@ -50,7 +50,7 @@ export function createDirectoryService(db: Kysely<LocalDb>, events?: CoreEvents)
     facets = null;
   }
   // Registered before any host's listener: the cache is dropped before the renderer hears of the change.
-  events?.on('directory.changed', invalidate);
+  events.on('directory.changed', invalidate);
 
   return {
     async searchPeople(params: SearchParams): Promise<DirectoryPage> {

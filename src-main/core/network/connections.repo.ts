@@ -5,7 +5,7 @@ import { chunk, type ReadDb, type WriteDb } from '#shared/node/open-database';
 import type { LocalDb } from '../store/local-db.ts';
 import { deleteAllNotes } from '../notes/notes.repo.ts';
 import { deleteState } from '../store/local-state.repo.ts';
-import { upsertRows } from '../store/upsert-rows.ts';
+import { bulkUpsert } from '#shared/node/bulk-insert';
 import { foldConnection } from './connection-fold.ts';
 import { listPendingWrites } from '../sync/outbox.repo.ts';
 
@@ -27,7 +27,7 @@ export async function upsertSyncedConnections(
   entries: readonly { connection: Connection; seq: number }[],
 ) {
   for (const { connection, seq } of entries)
-    await upsertRows(db, 'connections_synced', ['person_id'], [{ ...toConnectionColumns(connection), seq }]);
+    await bulkUpsert(db, 'connections_synced', ['person_id'], [{ ...toConnectionColumns(connection), seq }]);
 }
 
 export async function deleteSyncedConnections(db: WriteDb<LocalDb>, personIds: readonly string[]) {
@@ -48,7 +48,7 @@ export async function upsertSharedConnections(
       strength: shared.strength,
       seq,
     };
-    await upsertRows(db, 'shared_connections', ['owner_id', 'person_id'], [row]);
+    await bulkUpsert(db, 'shared_connections', ['owner_id', 'person_id'], [row]);
   }
 }
 

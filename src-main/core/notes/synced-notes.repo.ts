@@ -4,7 +4,7 @@ import { chunk, type ReadDb, type WriteDb } from '#shared/node/open-database';
 import type { SyncedNote } from '#shared/wire/notes';
 import { appendToOutbox, type NewNoteMutation } from '../sync/outbox.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
-import { upsertRows } from '../store/upsert-rows.ts';
+import { bulkUpsert } from '#shared/node/bulk-insert';
 import { decryptNote, encryptNote, type NoteCipherContext } from './note-cipher.ts';
 import { deleteNote, findNoteRecord, putNoteFromServer, setNoteRev } from './notes.repo.ts';
 
@@ -23,7 +23,7 @@ export async function upsertSyncedNotes(
 ) {
   for (const { note, seq } of entries) {
     const row = { id: note.id, rev: note.rev, ciphertext: note.ciphertext, seq, unreadable: 0 as const };
-    await upsertRows(db, 'notes_synced', ['id'], [row]);
+    await bulkUpsert(db, 'notes_synced', ['id'], [row]);
   }
 }
 

@@ -204,9 +204,6 @@ export function createSessionService(options: SessionServiceOptions) {
   return {
     getSession,
 
-    /** Who may write personal data now: the signed-in person's id, or null. */
-    signedInPersonId: () => findSignedInPersonId(db, secrets),
-
     connectServer: ({ serverUrl, token }: ConnectInput): Promise<Session> =>
       serialize(async () => {
         const client = createServerClient({

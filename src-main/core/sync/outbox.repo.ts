@@ -82,6 +82,8 @@ export async function appendToOutbox(trx: Transaction<LocalDb>, write: OutboxWri
   return mutationId;
 }
 
+const CONNECTION_TYPES = ['connection.put', 'connection.delete'];
+
 /** The entities whose writes the outbox queues; push-outbox.ts has a handler for each. */
 export const OUTBOX_KINDS = ['connection', 'note', 'community'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
@@ -91,12 +93,13 @@ const isCommunityWrite = (row: Pick<OutboxTable, 'type'>) =>
   row.type.startsWith('community') || row.type.startsWith('membership.') || row.type.startsWith('post.');
 
 /** Which entity a queued write is about. */
-export function outboxKind(row: Pick<OutboxTable, 'type' | 'note_id'>): OutboxKind {
+export function outboxKind(row: Pick<OutboxTable, 'type' | 'note_id' | 'mutation_id'>): OutboxKind {
   if (isCommunityWrite(row)) return 'community';
-  return row.note_id !== null ? 'note' : 'connection';
+  if (row.note_id !== null) return 'note';
+  if (CONNECTION_TYPES.includes(row.type)) return 'connection';
+  // A kind this version does not know must not be pushed, described or rolled back as something else.
+  throw new Error(`Outbox row ${row.mutation_id} has an unknown type: ${row.type}`);
 }
-
-const CONNECTION_TYPES = ['connection.put', 'connection.delete'];
 const isCommunityMutation = (m: Mutation): m is CommunityMutation => isCommunityWrite(m);
 
 export function toCommunityMutation(row: OutboxTable): CommunityMutation {
@@ -142,7 +145,8 @@ export function toMutation(row: OutboxTable): Mutation {
     const { baseRev, ciphertext } = NotePutPayload.parse(JSON.parse(row.payload));
     return { type: 'note.put', mutationId: row.mutation_id, noteId, baseRev, ciphertext };
   }
-  if (row.type === 'connection.delete')
+  // What is left is a connection write: outboxKind refuses a type this version does not know.
+  if (outboxKind(row) === 'connection' && row.type === 'connection.delete')
     return { type: 'connection.delete', mutationId: row.mutation_id, personId: row.person_id };
   const { patch } = PutPayload.parse(JSON.parse(row.payload));
   return { type: 'connection.put', mutationId: row.mutation_id, personId: row.person_id, patch };

@@ -1,12 +1,12 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { IconLock, IconUserCheck, IconWorld } from '@tabler/icons-react';
 import type { CommunityKind, CommunityVisibility, MyMembership, PostKind } from '#shared/domain/community';
+import { POST_KIND_LABELS } from '#shared/domain/community';
 import {
   COMMUNITY_KIND_COLORS,
   COMMUNITY_KIND_LABELS,
   describeMembership,
   POST_KIND_COLORS,
-  POST_KIND_LABELS,
   VISIBILITY_HINTS,
   VISIBILITY_LABELS,
 } from '../../lib/community-labels.ts';

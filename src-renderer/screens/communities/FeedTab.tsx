@@ -7,8 +7,9 @@ import { CenteredEmpty } from '../../components/CenteredEmpty.tsx';
 import { CenteredLoader, QueryBoundary } from '../../components/QueryBoundary.tsx';
 import { useCommunityFeed } from '../../hooks/use-communities.ts';
 import { useMarkRead } from '../../hooks/use-community-actions.ts';
-import { usePageVisible } from '../../hooks/use-page-visible.ts';
-import { FEED_KINDS, isActive, POST_KIND_LABELS, type FeedKind } from '../../lib/community-labels.ts';
+import { usePageVisible } from './use-page-visible.ts';
+import { POST_KIND_LABELS } from '#shared/domain/community';
+import { FEED_KINDS, isActive, type FeedKind } from '../../lib/community-labels.ts';
 import { PostComposer } from './PostComposer.tsx';
 
 /** How long the feed stays on screen before it counts as read: long enough to see the unread markers. */

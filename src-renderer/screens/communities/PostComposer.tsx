@@ -7,7 +7,8 @@ import { MarkdownField } from '../../components/communities/MarkdownField.tsx';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
 import { useCreatePost } from '../../hooks/use-community-actions.ts';
 import { useSession } from '../../hooks/use-session.ts';
-import { composableKinds, POST_KIND_LABELS, type FeedKind } from '../../lib/community-labels.ts';
+import { POST_KIND_LABELS } from '#shared/domain/community';
+import { composableKinds, type FeedKind } from '../../lib/community-labels.ts';
 import { validatePost, type PostDraft, type PostFieldErrors } from '../../lib/community-form.ts';
 import { ActionError, FormActions } from '../../components/FormActions.tsx';
 

@@ -18,11 +18,14 @@ export function ThreadScreen({ id, postId }: { id: string; postId: string }) {
   const detail = useCommunity(communityId);
   const [, navigate] = useLocation();
   const back = () => navigate(communityHref(communityId));
-  // The post and its community, read together: the thread's not-found or error speaks for both.
+  // The post and its community, read together. Only the post's own not_found means "this post is gone"; a
+  // community that cannot be read is an error like any other.
+  const communityError =
+    detail.error?.name === 'not_found' ? new Error(detail.error.message) : (detail.error ?? null);
   const both = {
     data: thread.data && detail.data ? { thread: thread.data, detail: detail.data } : undefined,
-    error: thread.error ?? detail.error,
-    refetch: () => thread.refetch(),
+    error: thread.error ?? communityError,
+    refetch: () => Promise.all([thread.refetch(), detail.refetch()]),
   };
 
   return (

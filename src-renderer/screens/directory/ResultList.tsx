@@ -2,7 +2,7 @@ import { Box } from '@mantine/core';
 import { useCallback, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import type { PersonSummary } from '#shared/domain/person';
 import { InlineError } from '../../components/InlineError.tsx';
-import { ROW_HEIGHT, useResultList } from '../../hooks/use-result-list.ts';
+import { ROW_HEIGHT, useResultList } from './use-result-list.ts';
 import type { DirectoryFilters } from '../../lib/directory-filters.ts';
 import { ResultRow, SkeletonRow, rowDomId } from './ResultRow.tsx';
 

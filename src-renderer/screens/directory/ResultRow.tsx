@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { PersonSummary } from '#shared/domain/person';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
 import { PersonName } from '../../components/PersonLink.tsx';
-import { ROW_HEIGHT } from '../../hooks/use-result-list.ts';
+import { ROW_HEIGHT } from './use-result-list.ts';
 import classes from './ResultRow.module.css';
 
 interface RowProps {

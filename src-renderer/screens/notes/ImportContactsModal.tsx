@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, FileButton, Group, Loader, Modal, Stack, Text 
 import { IconAlertTriangle, IconCircleCheck, IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { IMPORT_CONTENT_MAX, type ImportReport } from '#shared/domain/import-export';
-import { useImportContacts } from '../../hooks/use-import-export.ts';
+import { useImportContacts } from './use-import-export.ts';
 import { formatCount } from '../../lib/format.ts';
 import { showToast } from '../../lib/toasts.ts';
 import { ImportReportView } from './ImportReportView.tsx';

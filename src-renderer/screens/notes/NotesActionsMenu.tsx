@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Menu, Text } from '@mantine/core';
 import { IconDotsVertical, IconFileExport, IconFileImport, IconFolderCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ExportResult } from '#shared/domain/import-export';
-import { useExportMarkdown } from '../../hooks/use-import-export.ts';
+import { useExportMarkdown } from './use-import-export.ts';
 import { formatCount } from '../../lib/format.ts';
 import { showToast } from '../../lib/toasts.ts';
 import { ImportContactsModal } from './ImportContactsModal.tsx';

@@ -14,6 +14,7 @@ import {
   listOutbox,
   listPendingCommunityWrites,
   listPendingWrites,
+  outboxKind,
   toMutation,
   type NewCommunityMutation,
 } from '#core/sync/outbox.repo';
@@ -187,5 +188,21 @@ describe('community writes in the outbox', () => {
       }),
     );
     expect(await findPost(db, P)).toMatchObject({ body: 'New' });
+  });
+});
+
+describe('outboxKind', () => {
+  const row = (type: string, noteId: string | null = null) => ({ type, note_id: noteId, mutation_id: 7 });
+
+  it('tells each entity’s queued writes apart', () => {
+    expect(outboxKind(row('connection.put'))).toBe('connection');
+    expect(outboxKind(row('connection.delete'))).toBe('connection');
+    expect(outboxKind(row('note.put', 'n-1'))).toBe('note');
+    expect(outboxKind(row('post.create'))).toBe('community');
+    expect(outboxKind(row('membership.join'))).toBe('community');
+  });
+
+  it('refuses a type it does not know instead of pushing it as a connection', () => {
+    expect(() => outboxKind(row('reaction.add'))).toThrow('Outbox row 7 has an unknown type: reaction.add');
   });
 });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEventHub } from '#core/events';
 import { createDirectoryService, type DirectoryService } from '#core/directory/directory-service';
 import { RANKED_MAX } from '#core/directory/directory-search';
 import { findProfile, listFacets } from '#core/directory/directory.repo';
@@ -69,7 +70,7 @@ describe('directory search and profile', () => {
       people.map((person) => ({ person, seq: 1 })),
       { fresh: true },
     );
-    directory = createDirectoryService(db);
+    directory = createDirectoryService(db, createEventHub());
   });
   afterAll(async () => {
     await db.destroy();
@@ -176,7 +177,7 @@ describe('directory search of a broad query', () => {
       [...crowd, ...named].map((person) => ({ person, seq: 1 })),
       { fresh: true },
     );
-    directory = createDirectoryService(db);
+    directory = createDirectoryService(db, createEventHub());
   });
   afterAll(async () => {
     await db.destroy();

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonSummary } from '#shared/domain/person';
 import { COMMUNITY_KINDS, POST_KINDS } from '#shared/domain/community';
+import { POST_KIND_LABELS } from '#shared/domain/community';
 import {
   COMMUNITY_KIND_LABELS,
   composableKinds,
   describeMembership,
   isActive,
-  POST_KIND_LABELS,
 } from '../../../src-renderer/lib/community-labels.ts';
 import { describeReason } from '../../../src-renderer/lib/community-reasons.ts';
 

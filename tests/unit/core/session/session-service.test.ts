@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNotesService, type NotesService } from '#core/notes/notes-service';
-import { createSessionService, TOKEN_SECRET, type SessionService } from '#core/session/session-service';
+import {
+  createSessionService,
+  TOKEN_SECRET,
+  type SessionService,
+  findSignedInPersonId,
+} from '#core/session/session-service';
 import { openLocalDb, type LocalDb } from '#core/store/local-db';
 import { readState, writeState } from '#core/store/local-state.repo';
 import { upsertPeople } from '#core/store/people.repo';
@@ -48,7 +53,7 @@ describe('session service: leaving an account', () => {
     });
     notes = createNotesService({
       db,
-      signedInPersonId: () => session.signedInPersonId(),
+      signedInPersonId: () => findSignedInPersonId(db, secrets),
       cipher: async () => (keyHere ? cipher : null),
       emit: () => undefined,
       syncSoon: () => undefined,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEventHub } from '#core/events';
 import { createDirectoryService } from '#core/directory/directory-service';
 import { listOutbox, toMutation } from '#core/sync/outbox.repo';
 import { decryptNote, encryptNote } from '#core/notes/note-cipher';
@@ -63,7 +64,7 @@ describe('markSyncedDataStale', () => {
   });
 
   it('keeps every row readable until a new snapshot, which drops what it lacks even below old seqs', async () => {
-    const directory = createDirectoryService(db);
+    const directory = createDirectoryService(db, createEventHub());
     const search = async (text: string) =>
       (await directory.searchPeople({ text, offset: 0, limit: 50 })).items.map((p) => p.id);
     await snapshot(

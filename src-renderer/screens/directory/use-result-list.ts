@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PersonSummary } from '#shared/domain/person';
-import type { DirectoryFilters } from '../lib/directory-filters.ts';
-import { PAGE_SIZE, useDirectoryHead, useDirectoryPages } from './use-directory.ts';
+import type { DirectoryFilters } from '../../lib/directory-filters.ts';
+import { PAGE_SIZE, useDirectoryHead, useDirectoryPages } from '../../hooks/use-directory.ts';
 
 export const ROW_HEIGHT = 64;
 

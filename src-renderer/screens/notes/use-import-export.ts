@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ImportContactsInput } from '#shared/domain/import-export';
-import { getApi } from '../lib/api.ts';
-import { queryKeys } from '../lib/query-keys.ts';
+import { getApi } from '../../lib/api.ts';
+import { queryKeys } from '../../lib/query-keys.ts';
 
 /** Writes every note as Markdown files into a folder the app asks for; resolves null when the person cancels. */
 export function useExportMarkdown() {
