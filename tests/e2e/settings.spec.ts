@@ -162,8 +162,13 @@ test('pause for an hour shows "Paused until", in this window and another; resume
     const saved = (await readSettings(page)).pausedUntil ?? 0;
     expect(saved - before).toBeGreaterThanOrEqual(60 * 60 * 1000);
     expect(saved - Date.now()).toBeLessThanOrEqual(60 * 60 * 1000);
+    // An hour's pause started after 23:00 ends tomorrow, and says so.
+    const endsTomorrow = await page.evaluate(
+      (t) => new Date(t).toDateString() !== new Date().toDateString(),
+      saved,
+    );
     await expect(row.getByTestId('settings-paused-until')).toHaveText(
-      `Paused until ${await timeOfDay(page, saved)}`,
+      `Paused until ${endsTomorrow ? 'tomorrow, ' : ''}${await timeOfDay(page, saved)}`,
     );
     await page.screenshot({ path: 'test-results/settings-paused.png' });
 
