@@ -22,6 +22,14 @@ export interface ServerDb {
   memberships: MembershipsTable;
   posts: PostsTable;
   community_prefs: CommunityPrefsTable;
+  provisioning_tokens: ProvisioningTokensTable;
+}
+
+/** A person's row as the change feed and sync read it: their Person columns and bookkeeping. */
+export interface PersonRow extends PersonColumns {
+  /** 0 | 1: a tombstone keeps its row so pull can report the delete. */
+  deleted: number;
+  seq: number;
 }
 
 /** One row (id = 1): the last value handed out by the change sequence shared by every synced table. */
@@ -30,10 +38,13 @@ export interface ChangeSeqTable {
   value: number;
 }
 
-export interface PeopleTable extends PersonColumns {
-  /** 0 | 1: a tombstone keeps its row so pull can report the delete. */
-  deleted: number;
-  seq: number;
+export interface PeopleTable extends PersonRow {
+  /** The IdP's id (SCIM externalId; matched to an OIDC `oid`/`sub` claim). Unique among live people. */
+  external_id: string | null;
+  /** SCIM userName. Unique among live people. */
+  user_name: string | null;
+  /** The HR employee id. Unique among live people. */
+  employee_number: string | null;
 }
 
 export interface TokensTable {
@@ -105,6 +116,18 @@ export interface NotesKeysTable {
   /** The WrappedNotesKey, as JSON. */
   wrapped: string;
   updated_at: number;
+}
+
+/** A token the directory provisions with (/scim/v2 only); created on the command line, stored hashed. */
+export interface ProvisioningTokensTable {
+  id: string;
+  /** What the admin called it, e.g. "Entra ID". */
+  name: string;
+  /** sha256 hex; the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
 /** Org data: a community. Never deleted (archived instead). */

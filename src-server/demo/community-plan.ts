@@ -2,7 +2,8 @@ import type { CommunitiesTable, CommunityPrefsTable, MembershipsTable, PostsTabl
 import type { Tone } from './post-templates.ts';
 
 /** Rows as the tables hold them, without seq: the seeder takes seqs from the change sequence. */
-export type DemoCommunityRow = Omit<CommunitiesTable, 'seq'>;
+/** A demo community always has a creator: one of the generated people. */
+export type DemoCommunityRow = Omit<CommunitiesTable, 'seq' | 'created_by'> & { created_by: string };
 export type DemoMembershipRow = Omit<MembershipsTable, 'seq'>;
 export type DemoPostRow = Omit<PostsTable, 'seq'>;
 export type DemoCommunityPrefRow = Omit<CommunityPrefsTable, 'seq'>;

@@ -128,6 +128,7 @@ function planOne(ctx: PlanContext, choice: Choice, activity: Activity, weights: 
       created_by: creator.personId,
       created_at: createdAt,
       archived: 0,
+      managed_by_directory: 0,
       // Some leaders revised the objectives after a while.
       updated_at: revised ? Math.round(createdAt + rng.next() * (quietFrom - createdAt) * 0.8) : createdAt,
       unshared_seq: null,

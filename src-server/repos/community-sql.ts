@@ -19,6 +19,7 @@ export const COMMUNITY_JSON = jsonObject({
   createdAt: 'created_at',
   archived: jsonBool('archived'),
   updatedAt: 'updated_at',
+  managedByDirectory: jsonBool('managed_by_directory'),
 });
 
 /** A memberships row as Membership JSON. */

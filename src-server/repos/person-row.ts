@@ -1,7 +1,7 @@
 import type { Person } from '#shared/domain/person';
 import { toPersonColumns } from '#shared/node/person-columns';
-import type { PeopleTable } from '../db/schema.ts';
+import type { PersonRow } from '../db/schema.ts';
 
-export function toPersonRow(person: Person, seq: number): PeopleTable {
+export function toPersonRow(person: Person, seq: number): PersonRow {
   return { ...toPersonColumns(person), deleted: 0, seq };
 }

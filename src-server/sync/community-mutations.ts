@@ -137,6 +137,7 @@ async function propose(
     createdBy: actorId,
     createdAt: now,
     archived: false,
+    managedByDirectory: false,
     updatedAt: now,
   };
   await writeCommunity(trx, community);

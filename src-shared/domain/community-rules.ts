@@ -6,7 +6,7 @@ import type { Community, CommunityRole, Membership, Post, PostFields, PostKind }
  * server would refuse). Each returns the reason of a refusal, or null when the action is allowed.
  */
 
-type CommunityState = Pick<Community, 'visibility' | 'archived'>;
+type CommunityState = Pick<Community, 'visibility' | 'archived' | 'managedByDirectory'>;
 type MemberState = Pick<Membership, 'role' | 'status'> | null;
 
 const RANK: Record<CommunityRole, number> = { leader: 3, moderator: 2, member: 1 };
@@ -19,6 +19,9 @@ export const NOT_FOUND = 'This community does not exist or is not visible to you
 export const ARCHIVED = 'This community is archived';
 export const LEADERS_ONLY = 'Only a leader of this community can do that';
 export const MEMBERS_ONLY = 'Only members of this community can post in it';
+/** A team whose membership the company's directory manages: Kith changes neither it nor its members. */
+export const MANAGED =
+  'Your company’s directory manages this team and its members: ask your IT administrator to change it';
 export const LAST_LEADER = 'A community needs at least one leader: appoint another leader first';
 
 /** Seen by the viewer: private communities by their members (and those who asked or were added) only. */
@@ -26,6 +29,7 @@ export const canSee = (c: CommunityState, m: MemberState) => c.visibility !== 'p
 
 export function refuseUpdate(c: CommunityState | null, actor: MemberState): string | null {
   if (!c || !canSee(c, actor)) return NOT_FOUND;
+  if (c.managedByDirectory) return MANAGED;
   return hasRole(actor, 'leader') ? null : LEADERS_ONLY;
 }
 
@@ -35,6 +39,7 @@ export const joinOutcome = (c: CommunityState): 'active' | 'requested' =>
 
 export function refuseJoin(c: CommunityState | null, actor: MemberState): string | null {
   if (!c || !canSee(c, actor)) return NOT_FOUND;
+  if (c.managedByDirectory) return MANAGED;
   if (c.archived) return ARCHIVED;
   if (actor?.status === 'active') return 'You are already a member';
   if (actor?.status === 'requested') return 'Your request to join is waiting for a leader';
@@ -44,6 +49,7 @@ export function refuseJoin(c: CommunityState | null, actor: MemberState): string
 
 export function refuseLeave(c: CommunityState | null, actor: MemberState, activeLeaders: number) {
   if (!c || !actor) return 'You are not a member of this community';
+  if (c.managedByDirectory) return MANAGED;
   if (hasRole(actor, 'leader') && activeLeaders <= 1) return LAST_LEADER;
   return null;
 }
@@ -51,6 +57,7 @@ export function refuseLeave(c: CommunityState | null, actor: MemberState, active
 /** A leader approves or declines a request to join. */
 export function refuseDecide(c: CommunityState | null, actor: MemberState, target: MemberState) {
   if (!c || !canSee(c, actor)) return NOT_FOUND;
+  if (c.managedByDirectory) return MANAGED;
   if (!hasRole(actor, 'leader')) return 'Only a leader can approve or decline requests to join';
   if (c.archived) return ARCHIVED;
   if (target?.status !== 'requested') return 'There is no request to join from this person';
@@ -66,6 +73,7 @@ export function refuseSetRole(
   activeLeaders: number,
 ) {
   if (!c || !canSee(c, actor)) return NOT_FOUND;
+  if (c.managedByDirectory) return MANAGED;
   if (!hasRole(actor, 'leader')) return 'Only a leader can add members or change roles';
   if (c.archived) return ARCHIVED;
   if (hasRole(target, 'leader') && role !== 'leader' && activeLeaders <= 1) return LAST_LEADER;
@@ -80,6 +88,7 @@ export function refuseRemove(
   activeLeaders: number,
 ) {
   if (!c || !canSee(c, actor)) return NOT_FOUND;
+  if (c.managedByDirectory) return MANAGED;
   if (!target) return 'This person is not a member';
   // A request is a leader's to decide, so a moderator removes active members only.
   const allowed =

@@ -85,10 +85,16 @@ export type CommunityFields = z.infer<typeof CommunityFields>;
 /** Org data: a community as every employee who may see it sees it (private ones: members only). */
 export const Community = CommunityFields.extend({
   id: CommunityId,
-  createdBy: Person.shape.id,
+  /** Null for a team the directory created (managedByDirectory). */
+  createdBy: Person.shape.id.nullable(),
   createdAt: Timestamp,
   archived: z.boolean(),
   updatedAt: Timestamp,
+  /**
+   * A team whose membership the company's directory (a SCIM Group) manages: no one joins, leaves, is added
+   * or removed, or edits it in Kith. Missing in a cache or server written before it existed: false.
+   */
+  managedByDirectory: z.boolean().default(false),
 });
 export type Community = z.infer<typeof Community>;
 

@@ -24,10 +24,13 @@ export interface CommunityColumns {
   /** JSON array of strings. */
   objectives: string;
   visibility: string;
-  created_by: string;
+  /** Null for a team the directory created. */
+  created_by: string | null;
   created_at: number;
   archived: 0 | 1;
   updated_at: number;
+  /** 0 | 1: membership managed by the company's directory (a SCIM Group). */
+  managed_by_directory: 0 | 1;
 }
 
 export interface MembershipColumns {
@@ -77,6 +80,7 @@ export function toCommunityColumns(community: Community): CommunityColumns {
     created_at: community.createdAt,
     archived: community.archived ? 1 : 0,
     updated_at: community.updatedAt,
+    managed_by_directory: community.managedByDirectory ? 1 : 0,
   };
 }
 
@@ -92,6 +96,7 @@ export function fromCommunityColumns(row: CommunityColumns): Community {
     createdAt: row.created_at,
     archived: row.archived === 1,
     updatedAt: row.updated_at,
+    managedByDirectory: row.managed_by_directory === 1,
   };
 }
 

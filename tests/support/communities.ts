@@ -16,6 +16,7 @@ export function makeCommunity(overrides: Partial<Community> & Pick<Community, 'i
     createdBy: 'p-lead',
     createdAt: 100,
     archived: false,
+    managedByDirectory: false,
     updatedAt: 100,
     ...overrides,
   };
@@ -55,6 +56,7 @@ export function communityRow(
     created_by: 'ann',
     created_at: 0,
     archived: 0,
+    managed_by_directory: 0,
     updated_at: 0,
     seq: 1,
     ...overrides,

@@ -107,6 +107,7 @@ export async function insertCommunity(db: Kysely<LocalDb>, id: string, name: str
       created_by: memberIds[0] ?? ME,
       created_at: 0,
       archived: 0,
+      managed_by_directory: 0,
       updated_at: 0,
       seq: 1,
     })

@@ -131,6 +131,7 @@ export function applyCommunityMutationLocally(
         createdBy: actorId,
         createdAt: at,
         archived: false,
+        managedByDirectory: false,
         updatedAt: at,
       };
       next.set(communityKey(m.communityId), { entity: 'community', value: community });

@@ -8,6 +8,7 @@ import * as createNotes from './0060-create-notes.ts';
 import * as addKeepInTouch from './0070-add-keep-in-touch.ts';
 import * as createUnappliedMutations from './0080-create-unapplied-mutations.ts';
 import * as createCommunities from './0090-create-communities.ts';
+import * as addDirectoryProvisioning from './0100-add-directory-provisioning.ts';
 
 /** Every server migration, in order; a new one is one new line here. */
 export const serverMigrations: MigrationTable = {
@@ -20,4 +21,5 @@ export const serverMigrations: MigrationTable = {
   '0070-add-keep-in-touch': addKeepInTouch,
   '0080-create-unapplied-mutations': createUnappliedMutations,
   '0090-create-communities': createCommunities,
+  '0100-add-directory-provisioning': addDirectoryProvisioning,
 };

@@ -43,6 +43,7 @@ const toCommunity = (r: DemoCommunityRow): Community => ({
   createdBy: r.created_by,
   createdAt: r.created_at,
   archived: r.archived === 1,
+  managedByDirectory: false,
   updatedAt: r.updated_at,
 });
 

@@ -11,6 +11,7 @@ import * as m0090 from './0090-create-communities.ts';
 import * as m0100 from './0100-create-graph-layout.ts';
 import * as m0110 from './0110-create-notified-items.ts';
 import * as m0120 from './0120-index-posts-seq.ts';
+import * as m0130 from './0130-add-managed-by-directory.ts';
 
 /** Every local schema version, in order. Add a line here for each new migration file. */
 export const localMigrations: MigrationTable = {
@@ -26,4 +27,5 @@ export const localMigrations: MigrationTable = {
   '0100-create-graph-layout': m0100,
   '0110-create-notified-items': m0110,
   '0120-index-posts-seq': m0120,
+  '0130-add-managed-by-directory': m0130,
 };
