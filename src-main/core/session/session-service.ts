@@ -90,11 +90,13 @@ export function createSessionService(options: SessionServiceOptions) {
 
   async function getSession(): Promise<Session> {
     const [account, token] = await Promise.all([readState(db, 'account'), secrets.get(TOKEN_SECRET)]);
-    if (!account || !token) return { state: 'signed_out', reason: await readState(db, 'signedOutReason') };
+    if (!account || !token)
+      return { state: 'signed_out', reason: await readState(db, 'signedOutReason'), providerSignOut: null };
     return {
       state: 'signed_in',
       serverUrl: account.serverUrl,
       demo: account.demo,
+      providerName: null,
       me: await findMe(account.personId),
     };
   }
