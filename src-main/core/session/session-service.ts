@@ -227,8 +227,13 @@ export function createSessionService(options: SessionServiceOptions) {
         const demo = await anonymous.createDemoSession().catch((err: unknown) => {
           throw toKithError(err, serverUrl);
         });
-        const client = createServerClient({ serverUrl, token: demo.token, fetch: options.fetch, timeoutMs });
-        return adopt({ serverUrl, personId: demo.person.id, demo: true }, demo.token, client);
+        const client = createServerClient({
+          serverUrl,
+          token: demo.accessToken,
+          fetch: options.fetch,
+          timeoutMs,
+        });
+        return adopt({ serverUrl, personId: demo.person.id, demo: true }, demo.accessToken, client);
       }),
 
     /** Picks up the session saved by an earlier run, if any. */
