@@ -58,6 +58,8 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Every body is JSON: anything else (text/plain included, which Fastify parses by default) is a 415.
+  app.removeContentTypeParser('text/plain');
   // Event streams never end on their own: end them first, or closing would wait for every client.
   app.addHook('preClose', () => changes.hub.close());
 
