@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApiError, AuthSession } from '#shared/wire/auth';
+import { AuthSession } from '#shared/wire/auth';
 import { issueSession, issueToken, upsertPeople } from '#server/server';
-import { makePerson, range, startTestServer, type ServerFixture } from './server-fixture.ts';
+import { makePerson, range, startTestServer, refusalOf, type ServerFixture } from './server-fixture.ts';
 
 let server: ServerFixture;
 
@@ -18,10 +18,6 @@ async function refresh(refreshToken: string) {
   return server.post('/v1/auth/refresh', { refreshToken });
 }
 
-async function refusal(response: Response) {
-  return { status: response.status, ...ApiError.parse(await response.json()).error };
-}
-
 describe('POST /v1/auth/refresh', () => {
   it('answers a new session whose access token works, and the used refresh token cannot be used again', async () => {
     const first = await issueSession(server.db, 'p000001');
@@ -32,12 +28,12 @@ describe('POST /v1/auth/refresh', () => {
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect((await server.get('/v1/me', second.accessToken)).status).toBe(200);
 
-    const again = await refusal(await refresh(first.refreshToken));
+    const again = await refusalOf(await refresh(first.refreshToken));
     expect(again).toMatchObject({ status: 401, code: 'refresh_reused' });
     expect(again.message).toMatch(/already used.*revoked.*Sign in again/s);
     // Reuse revokes the family: the newest tokens of that sign-in stop working too.
     expect((await server.get('/v1/me', second.accessToken)).status).toBe(401);
-    expect(await refusal(await refresh(second.refreshToken))).toMatchObject({
+    expect(await refusalOf(await refresh(second.refreshToken))).toMatchObject({
       status: 401,
       code: 'unauthorized',
     });
@@ -46,21 +42,24 @@ describe('POST /v1/auth/refresh', () => {
   it('refuses a deactivated person, and their access token too', async () => {
     const session = await issueSession(server.db, 'p000002');
     await upsertPeople(server.db, [makePerson(2, { active: false })]);
-    const bearer = await refusal(await server.get('/v1/me', session.accessToken));
+    const bearer = await refusalOf(await server.get('/v1/me', session.accessToken));
     expect(bearer).toMatchObject({ status: 401, code: 'person_inactive' });
     expect(bearer.message).toMatch(/deactivated/);
-    const refreshed = await refusal(await refresh(session.refreshToken));
+    const refreshed = await refusalOf(await refresh(session.refreshToken));
     expect(refreshed).toMatchObject({ status: 401, code: 'person_inactive' });
     expect(refreshed.message).toMatch(/deactivated/);
   });
 
   it('answers 401 for an unknown token and 400 for a malformed body', async () => {
-    expect(await refusal(await refresh('z'.repeat(43)))).toMatchObject({ status: 401, code: 'unauthorized' });
-    expect(await refusal(await server.post('/v1/auth/refresh', { refreshToken: 12 }))).toMatchObject({
+    expect(await refusalOf(await refresh('z'.repeat(43)))).toMatchObject({
+      status: 401,
+      code: 'unauthorized',
+    });
+    expect(await refusalOf(await server.post('/v1/auth/refresh', { refreshToken: 12 }))).toMatchObject({
       status: 400,
       code: 'invalid_input',
     });
-    expect(await refusal(await server.post('/v1/auth/refresh', '{"refreshToken":'))).toMatchObject({
+    expect(await refusalOf(await server.post('/v1/auth/refresh', '{"refreshToken":'))).toMatchObject({
       status: 400,
       code: 'invalid_input',
     });
@@ -70,7 +69,7 @@ describe('POST /v1/auth/refresh', () => {
 describe('bearer check', () => {
   it('refuses an expired access token with token_expired', async () => {
     const token = await issueToken(server.db, 'p000003', new Date(Date.now() - 2 * 3600_000));
-    expect(await refusal(await server.get('/v1/me', token))).toMatchObject({
+    expect(await refusalOf(await server.get('/v1/me', token))).toMatchObject({
       status: 401,
       code: 'token_expired',
     });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, AuthConfig, AuthSession } from '#shared/wire/auth';
+import { AuthConfig, AuthSession } from '#shared/wire/auth';
 import { upsertPeople } from '#server/server';
 import { startOidcProvider, type TestOidcProvider } from '../../support/oidc-provider.ts';
 import { idTokenFor, oidcConfigFor } from './auth-oidc-fixture.ts';
-import { makePerson, startTestServer, type ServerFixture } from './server-fixture.ts';
+import { makePerson, startTestServer, refusalOf, type ServerFixture } from './server-fixture.ts';
 
 let idp: TestOidcProvider;
 let byEmail: ServerFixture;
@@ -46,10 +46,6 @@ function signIn(server: ServerFixture, idToken: string) {
   return server.post('/v1/auth/sessions', { idToken });
 }
 
-async function refusal(response: Response) {
-  return { status: response.status, ...ApiError.parse(await response.json()).error };
-}
-
 const sessionCount = async (server: ServerFixture) =>
   (await server.db.selectFrom('session_tokens').select('token_hash').execute()).length;
 
@@ -73,7 +69,7 @@ describe('GET /v1/auth/config', () => {
     try {
       expect(await (await demo.get('/v1/auth/config')).json()).toEqual({ mode: 'demo' });
       expect(await (await plain.get('/v1/auth/config')).json()).toEqual({ mode: 'none' });
-      expect(await refusal(await signIn(plain, 'x'))).toMatchObject({
+      expect(await refusalOf(await signIn(plain, 'x'))).toMatchObject({
         status: 404,
         code: 'oidc_not_configured',
       });
@@ -108,7 +104,7 @@ describe('POST /v1/auth/sessions', () => {
       ['erin', 'person_inactive', /Erin Left's account is deactivated/],
     ] as const;
     for (const [login, code, message] of cases) {
-      const answer = await refusal(await signIn(byEmail, await idTokenFor(idp, login)));
+      const answer = await refusalOf(await signIn(byEmail, await idTokenFor(idp, login)));
       expect(answer, login).toMatchObject({ status: 401, code });
       expect(answer.message, login).toMatch(message);
     }
@@ -116,12 +112,12 @@ describe('POST /v1/auth/sessions', () => {
   });
 
   it('refuses by oid an unknown person, and one whose token has no oid', async () => {
-    expect(await refusal(await signIn(byOid, await idTokenFor(idp, 'dave')))).toMatchObject({
+    expect(await refusalOf(await signIn(byOid, await idTokenFor(idp, 'dave')))).toMatchObject({
       status: 401,
       code: 'unknown_person',
       message: "No one in Kith's directory has the oid oid-dave",
     });
-    expect(await refusal(await signIn(byOid, await idTokenFor(idp, 'carol')))).toMatchObject({
+    expect(await refusalOf(await signIn(byOid, await idTokenFor(idp, 'carol')))).toMatchObject({
       status: 401,
       code: 'invalid_id_token',
     });
@@ -134,20 +130,25 @@ describe('POST /v1/auth/sessions', () => {
     const next = AuthSession.parse(await refreshed.json());
     await upsertPeople(byOid.db, [{ ...ADA, active: false }]);
     try {
-      expect(await refusal(await byOid.get('/v1/me', next.accessToken))).toMatchObject({
+      expect(await refusalOf(await byOid.get('/v1/me', next.accessToken))).toMatchObject({
         status: 401,
         code: 'person_inactive',
       });
       expect(
-        await refusal(await byOid.post('/v1/auth/refresh', { refreshToken: next.refreshToken })),
+        await refusalOf(await byOid.post('/v1/auth/refresh', { refreshToken: next.refreshToken })),
       ).toMatchObject({ status: 401, code: 'person_inactive' });
     } finally {
       await upsertPeople(byOid.db, [ADA]);
     }
   });
 
-  it('answers 400 to a body without an ID token', async () => {
-    expect(await refusal(await byEmail.post('/v1/auth/sessions', {}))).toMatchObject({
+  it.each([
+    ['no ID token', {}],
+    ['a number for the ID token', { idToken: 42 }],
+    ['an unknown attribute', { idToken: 'a.b.c', nonce: 'x' }],
+    ['malformed JSON', '{"idToken":'],
+  ])('answers 400 invalid_input to %s', async (_case, body) => {
+    expect(await refusalOf(await byEmail.post('/v1/auth/sessions', body))).toMatchObject({
       status: 400,
       code: 'invalid_input',
     });

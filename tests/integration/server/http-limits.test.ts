@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '#shared/wire/auth';
 import { issueToken, upsertPeople } from '#server/server';
-import { makePerson, startTestServer, type ServerFixture } from './server-fixture.ts';
+import { makePerson, startTestServer, refusalOf, type ServerFixture } from './server-fixture.ts';
 import { openSse, sleep } from './sse-client.ts';
 
 const REQUEST_TIMEOUT_MS = 400;
@@ -37,10 +37,6 @@ function errorOf(raw: string) {
   return ApiError.parse(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).error;
 }
 
-async function refusal(response: Response) {
-  return { status: response.status, ...ApiError.parse(await response.json()).error };
-}
-
 describe('request timeouts', () => {
   it('closes a connection whose body is half-sent, with 408 in the ApiError shape, within the timeout', async () => {
     const { received, closedAfterMs } = await rawExchange(
@@ -73,7 +69,7 @@ describe('request timeouts', () => {
 describe('bodies', () => {
   it('answers 413 payload_too_large to a body over the limit', async () => {
     const response = await server.post('/v1/auth/refresh', { refreshToken: 'x'.repeat(2_000_000) });
-    expect(await refusal(response)).toMatchObject({ status: 413, code: 'payload_too_large' });
+    expect(await refusalOf(response)).toMatchObject({ status: 413, code: 'payload_too_large' });
   });
 
   it.each(['text/plain', 'application/xml', 'application/x-www-form-urlencoded'])(
@@ -84,7 +80,7 @@ describe('bodies', () => {
         headers: { 'content-type': type },
         body: 'refreshToken=abc',
       });
-      expect(await refusal(response)).toMatchObject({ status: 415, code: 'unsupported_media_type' });
+      expect(await refusalOf(response)).toMatchObject({ status: 415, code: 'unsupported_media_type' });
     },
   );
 });
@@ -92,11 +88,11 @@ describe('bodies', () => {
 describe('URLs and headers in the ApiError shape', () => {
   it('a path parameter over the maximum length: 414', async () => {
     const response = await server.get(`/v1/communities/${'a'.repeat(150)}/snapshot`, token);
-    expect(await refusal(response)).toMatchObject({ status: 414, code: 'uri_too_long' });
+    expect(await refusalOf(response)).toMatchObject({ status: 414, code: 'uri_too_long' });
   });
 
   it('a long path that matches no route: 404', async () => {
-    expect(await refusal(await server.get(`/v1/${'a'.repeat(300)}`))).toMatchObject({
+    expect(await refusalOf(await server.get(`/v1/${'a'.repeat(300)}`))).toMatchObject({
       status: 404,
       code: 'not_found',
     });
@@ -106,7 +102,7 @@ describe('URLs and headers in the ApiError shape', () => {
     'a bad percent-escape in %s: 400',
     async (path) => {
       const response = await server.get(path, token);
-      expect(await refusal(response)).toMatchObject({ status: 400, code: 'invalid_input' });
+      expect(await refusalOf(response)).toMatchObject({ status: 400, code: 'invalid_input' });
     },
   );
 
@@ -132,7 +128,7 @@ describe('numeric query parameters parse strictly', () => {
     'since=%207',
     'since=1&since=2',
   ])('GET /v1/sync/pull?%s: 400 invalid_input naming the parameter', async (query) => {
-    const answer = await refusal(await server.get(`/v1/sync/pull?${query}`, token));
+    const answer = await refusalOf(await server.get(`/v1/sync/pull?${query}`, token));
     expect(answer).toMatchObject({ status: 400, code: 'invalid_input' });
     expect(answer.message).toMatch(/query parameter '(since|limit)'/);
   });
