@@ -5,7 +5,7 @@ import { ApiError, AuthSession, RefreshInput, SignOutInput } from '#shared/wire/
 import type { ServerDb } from '../db/schema.ts';
 import { ApiRefusal } from '../http/api-error.ts';
 import { refreshSession, revokeSessionByRefreshToken, type RefreshResult } from '../repos/sessions.repo.ts';
-import { PUBLIC_ERRORS } from './error-responses.ts';
+import { AUTH_BODY_LIMIT_BYTES, PUBLIC_ERRORS } from './error-responses.ts';
 
 type Refused = Extract<RefreshResult, { ok: false }>['reason'];
 
@@ -26,6 +26,7 @@ export function authRefreshRoutes(db: Kysely<ServerDb>): FastifyPluginAsyncZod {
     app.post(
       '/v1/auth/refresh',
       {
+        bodyLimit: AUTH_BODY_LIMIT_BYTES,
         schema: {
           summary: 'Exchange a refresh token for a new session (a new access token and a new refresh token)',
           description:
@@ -49,6 +50,7 @@ export function authRefreshRoutes(db: Kysely<ServerDb>): FastifyPluginAsyncZod {
     app.post(
       '/v1/auth/sign-out',
       {
+        bodyLimit: AUTH_BODY_LIMIT_BYTES,
         schema: {
           summary: 'Revoke the session of a refresh token (its access tokens too); 204 even if already gone',
           tags: ['auth'],

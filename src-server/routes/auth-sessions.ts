@@ -6,7 +6,7 @@ import type { ServerDb } from '../db/schema.ts';
 import { createIdTokenVerifier, type IdTokenCheckOptions } from '../auth/id-token.ts';
 import { signInWithIdToken } from '../auth/oidc-sign-in.ts';
 import { ApiRefusal } from '../http/api-error.ts';
-import { PUBLIC_ERRORS } from './error-responses.ts';
+import { AUTH_BODY_LIMIT_BYTES, PUBLIC_ERRORS } from './error-responses.ts';
 
 export interface AuthSessionRoutesOptions {
   demo: boolean;
@@ -48,6 +48,7 @@ export function authSessionRoutes(
     app.post(
       '/v1/auth/sessions',
       {
+        bodyLimit: AUTH_BODY_LIMIT_BYTES,
         schema: {
           summary: "Sign in with an ID token from the company's OpenID Provider",
           description:

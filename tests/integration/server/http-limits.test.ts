@@ -68,9 +68,20 @@ describe('request timeouts', () => {
 
 describe('bodies', () => {
   it('answers 413 payload_too_large to a body over the limit', async () => {
-    const response = await server.post('/v1/auth/refresh', { refreshToken: 'x'.repeat(2_000_000) });
+    // Fastify's default limit (1 MiB) on a route without its own.
+    const response = await server.post('/v1/demo/sessions', {
+      email: `${'x'.repeat(2_000_000)}@example.com`,
+    });
     expect(await refusalOf(response)).toMatchObject({ status: 413, code: 'payload_too_large' });
   });
+
+  it.each(['/v1/auth/refresh', '/v1/auth/sign-out', '/v1/auth/sessions'])(
+    'answers 413 to a sign-in body over 32 KB on %s',
+    async (path) => {
+      const response = await server.post(path, { refreshToken: 'x'.repeat(40_000), idToken: 'x' });
+      expect(await refusalOf(response)).toMatchObject({ status: 413, code: 'payload_too_large' });
+    },
+  );
 
   it.each(['text/plain', 'application/xml', 'application/x-www-form-urlencoded'])(
     'answers 415 unsupported_media_type to a %s body',
