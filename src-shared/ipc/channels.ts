@@ -6,7 +6,16 @@
  */
 export const ipcChannels = {
   directory: ['searchPeople', 'listFacets', 'getProfile'],
-  session: ['getSession', 'connectServer', 'startDemo', 'signOut'],
+  session: [
+    'getSession',
+    'discoverServer',
+    'signIn',
+    'cancelSignIn',
+    'connectServer',
+    'startDemo',
+    'signOut',
+    'openProviderSignOut',
+  ],
   network: ['listConnections', 'getConnection', 'saveConnection', 'removeConnection'],
   notes: [
     'listForPerson',

@@ -48,7 +48,7 @@ import {
 } from '../domain/note.ts';
 import { AppRoute, DesktopNotification } from '../domain/notifications.ts';
 import { Person } from '../domain/person.ts';
-import { ConnectInput, Session } from '../domain/session.ts';
+import { ConnectInput, ServerSignIn, ServerUrlInput, Session } from '../domain/session.ts';
 import { SettingsPatch, SettingsView } from '../domain/settings.ts';
 import { SyncStatus } from '../domain/sync-status.ts';
 import { UpdateStatus } from '../domain/updates.ts';
@@ -80,9 +80,22 @@ export const ipcContract = {
   },
   session: {
     getSession: method(noInput, Session),
+    /** Asks a server how people sign in to it: its company's identity provider, or its demo org. */
+    discoverServer: method(ServerUrlInput, ServerSignIn),
+    /**
+     * Signs in through the server's identity provider in the system browser (code + PKCE, loopback redirect);
+     * resolves once the browser came back, or fails with the reason (cancelled, refused, timed out).
+     */
+    signIn: method(ServerUrlInput, Session),
+    /** Stops a sign-in waiting for the browser; it then fails as cancelled. */
+    cancelSignIn: method(noInput, z.object({ cancelled: z.boolean() })),
+    /** Signs in with an access token an administrator issued (development and tests). */
     connectServer: method(ConnectInput, Session),
-    startDemo: method(noInput, Session),
+    /** The bundled demo organization, or (with a serverUrl) the demo org of a demo server. */
+    startDemo: method(ServerUrlInput.optional(), Session),
     signOut: method(noInput, Session),
+    /** Opens the identity provider's end-session page in the browser, as offered after signing out. */
+    openProviderSignOut: method(noInput, Session),
   },
   network: {
     listConnections: method(NetworkQuery, z.object({ items: z.array(NetworkEntry) })),

@@ -3,6 +3,7 @@ import { Community, CommunityPref, Membership, Post } from '../domain/community.
 import { Connection, SharedConnection } from '../domain/connection.ts';
 import { Person } from '../domain/person.ts';
 import { NoteId, SyncedNote } from './notes.ts';
+import { queryInt } from './query-int.ts';
 
 /** A position in the server's change sequence. 0 = before everything. */
 export const Cursor = z.number().int().min(0);
@@ -33,7 +34,7 @@ export type BootstrapSection = z.infer<typeof BootstrapSection>;
  * cursor, the section it was in (default people) and the key of the last row applied there.
  */
 export const BootstrapQuery = z.strictObject({
-  cursor: z.coerce.number().int().min(0).optional(),
+  cursor: queryInt().optional(),
   section: BootstrapSection.optional(),
   after: z.string().min(1).max(130).optional(),
 });
@@ -60,8 +61,8 @@ export type BootstrapLine = z.infer<typeof BootstrapLine>;
 export const PULL_LIMIT_MAX = 5000;
 
 export const PullQuery = z.strictObject({
-  since: z.coerce.number().int().min(0),
-  limit: z.coerce.number().int().min(1).max(PULL_LIMIT_MAX).default(1000),
+  since: queryInt(),
+  limit: queryInt({ min: 1, max: PULL_LIMIT_MAX }).default(1000),
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 

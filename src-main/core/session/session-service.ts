@@ -90,11 +90,13 @@ export function createSessionService(options: SessionServiceOptions) {
 
   async function getSession(): Promise<Session> {
     const [account, token] = await Promise.all([readState(db, 'account'), secrets.get(TOKEN_SECRET)]);
-    if (!account || !token) return { state: 'signed_out', reason: await readState(db, 'signedOutReason') };
+    if (!account || !token)
+      return { state: 'signed_out', reason: await readState(db, 'signedOutReason'), providerSignOut: null };
     return {
       state: 'signed_in',
       serverUrl: account.serverUrl,
       demo: account.demo,
+      providerName: null,
       me: await findMe(account.personId),
     };
   }
@@ -225,8 +227,13 @@ export function createSessionService(options: SessionServiceOptions) {
         const demo = await anonymous.createDemoSession().catch((err: unknown) => {
           throw toKithError(err, serverUrl);
         });
-        const client = createServerClient({ serverUrl, token: demo.token, fetch: options.fetch, timeoutMs });
-        return adopt({ serverUrl, personId: demo.person.id, demo: true }, demo.token, client);
+        const client = createServerClient({
+          serverUrl,
+          token: demo.accessToken,
+          fetch: options.fetch,
+          timeoutMs,
+        });
+        return adopt({ serverUrl, personId: demo.person.id, demo: true }, demo.accessToken, client);
       }),
 
     /** Picks up the session saved by an earlier run, if any. */

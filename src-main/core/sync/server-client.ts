@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Me, DemoSession } from '#shared/wire/auth';
+import { AuthSession, Me } from '#shared/wire/auth';
 import { NotesKeyResponse, type WrappedNotesKey } from '#shared/wire/notes';
 import { PushResponse, type PushRequest } from '#shared/wire/push';
 import { BootstrapLine, CommunitySnapshot, PullPage, type BootstrapQuery } from '#shared/wire/sync';
@@ -109,7 +109,7 @@ export function createServerClient({
     getMe: () => json(Me, '/v1/me'),
 
     createDemoSession: () =>
-      json(DemoSession, '/v1/demo/sessions', {
+      json(AuthSession, '/v1/demo/sessions', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: '{}',

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Person } from '#shared/domain/person';
+import { ApiError } from '#shared/wire/auth';
 import { startServer, type RunningServer, type StartServerOptions } from '#server/server';
 
 export interface ServerFixture extends RunningServer {
@@ -74,4 +75,9 @@ export async function readNdjson(response: Response): Promise<unknown[]> {
     .split('\n')
     .filter((line) => line.length > 0)
     .map((line) => JSON.parse(line) as unknown);
+}
+
+/** A refusal's status with its ApiError code and message, for one-line assertions. */
+export async function refusalOf(response: Response) {
+  return { status: response.status, ...ApiError.parse(await response.json()).error };
 }

@@ -6,7 +6,14 @@ import { BootstrapLine, PullPage } from '#shared/wire/sync';
 import { findCurrentSeq, issueToken, upsertPeople } from '#server/server';
 import { findClient } from '#server/repos/client-mutations.repo';
 import { findNote } from '#server/repos/notes.repo';
-import { makePerson, range, readNdjson, startTestServer, type ServerFixture } from './server-fixture.ts';
+import {
+  makePerson,
+  range,
+  readNdjson,
+  refusalOf,
+  startTestServer,
+  type ServerFixture,
+} from './server-fixture.ts';
 import { push, put } from '../../support/push-fixture.ts';
 import { fakeCiphertext, newNoteId, noteDelete, notePut } from './notes-fixture.ts';
 
@@ -398,14 +405,18 @@ describe('POST /v1/sync/push with a bad note', () => {
       { clientId: laptop, mutations: [notePut(1, newNoteId(), 0, 'A'.repeat(NOTE_CIPHERTEXT_MAX + 1))] },
       "'mutations.0.ciphertext': A note ciphertext can be at most 8.5 MB",
     ));
-  it('refuses a body over the size limit', () =>
-    expectInvalid(
-      JSON.stringify({
-        clientId: laptop,
-        mutations: [1, 2].map((n) => notePut(n, newNoteId(), 0, 'A'.repeat(PUSH_BODY_MAX_BYTES / 2))),
-      }),
-      'too large',
-    ));
+  it('refuses a body over the size limit with 413, storing nothing', async () => {
+    const seq = await findCurrentSeq(server.db);
+    const body = JSON.stringify({
+      clientId: laptop,
+      mutations: [1, 2].map((n) => notePut(n, newNoteId(), 0, 'A'.repeat(PUSH_BODY_MAX_BYTES / 2))),
+    });
+    expect(await refusalOf(await server.post('/v1/sync/push', body, token))).toMatchObject({
+      status: 413,
+      code: 'payload_too_large',
+    });
+    expect(await findCurrentSeq(server.db)).toBe(seq);
+  });
   it('names a missing baseRev', () =>
     expectInvalid(
       {

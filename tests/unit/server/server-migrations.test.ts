@@ -19,7 +19,7 @@ describe('server migrations', () => {
     expect(tables.rows.map((r) => r.name)).toEqual(
       expect.arrayContaining([
         'people',
-        'tokens',
+        'session_tokens',
         'change_seq',
         'server_meta',
         'connections',
