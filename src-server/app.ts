@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { notesKeyRoutes } from './routes/notes-key.ts';
 import { openApiRoutes } from './routes/openapi.ts';
+import { scimRoutes } from './scim/scim-routes.ts';
 import { pushRoutes } from './routes/push.ts';
 import { syncEventRoutes } from './routes/sync-events.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -24,12 +25,14 @@ export interface AppOptions {
   /** Answer POST /v1/demo/sessions (a server started with a demo org). */
   demo: boolean;
   logger: boolean;
+  /** Serve SCIM 2.0 at /scim/v2 (the server configuration's scim.enabled); off: those paths are 404. */
+  scim?: boolean;
   /** Where committed writes are announced and GET /v1/sync/events listens; closed with the app. */
   changes: { hub: ChangeHub; announcer: ChangeAnnouncer; stream?: ChangeStreamOptions };
 }
 
 /** The Fastify app with every route registered; not listening yet. */
-export async function buildApp({ db, demo, logger, changes }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, demo, logger, scim = false, changes }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -43,6 +46,7 @@ export async function buildApp({ db, demo, logger, changes }: AppOptions): Promi
   await app.register(healthRoutes);
   await app.register(openApiRoutes);
   await app.register(demoSessionRoutes(db, demo));
+  if (scim) await app.register(scimRoutes(db, changes.announcer), { prefix: '/scim/v2' });
   await app.register(async (signedIn) => {
     signedIn.addHook('onRequest', requireBearerToken(db));
     await signedIn.register(meRoutes(db));

@@ -28,6 +28,8 @@ export interface StartServerOptions {
   /** Serve a demo org: generated into an empty database, and POST /v1/demo/sessions enabled. */
   demo?: { size: OrgSize; seed?: number; communities?: boolean; connections?: boolean };
   logger?: boolean;
+  /** Serve SCIM 2.0 at /scim/v2 (the configuration's scim.enabled). */
+  scim?: boolean;
 }
 
 export interface RunningServer {
@@ -43,7 +45,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { dbFile, host = '127.0.0.1', port = 0, demo, logger = false } = options;
+  const { dbFile, host = '127.0.0.1', port = 0, demo, logger = false, scim = false } = options;
   if (dbFile !== ':memory:') await mkdir(dirname(dbFile), { recursive: true });
   const db = await openDatabase<ServerDb>({ file: dbFile });
   try {
@@ -51,7 +53,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (demo) await seedDemoOrg(db, demo);
     const hub = createChangeHub();
     const announcer = await createChangeAnnouncer(db, hub);
-    const app = await buildApp({ db, demo: demo !== undefined, logger, changes: { hub, announcer } });
+    const app = await buildApp({ db, demo: demo !== undefined, logger, scim, changes: { hub, announcer } });
     await app.listen({ host, port });
     const address = app.server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
