@@ -174,21 +174,25 @@ type StoredUser = Partial<ScimUserInput> & { meta?: { created?: string; lastModi
 
 /**
  * The User for a person: what the directory last sent, with every mapped attribute taken from the person as
- * it is now (an HR import or an earlier write may have changed a column since).
+ * it is now (an HR import or an earlier write may have changed a column since). `forPatch`: the document a
+ * PATCH applies to.
  */
-export function renderUser(row: UserRow, base: string): Record<string, unknown> {
+export function renderUser(row: UserRow, base: string, { forPatch = false } = {}): Record<string, unknown> {
   const stored = (row.scim_resource ? JSON.parse(row.scim_resource) : {}) as StoredUser;
   const { meta, [ENTERPRISE_SCHEMA]: storedEnterprise, ...rest } = stored;
   const asInput = { userName: row.user_name ?? row.email, ...stored } as ScimUserInput;
   const keepsName = stored.userName !== undefined && chooseName(asInput) === row.name;
   const keepsEmail = (stored.emails ?? []).some((e) => e.value?.toLowerCase() === row.email);
   const keepsLocation = chooseLocation(asInput) === row.location;
-  const managerRef = row.manager_id ?? row.scim_manager_ref;
   const enterprise = {
     ...storedEnterprise,
     department: row.department || undefined,
     employeeNumber: row.employee_number ?? undefined,
-    manager: managerRef ? { value: managerRef, $ref: `${base}/Users/${managerRef}` } : undefined,
+    manager: row.manager_id
+      ? { value: row.manager_id, $ref: `${base}/Users/${row.manager_id}` }
+      : row.scim_manager_ref
+        ? { value: row.scim_manager_ref }
+        : undefined,
   };
   const hasEnterprise = Object.values(enterprise).some((v) => v !== undefined && v !== null);
   return {
@@ -198,7 +202,8 @@ export function renderUser(row: UserRow, base: string): Record<string, unknown> 
     externalId: row.external_id ?? undefined,
     userName: row.user_name ?? row.email,
     name: keepsName && stored.name ? stored.name : { formatted: row.name },
-    displayName: row.name,
+    // The base of a PATCH leaves out a displayName the directory never sent: a new givenName then renames.
+    displayName: forPatch && keepsName && stored.displayName == null ? undefined : row.name,
     title: row.title || undefined,
     timezone: row.timezone || undefined,
     active: row.active === 1,

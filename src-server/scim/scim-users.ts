@@ -100,7 +100,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: ScimContext) {
     const operations = readOperations(request.body);
     const old = await load(id);
     const base = baseUrl(request);
-    const patched = applyPatch(renderUser(old, base), operations, USER_SHAPE, USER_SCHEMA);
+    const patched = applyPatch(renderUser(old, base, { forPatch: true }), operations, USER_SHAPE, USER_SCHEMA);
     const user = toDirectoryUser(canonicalize(patched, USER_SHAPE), new Date(), createdOf(old));
     await runWrite(ctx, request, () => writeDirectoryPerson(db, id, user));
     return sendScim(reply, 200, await answer(id, base, request.query));
