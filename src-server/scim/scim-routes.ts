@@ -23,6 +23,8 @@ function requireProvisioningToken(db: Kysely<ServerDb>) {
 
 /** Both media types RFC 7644 §8.1 and real directories send; the body is JSON either way. */
 function acceptScimJson(app: FastifyInstance) {
+  // Fastify reads text/plain by default; SCIM takes JSON only, anything else is 415.
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('application/scim+json', { parseAs: 'string' }, (_request, body, done) => {
     try {
       done(null, JSON.parse(body as string) as unknown);
