@@ -19,9 +19,10 @@ export interface AttrPath {
   sub?: string | undefined;
 }
 
+/** eq: the attribute equals the value; has: a valuePath term alone (`members[value eq "x"]`), value null. */
 export interface Comparison {
   path: AttrPath;
-  op: 'eq';
+  op: 'eq' | 'has';
   value: FilterValue;
 }
 
@@ -132,6 +133,9 @@ class Parser {
 
   comparison(nested: boolean): Comparison {
     const path = this.path();
+    const following = this.peek();
+    const ends = !following || following.kind === 'punct' || /^(and|or)$/i.test(following.text);
+    if (path.valueFilter && !path.sub && ends && !nested) return { path, op: 'has', value: null };
     const opToken = this.next();
     const op = opToken.text.toLowerCase();
     if (opToken.kind !== 'word' || !OPERATORS.has(op)) this.fail(`Expected an operator, found "${opToken.text}"`);

@@ -49,15 +49,16 @@ function toCriterion(c: Comparison): GroupCriterion {
   const a = attr.toLowerCase();
   const text = typeof c.value === 'string' ? c.value : undefined;
   if (schema !== undefined && schema !== GROUP_SCHEMA.toLowerCase()) throw unsupportedFilter(c, SUPPORTED);
-  if (!sub && !valueFilter && text !== undefined) {
+  if (c.op === 'eq' && !sub && !valueFilter && text !== undefined) {
     const field = ({ displayname: 'displayName', externalid: 'externalId', id: 'id' } as const)[a as 'id'];
     if (field) return { field, value: text };
   }
   // members.value eq "x", or Entra ID's members[value eq "x"]: the group has that member.
-  const member = a === 'members' && (sub?.toLowerCase() === 'value' || (!sub && !valueFilter)) ? text : undefined;
+  const member =
+    c.op === 'eq' && a === 'members' && (sub?.toLowerCase() === 'value' || (!sub && !valueFilter)) ? text : undefined;
   const vf = valueFilter?.length === 1 ? valueFilter[0]! : undefined;
   if (member !== undefined) return { field: 'member', value: member };
-  if (a === 'members' && !sub && vf?.path.attr.toLowerCase() === 'value' && typeof vf.value === 'string')
+  if (c.op === 'has' && a === 'members' && vf?.path.attr.toLowerCase() === 'value' && typeof vf.value === 'string')
     return { field: 'member', value: vf.value };
   throw unsupportedFilter(c, SUPPORTED);
 }

@@ -21,6 +21,7 @@ const SUPPORTED = 'userName, externalId, id, displayName, emails.value, emails[t
 /** A filter comparison as a criterion on people; anything else is invalidFilter. */
 function toCriterion(c: Comparison): DirectoryCriterion {
   const { schema, attr, sub, valueFilter } = c.path;
+  if (c.op !== 'eq') throw unsupportedFilter(c, SUPPORTED);
   const a = attr.toLowerCase();
   const s = sub?.toLowerCase();
   const onUser = schema === undefined || schema === USER_SCHEMA.toLowerCase();
