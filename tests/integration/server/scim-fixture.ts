@@ -24,16 +24,13 @@ export interface ScimFixture {
   stop(): Promise<void>;
 }
 
-/** A server with SCIM on (no demo org unless asked) and a provisioning token for it. */
-export async function startScimServer(options: { demo?: boolean } = {}): Promise<ScimFixture> {
-  const server = await startTestServer({
-    scim: true,
-    ...(options.demo ? { demo: { size: 'S', seed: 3, connections: false, communities: false } } : {}),
-  });
-  const { token } = await createProvisioningToken(server.db, 'tests');
-  async function scim(method: string, path: string, body?: unknown, init: Parameters<ScimFixture['scim']>[3] = {}) {
+type ScimRequest = ScimFixture['scim'];
+
+/** SCIM requests to a server's /scim/v2 with a provisioning token (init.token: another one, null: none). */
+export function scimClient(url: string, token: string): ScimRequest {
+  return async (method, path, body, init = {}) => {
     const auth = init.token === null ? undefined : (init.token ?? token);
-    const response = await fetch(`${server.url}/scim/v2${path}`, {
+    const response = await fetch(`${url}/scim/v2${path}`, {
       method,
       headers: {
         ...(auth ? { authorization: `Bearer ${auth}` } : {}),
@@ -47,7 +44,17 @@ export async function startScimServer(options: { demo?: boolean } = {}): Promise
       contentType: response.headers.get('content-type'),
       body: (text ? JSON.parse(text) : undefined) as ScimAnswer['body'],
     };
-  }
+  };
+}
+
+/** A server with SCIM on (no demo org unless asked) and a provisioning token for it. */
+export async function startScimServer(options: { demo?: boolean } = {}): Promise<ScimFixture> {
+  const server = await startTestServer({
+    scim: true,
+    ...(options.demo ? { demo: { size: 'S', seed: 3, connections: false, communities: false } } : {}),
+  });
+  const { token } = await createProvisioningToken(server.db, 'tests');
+  const scim = scimClient(server.url, token);
   return {
     server,
     token,
