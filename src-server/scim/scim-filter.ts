@@ -72,8 +72,8 @@ export function splitAttrName(text: string, scimType: ScimType): AttrPath {
     const colon = text.lastIndexOf(':');
     schema = text.slice(0, colon).toLowerCase();
     rest = text.slice(colon + 1);
-    // A path that is the extension itself (`urn:…:enterprise:2.0:User`) names the whole extension.
-    if (/^\d/.test(rest) || rest === '') throw badRequest(scimType, `"${text}" names no attribute`);
+    // A schema URN alone (`urn:…:enterprise:2.0:User`: its last part follows the version) names no attribute.
+    if (rest === '' || /:\d+\.\d+$/.test(schema)) throw badRequest(scimType, `"${text}" names no attribute`);
   }
   const [attr, sub, extra] = rest.split('.');
   const name = /^[A-Za-z$][\w$-]*$/;
