@@ -32,7 +32,13 @@ export interface AppOptions {
 }
 
 /** The Fastify app with every route registered; not listening yet. */
-export async function buildApp({ db, demo, logger, scim = false, changes }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  db,
+  demo,
+  logger,
+  scim = false,
+  changes,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -122,7 +122,10 @@ async function checkGroup(trx: Transaction<ServerDb>, id: string, f: DirectoryGr
   }
   const missing = unique.filter((m) => !found.has(m));
   if (missing.length > 0)
-    throw new DirectoryRefusal('not_found', `No user with id ${missing.slice(0, 5).join(', ')}: provision users first`);
+    throw new DirectoryRefusal(
+      'not_found',
+      `No user with id ${missing.slice(0, 5).join(', ')}: provision users first`,
+    );
   return unique;
 }
 
@@ -192,19 +195,40 @@ export async function writeDirectoryGroup(
     await trx
       .insertInto('scim_groups')
       .values({ community_id: id, external_id: f.externalId, created_at: stamp, updated_at: stamp })
-      .onConflict((oc) => oc.column('community_id').doUpdateSet({ external_id: f.externalId, updated_at: stamp }))
+      .onConflict((oc) =>
+        oc.column('community_id').doUpdateSet({ external_id: f.externalId, updated_at: stamp }),
+      )
       .execute();
     const current = await liveMemberIds(trx, id);
     const wanted = new Set(members);
-    await writeMemberships(trx, id, members.filter((m) => !current.has(m)), 0, ms);
-    await writeMemberships(trx, id, [...current].filter((m) => !wanted.has(m)), 1, ms);
+    await writeMemberships(
+      trx,
+      id,
+      members.filter((m) => !current.has(m)),
+      0,
+      ms,
+    );
+    await writeMemberships(
+      trx,
+      id,
+      [...current].filter((m) => !wanted.has(m)),
+      1,
+      ms,
+    );
   });
 }
 
 /** Archives a directory team and ends its memberships; false when there is no such live team. */
-export async function archiveDirectoryGroup(db: Kysely<ServerDb>, id: string, now = new Date()): Promise<boolean> {
+export async function archiveDirectoryGroup(
+  db: Kysely<ServerDb>,
+  id: string,
+  now = new Date(),
+): Promise<boolean> {
   return inTransaction(db, async (trx) => {
-    const row = await liveGroups(trx).selectAll('communities').where('communities.id', '=', id).executeTakeFirst();
+    const row = await liveGroups(trx)
+      .selectAll('communities')
+      .where('communities.id', '=', id)
+      .executeTakeFirst();
     if (!row) return false;
     const ms = now.getTime();
     await writeCommunity(trx, {
@@ -221,7 +245,11 @@ export async function archiveDirectoryGroup(db: Kysely<ServerDb>, id: string, no
       managedByDirectory: true,
     });
     await writeMemberships(trx, id, [...(await liveMemberIds(trx, id))], 1, ms);
-    await trx.updateTable('scim_groups').set({ updated_at: now.toISOString() }).where('community_id', '=', id).execute();
+    await trx
+      .updateTable('scim_groups')
+      .set({ updated_at: now.toISOString() })
+      .where('community_id', '=', id)
+      .execute();
     return true;
   });
 }

@@ -100,7 +100,13 @@ export async function listDirectoryPeople(
   const rows =
     limit === 0
       ? []
-      : await live(db).select(DIRECTORY_USER_COLUMNS).where(where).orderBy('id').limit(limit).offset(offset).execute();
+      : await live(db)
+          .select(DIRECTORY_USER_COLUMNS)
+          .where(where)
+          .orderBy('id')
+          .limit(limit)
+          .offset(offset)
+          .execute();
   return { total: Number(total.n), rows };
 }
 
@@ -194,7 +200,11 @@ export async function writeDirectoryPerson(
       scim_manager_ref: f.managerRef && !manager ? f.managerRef : null,
     };
     if (old) await trx.updateTable('people').set(columns).where('id', '=', id).execute();
-    else await trx.insertInto('people').values({ id, ...columns, skills: '[]', bio: '', deleted: 0 }).execute();
+    else
+      await trx
+        .insertInto('people')
+        .values({ id, ...columns, skills: '[]', bio: '', deleted: 0 })
+        .execute();
     if (old?.active === 1 && !f.active) await applyDeactivation(trx, id);
     for (const [i, report] of waiting.entries()) {
       await checkNoCycle(trx, report.id, id);

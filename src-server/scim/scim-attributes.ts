@@ -75,7 +75,8 @@ export function findKey(shape: Shape, name: string): string | undefined {
   return Object.keys(shape).find((k) => k.toLowerCase() === lower);
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The object with the schema's spelling of every known key; unknown keys (and readOnly meta) dropped. */
 export function canonicalize(value: Record<string, unknown>, shape: Shape): Record<string, unknown> {
@@ -85,7 +86,8 @@ export function canonicalize(value: Record<string, unknown>, shape: Shape): Reco
     if (!canonical || canonical === 'meta') continue;
     const sub = shape[canonical];
     if (sub && isObject(v)) out[canonical] = canonicalize(v, sub);
-    else if (sub && Array.isArray(v)) out[canonical] = v.map((item) => (isObject(item) ? canonicalize(item, sub) : item));
+    else if (sub && Array.isArray(v))
+      out[canonical] = v.map((item) => (isObject(item) ? canonicalize(item, sub) : item));
     else out[canonical] = v;
   }
   return out;
@@ -144,7 +146,7 @@ function copyPath(src: Json, dst: Json, keys: string[]) {
 function dropPath(obj: Json, keys: string[]) {
   const [key, ...rest] = keys as [string, ...string[]];
   if (rest.length === 0) {
-    delete obj[key];
+    Reflect.deleteProperty(obj, key);
     return;
   }
   const value = obj[key];
@@ -160,7 +162,8 @@ export interface Projection {
 export function project(resource: Json, kind: 'User' | 'Group', p: Projection): Json {
   const shape = kind === 'User' ? USER_SHAPE : GROUP_SHAPE;
   const core = kind === 'User' ? USER_SCHEMA : GROUP_SCHEMA;
-  const paths = (list: string) => parseList(list, shape, core).map(([top, sub]) => [top, ...(sub ? sub.split('.') : [])]);
+  const paths = (list: string) =>
+    parseList(list, shape, core).map(([top, sub]) => [top, ...(sub ? sub.split('.') : [])]);
   if (p.attributes) {
     const out: Json = {};
     for (const key of ALWAYS) out[key] = resource[key];
@@ -169,7 +172,7 @@ export function project(resource: Json, kind: 'User' | 'Group', p: Projection): 
   }
   if (p.excludedAttributes) {
     const out = structuredClone(resource);
-    for (const keys of paths(p.excludedAttributes)) if (!ALWAYS.has(keys[0]!)) dropPath(out, keys);
+    for (const keys of paths(p.excludedAttributes)) if (!ALWAYS.has(keys[0] ?? '')) dropPath(out, keys);
     return out;
   }
   return resource;

@@ -28,7 +28,11 @@ export function bodyObject(body: unknown): Record<string, unknown> {
 }
 
 /** Runs a directory write and turns its refusals into SCIM errors; announces it once committed. */
-export async function runWrite<T>(ctx: ScimContext, request: FastifyRequest, write: () => Promise<T>): Promise<T> {
+export async function runWrite<T>(
+  ctx: ScimContext,
+  request: FastifyRequest,
+  write: () => Promise<T>,
+): Promise<T> {
   try {
     const result = await write();
     ctx.announcer.announce().catch((err: unknown) => request.log.error({ err }, 'Announcing changes failed'));

@@ -1,4 +1,12 @@
-import { ENTERPRISE_SCHEMA, GROUP_SCHEMA, MAX_PAGE, RESOURCE_TYPE_SCHEMA, SCHEMA_SCHEMA, SPC_SCHEMA, USER_SCHEMA } from './scim-urns.ts';
+import {
+  ENTERPRISE_SCHEMA,
+  GROUP_SCHEMA,
+  MAX_PAGE,
+  RESOURCE_TYPE_SCHEMA,
+  SCHEMA_SCHEMA,
+  SPC_SCHEMA,
+  USER_SCHEMA,
+} from './scim-urns.ts';
 
 /*
  * The discovery documents of RFC 7644 §4: what this server supports, its resource types and the attributes of
@@ -40,18 +48,30 @@ const multi = (name: string, subs: Attribute[]): Attribute => ({
   multiValued: true,
   subAttributes: subs,
 });
-const typedValue = [str('value'), str('display'), str('type'), { name: 'primary', type: 'boolean' } as Attribute];
+const typedValue = [
+  str('value'),
+  str('display'),
+  str('type'),
+  { name: 'primary', type: 'boolean' } as Attribute,
+];
 
 const USER_ATTRIBUTES: Attribute[] = [
   str('userName', { required: true, uniqueness: 'server', description: 'Unique; compared without case.' }),
   {
     name: 'name',
     type: 'complex',
-    subAttributes: ['formatted', 'familyName', 'givenName', 'middleName', 'honorificPrefix', 'honorificSuffix'].map(
-      (n) => str(n),
-    ),
+    subAttributes: [
+      'formatted',
+      'familyName',
+      'givenName',
+      'middleName',
+      'honorificPrefix',
+      'honorificSuffix',
+    ].map((n) => str(n)),
   },
-  str('displayName', { description: "The person's name in Kith (else name.formatted, else given + family)." }),
+  str('displayName', {
+    description: "The person's name in Kith (else name.formatted, else given + family).",
+  }),
   str('nickName'),
   str('profileUrl'),
   str('title'),
@@ -59,11 +79,17 @@ const USER_ATTRIBUTES: Attribute[] = [
   str('preferredLanguage'),
   str('locale'),
   str('timezone'),
-  { name: 'active', type: 'boolean', description: 'false deactivates: the person shows inactive, signed out.' },
+  {
+    name: 'active',
+    type: 'boolean',
+    description: 'false deactivates: the person shows inactive, signed out.',
+  },
   multi('emails', typedValue),
   multi('phoneNumbers', typedValue),
   multi('addresses', [
-    ...['formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'type'].map((n) => str(n)),
+    ...['formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country', 'type'].map((n) =>
+      str(n),
+    ),
     { name: 'primary', type: 'boolean' },
   ]),
 ];
@@ -78,7 +104,11 @@ const ENTERPRISE_ATTRIBUTES: Attribute[] = [
     name: 'manager',
     type: 'complex',
     subAttributes: [
-      { name: 'value', type: 'string', description: "The manager's SCIM id (or externalId); may arrive later." },
+      {
+        name: 'value',
+        type: 'string',
+        description: "The manager's SCIM id (or externalId); may arrive later.",
+      },
       { name: '$ref', type: 'reference', referenceTypes: ['User'] },
       { name: 'displayName', type: 'string', mutability: 'readOnly' },
     ],
@@ -109,7 +139,13 @@ function schema(id: string, name: string, description: string, attributes: Attri
 export function schemaDocuments(base: string) {
   return [
     schema(USER_SCHEMA, 'User', 'An employee: a person in Kith', USER_ATTRIBUTES, base),
-    schema(ENTERPRISE_SCHEMA, 'EnterpriseUser', 'Department, employee number, manager', ENTERPRISE_ATTRIBUTES, base),
+    schema(
+      ENTERPRISE_SCHEMA,
+      'EnterpriseUser',
+      'Department, employee number, manager',
+      ENTERPRISE_ATTRIBUTES,
+      base,
+    ),
     schema(GROUP_SCHEMA, 'Group', 'A team whose membership the directory manages', GROUP_ATTRIBUTES, base),
   ];
 }
@@ -144,7 +180,8 @@ export function serviceProviderConfig(base: string) {
       {
         type: 'oauthbearertoken',
         name: 'Provisioning token',
-        description: 'Authorization: Bearer kith_scim_…, created with `npm run server -- tokens create --scim`',
+        description:
+          'Authorization: Bearer kith_scim_…, created with `npm run server -- tokens create --scim`',
         primary: true,
       },
     ],

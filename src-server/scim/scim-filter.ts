@@ -29,15 +29,15 @@ export interface Comparison {
 /** A filter: every comparison must hold. */
 export type Filter = Comparison[];
 
-type Token = { kind: 'word'; text: string } | { kind: 'string'; text: string } | { kind: 'punct'; text: string };
+type Token =
+  { kind: 'word'; text: string } | { kind: 'string'; text: string } | { kind: 'punct'; text: string };
 
 const OPERATORS = new Set(['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le', 'pr']);
 
 function tokenize(input: string, scimType: ScimType): Token[] {
   const tokens: Token[] = [];
   let i = 0;
-  while (i < input.length) {
-    const c = input[i]!;
+  for (let c = input.charAt(0); i < input.length; c = input.charAt(i)) {
     if (/\s/.test(c)) {
       i++;
     } else if ('[]()'.includes(c)) {
@@ -55,10 +55,10 @@ function tokenize(input: string, scimType: ScimType): Token[] {
       }
       i = j + 1;
     } else {
-      const match = /^[^\s[\]()"]+/.exec(input.slice(i))!;
       // `emails[type eq "work"].value`: the `.value` after `]` is its own word, starting with a dot.
-      tokens.push({ kind: 'word', text: match[0] });
-      i += match[0].length;
+      const word = /^[^\s[\]()"]+/.exec(input.slice(i))?.[0] ?? c;
+      tokens.push({ kind: 'word', text: word });
+      i += word.length;
     }
   }
   return tokens;
@@ -138,7 +138,8 @@ class Parser {
     if (path.valueFilter && !path.sub && ends && !nested) return { path, op: 'has', value: null };
     const opToken = this.next();
     const op = opToken.text.toLowerCase();
-    if (opToken.kind !== 'word' || !OPERATORS.has(op)) this.fail(`Expected an operator, found "${opToken.text}"`);
+    if (opToken.kind !== 'word' || !OPERATORS.has(op))
+      this.fail(`Expected an operator, found "${opToken.text}"`);
     if (op !== 'eq') this.fail(`The operator "${opToken.text}" is not supported (only eq and and)`);
     const valueToken = this.next();
     let value: FilterValue;
@@ -146,7 +147,8 @@ class Parser {
     else if (valueToken.kind === 'word' && /^(true|false|null)$/i.test(valueToken.text)) {
       const word = valueToken.text.toLowerCase();
       value = word === 'null' ? null : word === 'true';
-    } else if (valueToken.kind === 'word' && /^-?\d+(\.\d+)?$/.test(valueToken.text)) value = Number(valueToken.text);
+    } else if (valueToken.kind === 'word' && /^-?\d+(\.\d+)?$/.test(valueToken.text))
+      value = Number(valueToken.text);
     else this.fail(`Expected a value, found "${valueToken.text}"`);
     if (nested && path.valueFilter) this.fail('A value filter cannot nest');
     return { path, op: 'eq', value };
@@ -161,7 +163,8 @@ class Parser {
       if (word === 'and') {
         this.next();
         all.push(this.comparison(nested));
-      } else if (word === 'or' || word === 'not') this.fail(`"${token.text}" is not supported (only eq and and)`);
+      } else if (word === 'or' || word === 'not')
+        this.fail(`"${token.text}" is not supported (only eq and and)`);
       else return all;
     }
   }

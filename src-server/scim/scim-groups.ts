@@ -12,7 +12,15 @@ import {
   type GroupCriterion,
 } from '../repos/directory-groups.repo.ts';
 import { canonicalize, checkProjection, GROUP_SHAPE, project, type Projection } from './scim-attributes.ts';
-import { baseUrl, bodyObject, idParam, noSuch, runWrite, sendScim, type ScimContext } from './scim-context.ts';
+import {
+  baseUrl,
+  bodyObject,
+  idParam,
+  noSuch,
+  runWrite,
+  sendScim,
+  type ScimContext,
+} from './scim-context.ts';
 import { badRequest } from './scim-errors.ts';
 import type { Comparison } from './scim-filter.ts';
 import { listResponse, readListQuery, unsupportedFilter } from './scim-list.ts';
@@ -34,7 +42,8 @@ function toGroupFields(body: Record<string, unknown>): DirectoryGroupFields {
   if (!parsed.success) throw badRequest('invalidValue', describeIssues(parsed.error));
   const { displayName, externalId, members } = parsed.data;
   const nested = (members ?? []).find((m) => m.type && m.type.toLowerCase() !== 'user');
-  if (nested) throw badRequest('invalidValue', `Member ${nested.value}: only users can be members (no nested groups)`);
+  if (nested)
+    throw badRequest('invalidValue', `Member ${nested.value}: only users can be members (no nested groups)`);
   return {
     displayName,
     externalId: externalId?.trim() || null,
@@ -55,10 +64,17 @@ function toCriterion(c: Comparison): GroupCriterion {
   }
   // members.value eq "x", or Entra ID's members[value eq "x"]: the group has that member.
   const member =
-    c.op === 'eq' && a === 'members' && (sub?.toLowerCase() === 'value' || (!sub && !valueFilter)) ? text : undefined;
-  const vf = valueFilter?.length === 1 ? valueFilter[0]! : undefined;
+    c.op === 'eq' && a === 'members' && (sub?.toLowerCase() === 'value' || (!sub && !valueFilter))
+      ? text
+      : undefined;
+  const vf = valueFilter?.length === 1 ? valueFilter[0] : undefined;
   if (member !== undefined) return { field: 'member', value: member };
-  if (c.op === 'has' && a === 'members' && vf?.path.attr.toLowerCase() === 'value' && typeof vf.value === 'string')
+  if (
+    c.op === 'has' &&
+    a === 'members' &&
+    vf?.path.attr.toLowerCase() === 'value' &&
+    typeof vf.value === 'string'
+  )
     return { field: 'member', value: vf.value };
   throw unsupportedFilter(c, SUPPORTED);
 }
@@ -68,7 +84,7 @@ type GroupRow = NonNullable<Awaited<ReturnType<typeof findDirectoryGroup>>>;
 /** Members are read only when the answer carries them (Entra ID and Okta mostly exclude them). */
 function wantsMembers(p: Projection) {
   const names = (list?: string) => (list ?? '').split(',').map((s) => s.trim().toLowerCase());
-  if (p.attributes) return names(p.attributes).some((n) => n.split('.')[0]!.endsWith('members'));
+  if (p.attributes) return names(p.attributes).some((n) => (n.split('.')[0] ?? '').endsWith('members'));
   return !names(p.excludedAttributes).some((n) => n === 'members' || n.endsWith(':members'));
 }
 
@@ -81,7 +97,12 @@ export function registerGroupRoutes(app: FastifyInstance, ctx: ScimContext) {
       id: row.id,
       externalId: row.external_id ?? undefined,
       displayName: row.name,
-      members: members?.map((m) => ({ value: m.id, display: m.name, type: 'User', $ref: `${base}/Users/${m.id}` })),
+      members: members?.map((m) => ({
+        value: m.id,
+        display: m.name,
+        type: 'User',
+        $ref: `${base}/Users/${m.id}`,
+      })),
       meta: {
         resourceType: 'Group',
         created: row.created_at,
@@ -102,7 +123,8 @@ export function registerGroupRoutes(app: FastifyInstance, ctx: ScimContext) {
     checkProjection(p);
     return p;
   };
-  const answer = async (id: string, base: string, query: unknown) => render(await load(id), base, projectionOf(query));
+  const answer = async (id: string, base: string, query: unknown) =>
+    render(await load(id), base, projectionOf(query));
 
   app.get('/Groups', async (request, reply) => {
     const params = readListQuery(request.query);

@@ -39,8 +39,8 @@ function lowerKeys(query: unknown) {
 export function readListQuery(query: unknown): ListParams {
   const parsed = ListQuery.safeParse(lowerKeys(query));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw badRequest('invalidValue', `${issue.path.join('.')}: ${issue.message}`);
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw badRequest('invalidValue', issues.join('; '));
   }
   const q = parsed.data;
   const projection = { attributes: q.attributes, excludedAttributes: q.excludedAttributes };
@@ -67,7 +67,12 @@ export function listResponse(total: number, startIndex: number, resources: Recor
 }
 
 const describe = (c: Comparison) =>
-  [c.path.schema ? `${c.path.schema}:` : '', c.path.attr, c.path.valueFilter ? '[…]' : '', c.path.sub ? `.${c.path.sub}` : ''].join('');
+  [
+    c.path.schema ? `${c.path.schema}:` : '',
+    c.path.attr,
+    c.path.valueFilter ? '[…]' : '',
+    c.path.sub ? `.${c.path.sub}` : '',
+  ].join('');
 
 /** A filter on an attribute this resource cannot be filtered by. */
 export function unsupportedFilter(c: Comparison, supported: string) {

@@ -36,10 +36,15 @@ export function readOperations(body: unknown): Operation[] {
   const parsed = PatchRequest.safeParse({ Operations: key ? body[key] : undefined });
   if (!parsed.success) throw badRequest('invalidSyntax', 'A PatchOp has 1 to 1,000 Operations');
   return parsed.data.Operations.map((raw, i) => {
-    const lowered = isObject(raw) ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v])) : raw;
+    const lowered = isObject(raw)
+      ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]))
+      : raw;
     const op = Operation.safeParse(lowered);
     if (!op.success)
-      throw badRequest('invalidSyntax', `Operations[${i}]: ${op.error.issues.map((x) => x.message).join('; ')}`);
+      throw badRequest(
+        'invalidSyntax',
+        `Operations[${i}]: ${op.error.issues.map((x) => x.message).join('; ')}`,
+      );
     return op.data;
   });
 }
@@ -74,7 +79,8 @@ function matches(element: unknown, filter: Comparison[]): boolean {
   return filter.every(({ path, value }) => {
     const key = Object.keys(element).find((k) => k.toLowerCase() === path.attr.toLowerCase());
     const actual = key === undefined ? undefined : element[key];
-    if (typeof actual === 'string' && typeof value === 'string') return actual.toLowerCase() === value.toLowerCase();
+    if (typeof actual === 'string' && typeof value === 'string')
+      return actual.toLowerCase() === value.toLowerCase();
     return actual === value;
   });
 }
@@ -109,11 +115,18 @@ function apply(doc: Json, op: Operation['op'], t: Target, value: unknown) {
     if (hits.length === 0) {
       // Entra ID replaces emails[type eq "work"].value on a user who has no work email yet: add that element.
       const seed = Object.fromEntries(filter.map((c) => [c.path.attr, c.value]));
-      at[t.attr] = [...list, sub ? { ...seed, [sub]: value } : { ...seed, ...(isObject(value) ? value : {}) }];
+      at[t.attr] = [
+        ...list,
+        sub ? { ...seed, [sub]: value } : { ...seed, ...(isObject(value) ? value : {}) },
+      ];
       return;
     }
     at[t.attr] = list.map((e) =>
-      hits.includes(e) ? (sub ? { ...(e as Json), [sub]: value } : { ...(e as Json), ...(isObject(value) ? value : {}) }) : e,
+      hits.includes(e)
+        ? sub
+          ? { ...(e as Json), [sub]: value }
+          : { ...(e as Json), ...(isObject(value) ? value : {}) }
+        : e,
     );
     return;
   }
@@ -127,7 +140,7 @@ function apply(doc: Json, op: Operation['op'], t: Target, value: unknown) {
     // Entra ID: {op: "Remove", path: "members", value: [{value: id}]} removes those members only.
     if (multi && Array.isArray(value) && value.length > 0 && Array.isArray(current))
       at[t.attr] = current.filter((e) => !value.some((v) => sameValue(e, v)));
-    else delete at[t.attr];
+    else Reflect.deleteProperty(at, t.attr);
     return;
   }
   if (multi && op === 'add') {
@@ -153,7 +166,14 @@ function applyObject(doc: Json, op: Operation['op'], value: unknown, shape: Shap
   }
 }
 
-function applyPath(doc: Json, op: Operation['op'], path: string, value: unknown, shape: Shape, coreSchema: string) {
+function applyPath(
+  doc: Json,
+  op: Operation['op'],
+  path: string,
+  value: unknown,
+  shape: Shape,
+  coreSchema: string,
+) {
   const target = locate(shape, coreSchema, splitAttrName(path, 'invalidPath'));
   if (target) apply(doc, op, target, value);
 }

@@ -35,7 +35,9 @@ function acceptScimJson(app: FastifyInstance) {
 }
 
 function registerDiscovery(app: FastifyInstance) {
-  app.get('/ServiceProviderConfig', (request, reply) => sendScim(reply, 200, serviceProviderConfig(baseUrl(request))));
+  app.get('/ServiceProviderConfig', (request, reply) =>
+    sendScim(reply, 200, serviceProviderConfig(baseUrl(request))),
+  );
   const listed = (path: string, documents: (base: string) => { id: string }[]) => {
     app.get(path, (request, reply) => {
       const all = documents(baseUrl(request));

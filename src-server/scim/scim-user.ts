@@ -36,7 +36,10 @@ const Address = z.object({
 
 /** Entra ID sends the manager as a bare id in a PATCH; RFC 7643 as {value}. */
 const Manager = z.union([
-  z.string().max(256).transform((value) => ({ value })),
+  z
+    .string()
+    .max(256)
+    .transform((value) => ({ value })),
   z.object({ value: Text(256), $ref: Text(1000), displayName: Text(200) }),
 ]);
 
@@ -98,7 +101,9 @@ export interface DirectoryUser {
 
 /** "emails[0].value: Invalid email" — names the attribute at fault. */
 export function describeIssues(error: z.ZodError) {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+  return error.issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
 }
 
 const Email = z.email();
@@ -106,9 +111,11 @@ const Email = z.email();
 /** The primary email, else the work one, else the first (RFC 7643 §4.1.2). */
 export function chooseEmail(input: ScimUserInput): string {
   const emails = (input.emails ?? []).filter((e) => e.value);
-  const chosen = emails.find((e) => e.primary) ?? emails.find((e) => e.type?.toLowerCase() === 'work') ?? emails[0];
+  const chosen =
+    emails.find((e) => e.primary) ?? emails.find((e) => e.type?.toLowerCase() === 'work') ?? emails[0];
   const email = chosen?.value ?? (Email.safeParse(input.userName).success ? input.userName : undefined);
-  if (!email) throw badRequest('invalidValue', 'A user needs an email: in emails, or as an email-shaped userName');
+  if (!email)
+    throw badRequest('invalidValue', 'A user needs an email: in emails, or as an email-shaped userName');
   if (!Email.safeParse(email).success) throw badRequest('invalidValue', `"${email}" is not an email address`);
   return email.toLowerCase();
 }
@@ -117,13 +124,16 @@ export function chooseEmail(input: ScimUserInput): string {
 export function chooseName(input: ScimUserInput): string {
   const given = [input.name?.givenName, input.name?.familyName].filter((s) => s?.trim()).join(' ');
   const candidates = [input.displayName, input.name?.formatted, given, input.userName];
-  return candidates.find((s) => s && s.trim().length > 0)!.trim().slice(0, 200);
+  return (candidates.find((s) => s && s.trim().length > 0) ?? input.userName).trim().slice(0, 200);
 }
 
 /** The work address's locality (else the primary address's): the person's site. */
 export function chooseLocation(input: ScimUserInput): string {
   const addresses = input.addresses ?? [];
-  const chosen = addresses.find((a) => a.type?.toLowerCase() === 'work') ?? addresses.find((a) => a.primary) ?? addresses[0];
+  const chosen =
+    addresses.find((a) => a.type?.toLowerCase() === 'work') ??
+    addresses.find((a) => a.primary) ??
+    addresses[0];
   return chosen?.locality?.trim() ?? '';
 }
 

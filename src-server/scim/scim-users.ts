@@ -9,14 +9,23 @@ import {
   type DirectoryCriterion,
 } from '../repos/directory-people.repo.ts';
 import { canonicalize, checkProjection, project, USER_SHAPE } from './scim-attributes.ts';
-import { baseUrl, bodyObject, idParam, noSuch, runWrite, sendScim, type ScimContext } from './scim-context.ts';
+import {
+  baseUrl,
+  bodyObject,
+  idParam,
+  noSuch,
+  runWrite,
+  sendScim,
+  type ScimContext,
+} from './scim-context.ts';
 import type { Comparison } from './scim-filter.ts';
 import { listResponse, readListQuery, unsupportedFilter } from './scim-list.ts';
 import { applyPatch, readOperations } from './scim-patch.ts';
 import { ENTERPRISE_SCHEMA, USER_SCHEMA } from './scim-urns.ts';
 import { renderUser, toDirectoryUser, type UserRow } from './scim-user.ts';
 
-const SUPPORTED = 'userName, externalId, id, displayName, emails.value, emails[type eq "work"].value, active, employeeNumber';
+const SUPPORTED =
+  'userName, externalId, id, displayName, emails.value, emails[type eq "work"].value, active, employeeNumber';
 
 /** A filter comparison as a criterion on people; anything else is invalidFilter. */
 function toCriterion(c: Comparison): DirectoryCriterion {
@@ -29,20 +38,22 @@ function toCriterion(c: Comparison): DirectoryCriterion {
   const text = typeof c.value === 'string' ? c.value : undefined;
   const simple = !sub && !valueFilter;
   if (onUser && simple && text !== undefined) {
-    const field = ({ username: 'userName', externalid: 'externalId', id: 'id', displayname: 'displayName' } as const)[
-      a as 'username'
-    ];
+    const field = (
+      { username: 'userName', externalid: 'externalId', id: 'id', displayname: 'displayName' } as const
+    )[a as 'username'];
     if (field) return { field, value: text };
   }
-  if (onUser && simple && a === 'active' && typeof c.value === 'boolean') return { field: 'active', value: c.value };
+  if (onUser && simple && a === 'active' && typeof c.value === 'boolean')
+    return { field: 'active', value: c.value };
   if (onEnterprise && simple && a === 'employeenumber' && text !== undefined)
     return { field: 'employeeNumber', value: text };
   // The person's email is their primary (work) one: emails.value and emails[type eq "work"].value both find it.
+  const [only, ...more] = valueFilter ?? [];
   const workOnly =
-    !valueFilter ||
-    (valueFilter.length === 1 &&
-      valueFilter[0]!.path.attr.toLowerCase() === 'type' &&
-      String(valueFilter[0]!.value).toLowerCase() === 'work');
+    !only ||
+    (more.length === 0 &&
+      only.path.attr.toLowerCase() === 'type' &&
+      String(only.value).toLowerCase() === 'work');
   if (onUser && a === 'emails' && (s === 'value' || s === undefined) && workOnly && text !== undefined)
     return { field: 'email', value: text };
   throw unsupportedFilter(c, SUPPORTED);
@@ -91,7 +102,11 @@ export function registerUserRoutes(app: FastifyInstance, ctx: ScimContext) {
   app.put('/Users/:id', async (request, reply) => {
     const id = idParam(request, 'User');
     const old = await load(id);
-    const user = toDirectoryUser(canonicalize(bodyObject(request.body), USER_SHAPE), new Date(), createdOf(old));
+    const user = toDirectoryUser(
+      canonicalize(bodyObject(request.body), USER_SHAPE),
+      new Date(),
+      createdOf(old),
+    );
     await runWrite(ctx, request, () => writeDirectoryPerson(db, id, user));
     return sendScim(reply, 200, await answer(id, baseUrl(request), request.query));
   });
@@ -101,7 +116,12 @@ export function registerUserRoutes(app: FastifyInstance, ctx: ScimContext) {
     const operations = readOperations(request.body);
     const old = await load(id);
     const base = baseUrl(request);
-    const patched = applyPatch(renderUser(old, base, { forPatch: true }), operations, USER_SHAPE, USER_SCHEMA);
+    const patched = applyPatch(
+      renderUser(old, base, { forPatch: true }),
+      operations,
+      USER_SHAPE,
+      USER_SCHEMA,
+    );
     const user = toDirectoryUser(canonicalize(patched, USER_SHAPE), new Date(), createdOf(old));
     await runWrite(ctx, request, () => writeDirectoryPerson(db, id, user));
     return sendScim(reply, 200, await answer(id, base, request.query));

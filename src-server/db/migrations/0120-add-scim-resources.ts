@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
  * - people.scim_manager_ref: a manager reference (SCIM id or externalId) not resolved yet; resolved when that
  *   person is provisioned.
  * - scim_groups: a Group's externalId and times, one row per team the directory created.
+ * - an index on the userName as SCIM compares it (lower case; a person without one answers to their email).
  */
 export async function up(db: Kysely<unknown>) {
   await db.schema.alterTable('people').addColumn('scim_resource', 'text').execute();
@@ -16,6 +17,13 @@ export async function up(db: Kysely<unknown>) {
     .on('people')
     .column('scim_manager_ref')
     .where(sql.ref('scim_manager_ref'), 'is not', null)
+    .execute();
+  // userName is matched without case (and a person without one by their email): each POST checks it.
+  await db.schema
+    .createIndex('people_live_scim_user_name')
+    .on('people')
+    .expression(sql`lower(coalesce(user_name, email))`)
+    .where(sql.ref('deleted'), '=', 0)
     .execute();
   await db.schema
     .createTable('scim_groups')
@@ -28,6 +36,7 @@ export async function up(db: Kysely<unknown>) {
 
 export async function down(db: Kysely<unknown>) {
   await db.schema.dropTable('scim_groups').execute();
+  await db.schema.dropIndex('people_live_scim_user_name').execute();
   await db.schema.dropIndex('people_scim_manager_ref').execute();
   await db.schema.alterTable('people').dropColumn('scim_manager_ref').execute();
   await db.schema.alterTable('people').dropColumn('scim_resource').execute();

@@ -11,14 +11,20 @@ export interface ScimAnswer {
   status: number;
   contentType: string | null;
   /** The parsed JSON body; undefined for an empty one (204). */
-  body: Record<string, unknown> & { [key: string]: any };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers loosely, asserting shapes with expect
+  body: Record<string, any>;
 }
 
 export interface ScimFixture {
   server: ServerFixture;
   token: string;
   /** A SCIM request with the provisioning token; a string body is sent as is. */
-  scim(method: string, path: string, body?: unknown, init?: { token?: string | null; contentType?: string }): Promise<ScimAnswer>;
+  scim(
+    method: string,
+    path: string,
+    body?: unknown,
+    init?: { token?: string | null; contentType?: string },
+  ): Promise<ScimAnswer>;
   /** POST /Users of a minimal user (userName = email), plus what the test adds; returns its id. */
   createUser(userName: string, extra?: Record<string, unknown>): Promise<string>;
   stop(): Promise<void>;
@@ -61,7 +67,8 @@ export async function startScimServer(options: { demo?: boolean } = {}): Promise
     scim,
     async createUser(userName, extra = {}) {
       const answer = await scim('POST', '/Users', { schemas: [USER], userName, active: true, ...extra });
-      if (answer.status !== 201) throw new Error(`createUser ${userName}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      if (answer.status !== 201)
+        throw new Error(`createUser ${userName}: ${answer.status} ${JSON.stringify(answer.body)}`);
       return answer.body.id as string;
     },
     stop: () => server.stop(),

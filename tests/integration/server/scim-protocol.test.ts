@@ -31,7 +31,9 @@ describe('SCIM /scim/v2: authentication, discovery, bad input', () => {
     const off = await startTestServer();
     try {
       const { token } = await createProvisioningToken(off.db, 'unused');
-      const answer = await fetch(`${off.url}/scim/v2/Users`, { headers: { authorization: `Bearer ${token}` } });
+      const answer = await fetch(`${off.url}/scim/v2/Users`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(answer.status).toBe(404);
     } finally {
       await off.stop();
@@ -41,10 +43,19 @@ describe('SCIM /scim/v2: authentication, discovery, bad input', () => {
   it('publishes ServiceProviderConfig, ResourceTypes and Schemas (core User, enterprise User, Group)', async () => {
     const config = await fx.scim('GET', '/ServiceProviderConfig');
     expect(config.contentType).toMatch(/^application\/scim\+json/);
-    expect(config.body).toMatchObject({ patch: { supported: true }, filter: { supported: true }, bulk: { supported: false } });
+    expect(config.body).toMatchObject({
+      patch: { supported: true },
+      filter: { supported: true },
+      bulk: { supported: false },
+    });
     const types = await fx.scim('GET', '/ResourceTypes');
-    expect((types.body.Resources as { endpoint: string }[]).map((r) => r.endpoint)).toEqual(['/Users', '/Groups']);
-    expect((await fx.scim('GET', '/ResourceTypes/User')).body.schemaExtensions).toEqual([{ schema: ENTERPRISE, required: false }]);
+    expect((types.body.Resources as { endpoint: string }[]).map((r) => r.endpoint)).toEqual([
+      '/Users',
+      '/Groups',
+    ]);
+    expect((await fx.scim('GET', '/ResourceTypes/User')).body.schemaExtensions).toEqual([
+      { schema: ENTERPRISE, required: false },
+    ]);
     const schemas = await fx.scim('GET', '/Schemas');
     expect((schemas.body.Resources as { id: string }[]).map((s) => s.id)).toEqual([USER, ENTERPRISE, GROUP]);
     const user = await fx.scim('GET', `/Schemas/${USER}`);
@@ -72,13 +83,27 @@ describe('SCIM /scim/v2: authentication, discovery, bad input', () => {
     ['emails not a list', { userName: 'a@example.com', emails: 'a@example.com' }, 400, 'invalidValue'],
     ['active "maybe"', { userName: 'a@example.com', active: 'maybe' }, 400, 'invalidValue'],
     ['no email at all', { userName: 'not-an-email' }, 400, 'invalidValue'],
-    ['name.givenName an object', { userName: 'a@example.com', name: { givenName: { x: 1 } } }, 400, 'invalidValue'],
-    ['a body over 2 MiB', JSON.stringify({ userName: 'a@example.com', title: 'x'.repeat(2_200_000) }), 413, undefined],
+    [
+      'name.givenName an object',
+      { userName: 'a@example.com', name: { givenName: { x: 1 } } },
+      400,
+      'invalidValue',
+    ],
+    [
+      'a body over 2 MiB',
+      JSON.stringify({ userName: 'a@example.com', title: 'x'.repeat(2_200_000) }),
+      413,
+      undefined,
+    ],
   ])('refuses %s', async (_name, body, status, scimType) => {
     const before = await fx.server.db.selectFrom('people').select('id').execute();
     const answer = await fx.scim('POST', '/Users', body);
     expect(answer.status).toBe(status);
-    expect(answer.body).toMatchObject({ schemas: [ERROR], status: String(status), ...(scimType ? { scimType } : {}) });
+    expect(answer.body).toMatchObject({
+      schemas: [ERROR],
+      status: String(status),
+      ...(scimType ? { scimType } : {}),
+    });
     expect(typeof answer.body.detail).toBe('string');
     expect(await fx.server.db.selectFrom('people').select('id').execute()).toEqual(before);
   });

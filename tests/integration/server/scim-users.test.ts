@@ -17,7 +17,9 @@ const BABS = {
     { value: 'bjensen@example.com', type: 'work', primary: true },
   ],
   phoneNumbers: [{ value: '555-555-5555', type: 'work' }],
-  addresses: [{ type: 'work', streetAddress: '100 Universal City Plaza', locality: 'Hollywood', country: 'USA' }],
+  addresses: [
+    { type: 'work', streetAddress: '100 Universal City Plaza', locality: 'Hollywood', country: 'USA' },
+  ],
   [ENTERPRISE]: { employeeNumber: '701984', department: 'Tour Operations' },
 };
 
@@ -44,8 +46,16 @@ describe('SCIM /Users', () => {
       timezone: 'America/Los_Angeles',
       active: true,
     });
-    const row = await fx.server.db.selectFrom('people').selectAll().where('id', '=', babs).executeTakeFirstOrThrow();
-    expect([row.user_name, row.external_id, row.employee_number]).toEqual(['bjensen@example.com', '701984', '701984']);
+    const row = await fx.server.db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', '=', babs)
+      .executeTakeFirstOrThrow();
+    expect([row.user_name, row.external_id, row.employee_number]).toEqual([
+      'bjensen@example.com',
+      '701984',
+      '701984',
+    ]);
   });
 
   it('answers GET with what was sent, in application/scim+json, with meta', async () => {
@@ -118,7 +128,13 @@ describe('SCIM /Users', () => {
 
   it.each([
     ['attributes=userName', { schemas: [USER, ENTERPRISE], userName: 'bjensen@example.com' }],
-    ['attributes=name.givenName,EMAILS.value', { name: { givenName: 'Barbara' }, emails: [{ value: 'babs@jensen.org' }, { value: 'bjensen@example.com' }] }],
+    [
+      'attributes=name.givenName,EMAILS.value',
+      {
+        name: { givenName: 'Barbara' },
+        emails: [{ value: 'babs@jensen.org' }, { value: 'bjensen@example.com' }],
+      },
+    ],
     [`attributes=${ENTERPRISE}:department`, { [ENTERPRISE]: { department: 'Tour Operations' } }],
   ])('returns only %s (and id, schemas)', async (query, expected) => {
     const answer = await fx.scim('GET', `/Users/${babs}?${query}`);
@@ -168,9 +184,18 @@ describe('SCIM /Users', () => {
   it('deletes: a tombstone through deletePerson, then 404 noTarget-style on every verb', async () => {
     const id = await fx.createUser('gone@example.com');
     expect((await fx.scim('DELETE', `/Users/${id}`)).status).toBe(204);
-    const row = await fx.server.db.selectFrom('people').select('deleted').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await fx.server.db
+      .selectFrom('people')
+      .select('deleted')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.deleted).toBe(1);
-    for (const [method, body] of [['GET'], ['DELETE'], ['PUT', { userName: 'gone@example.com' }], ['PATCH', { Operations: [{ op: 'add', path: 'title', value: 'x' }] }]] as const) {
+    for (const [method, body] of [
+      ['GET'],
+      ['DELETE'],
+      ['PUT', { userName: 'gone@example.com' }],
+      ['PATCH', { Operations: [{ op: 'add', path: 'title', value: 'x' }] }],
+    ] as const) {
       const answer = await fx.scim(method, `/Users/${id}`, body);
       expect(answer.status, method).toBe(404);
       expect(answer.body).toMatchObject({ schemas: [ERROR], status: '404' });

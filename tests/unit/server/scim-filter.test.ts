@@ -11,15 +11,41 @@ describe('parseFilter', () => {
     ['emails.value eq "a@x.org"', [{ path: { attr: 'emails', sub: 'value' }, op: 'eq', value: 'a@x.org' }]],
     [
       'emails[type eq "work"].value eq "a@x.org"',
-      [{ path: { attr: 'emails', sub: 'value', valueFilter: [{ path: { attr: 'type' }, op: 'eq', value: 'work' }] }, op: 'eq', value: 'a@x.org' }],
+      [
+        {
+          path: {
+            attr: 'emails',
+            sub: 'value',
+            valueFilter: [{ path: { attr: 'type' }, op: 'eq', value: 'work' }],
+          },
+          op: 'eq',
+          value: 'a@x.org',
+        },
+      ],
     ],
-    [`${ENTERPRISE}:employeeNumber eq "7"`, [{ path: { schema: ENTERPRISE.toLowerCase(), attr: 'employeeNumber' }, op: 'eq', value: '7' }]],
+    [
+      `${ENTERPRISE}:employeeNumber eq "7"`,
+      [{ path: { schema: ENTERPRISE.toLowerCase(), attr: 'employeeNumber' }, op: 'eq', value: '7' }],
+    ],
     ['active eq False', [{ path: { attr: 'active' }, op: 'eq', value: false }]],
-    ['x eq null and y eq 12', [{ path: { attr: 'x' }, op: 'eq', value: null }, { path: { attr: 'y' }, op: 'eq', value: 12 }]],
-    ['id eq "1" and members[value eq "2"]', [
-      { path: { attr: 'id' }, op: 'eq', value: '1' },
-      { path: { attr: 'members', valueFilter: [{ path: { attr: 'value' }, op: 'eq', value: '2' }] }, op: 'has', value: null },
-    ]],
+    [
+      'x eq null and y eq 12',
+      [
+        { path: { attr: 'x' }, op: 'eq', value: null },
+        { path: { attr: 'y' }, op: 'eq', value: 12 },
+      ],
+    ],
+    [
+      'id eq "1" and members[value eq "2"]',
+      [
+        { path: { attr: 'id' }, op: 'eq', value: '1' },
+        {
+          path: { attr: 'members', valueFilter: [{ path: { attr: 'value' }, op: 'eq', value: '2' }] },
+          op: 'has',
+          value: null,
+        },
+      ],
+    ],
   ])('reads %s', (source, expected) => {
     expect(parseFilter(source)).toMatchObject(expected);
   });
@@ -53,13 +79,21 @@ describe('parsePatchPath', () => {
     ['title', { attr: 'title' }],
     ['name.familyName', { attr: 'name', sub: 'familyName' }],
     [`${ENTERPRISE}:manager`, { schema: ENTERPRISE.toLowerCase(), attr: 'manager' }],
-    ['members[value eq "2819c223"]', { attr: 'members', valueFilter: [{ path: { attr: 'value' }, value: '2819c223' }] }],
+    [
+      'members[value eq "2819c223"]',
+      { attr: 'members', valueFilter: [{ path: { attr: 'value' }, value: '2819c223' }] },
+    ],
     ['addresses[type eq "work"].locality', { attr: 'addresses', sub: 'locality' }],
   ])('reads %s', (source, expected) => {
     expect(parsePatchPath(source)).toMatchObject(expected);
   });
 
-  it.each(['', 'title extra', `${ENTERPRISE}`, 'emails[type eq "work"'])('refuses "%s" with invalidPath', (source) => {
-    expect(() => parsePatchPath(source)).toThrow(expect.objectContaining({ status: 400, scimType: 'invalidPath' }));
-  });
+  it.each(['', 'title extra', `${ENTERPRISE}`, 'emails[type eq "work"'])(
+    'refuses "%s" with invalidPath',
+    (source) => {
+      expect(() => parsePatchPath(source)).toThrow(
+        expect.objectContaining({ status: 400, scimType: 'invalidPath' }),
+      );
+    },
+  );
 });
