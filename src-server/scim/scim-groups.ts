@@ -11,7 +11,7 @@ import {
   type DirectoryGroupFields,
   type GroupCriterion,
 } from '../repos/directory-groups.repo.ts';
-import { canonicalize, checkProjection, GROUP_SHAPE, project, type Projection } from './scim-attributes.ts';
+import { canonicalize, GROUP_SHAPE, project, type Projection } from './scim-attributes.ts';
 import {
   baseUrl,
   bodyObject,
@@ -23,7 +23,7 @@ import {
 } from './scim-context.ts';
 import { badRequest } from './scim-errors.ts';
 import type { Comparison } from './scim-filter.ts';
-import { listResponse, readListQuery, unsupportedFilter } from './scim-list.ts';
+import { listResponse, readListQuery, readProjection, unsupportedFilter } from './scim-list.ts';
 import { applyPatch, readOperations } from './scim-patch.ts';
 import { GROUP_SCHEMA } from './scim-urns.ts';
 import { describeIssues } from './scim-user.ts';
@@ -117,14 +117,8 @@ export function registerGroupRoutes(app: FastifyInstance, ctx: ScimContext) {
     if (!row) throw noSuch('Group', id);
     return row;
   };
-  const projectionOf = (query: unknown): Projection => {
-    const q = (query ?? {}) as Record<string, string | undefined>;
-    const p = { attributes: q.attributes, excludedAttributes: q.excludedAttributes };
-    checkProjection(p);
-    return p;
-  };
   const answer = async (id: string, base: string, query: unknown) =>
-    render(await load(id), base, projectionOf(query));
+    render(await load(id), base, readProjection(query));
 
   app.get('/Groups', async (request, reply) => {
     const params = readListQuery(request.query);
@@ -163,8 +157,8 @@ export function registerGroupRoutes(app: FastifyInstance, ctx: ScimContext) {
     const fields = toGroupFields(applyPatch(current, operations, GROUP_SHAPE, GROUP_SCHEMA));
     await runWrite(ctx, request, () => writeDirectoryGroup(db, id, fields));
     // A group may hold thousands of members: the group comes back only when asked for (RFC 7644 §3.5.2).
-    const q = request.query as Record<string, string | undefined>;
-    if (!q.attributes && !q.excludedAttributes) return reply.code(204).send();
+    const asked = readProjection(request.query);
+    if (!asked.attributes && !asked.excludedAttributes) return reply.code(204).send();
     return sendScim(reply, 200, await answer(id, base, request.query));
   });
 

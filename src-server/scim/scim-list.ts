@@ -35,16 +35,29 @@ function lowerKeys(query: unknown) {
   return out;
 }
 
+function fail(error: z.ZodError): never {
+  const issues = error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  throw badRequest('invalidValue', issues.join('; '));
+}
+
+/** attributes / excludedAttributes of a single-resource request (keys in any case; not both). */
+export function readProjection(query: unknown): Projection {
+  const parsed = ListQuery.pick({ attributes: true, excludedAttributes: true }).safeParse(lowerKeys(query));
+  if (!parsed.success) fail(parsed.error);
+  const projection = {
+    attributes: parsed.data.attributes,
+    excludedAttributes: parsed.data.excludedAttributes,
+  };
+  checkProjection(projection);
+  return projection;
+}
+
 /** startIndex is 1-based and at least 1 (RFC 7644 §3.4.2.4); count 0 asks for totalResults only. */
 export function readListQuery(query: unknown): ListParams {
   const parsed = ListQuery.safeParse(lowerKeys(query));
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw badRequest('invalidValue', issues.join('; '));
-  }
+  if (!parsed.success) fail(parsed.error);
   const q = parsed.data;
-  const projection = { attributes: q.attributes, excludedAttributes: q.excludedAttributes };
-  checkProjection(projection);
+  const projection = readProjection(query);
   const startIndex = Math.max(1, Number(q.startIndex ?? 1));
   const limit = Math.min(MAX_PAGE, Number(q.count ?? 100));
   return {

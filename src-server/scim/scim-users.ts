@@ -8,7 +8,7 @@ import {
   writeDirectoryPerson,
   type DirectoryCriterion,
 } from '../repos/directory-people.repo.ts';
-import { canonicalize, checkProjection, project, USER_SHAPE } from './scim-attributes.ts';
+import { canonicalize, project, USER_SHAPE } from './scim-attributes.ts';
 import {
   baseUrl,
   bodyObject,
@@ -19,7 +19,7 @@ import {
   type ScimContext,
 } from './scim-context.ts';
 import type { Comparison } from './scim-filter.ts';
-import { listResponse, readListQuery, unsupportedFilter } from './scim-list.ts';
+import { listResponse, readListQuery, readProjection, unsupportedFilter } from './scim-list.ts';
 import { applyPatch, readOperations } from './scim-patch.ts';
 import { ENTERPRISE_SCHEMA, USER_SCHEMA } from './scim-urns.ts';
 import { renderUser, toDirectoryUser, type UserRow } from './scim-user.ts';
@@ -61,19 +61,13 @@ function toCriterion(c: Comparison): DirectoryCriterion {
 
 export function registerUserRoutes(app: FastifyInstance, ctx: ScimContext) {
   const { db } = ctx;
-  const projectionOf = (query: unknown) => {
-    const q = (query ?? {}) as Record<string, string | undefined>;
-    const p = { attributes: q.attributes, excludedAttributes: q.excludedAttributes };
-    checkProjection(p);
-    return p;
-  };
   const load = async (id: string) => {
     const row = await findDirectoryPerson(db, id);
     if (!row) throw noSuch('User', id);
     return row as UserRow;
   };
   const answer = async (id: string, base: string, query: unknown) =>
-    project(renderUser(await load(id), base), 'User', projectionOf(query));
+    project(renderUser(await load(id), base), 'User', readProjection(query));
 
   app.get('/Users', async (request, reply) => {
     const params = readListQuery(request.query);
