@@ -110,23 +110,29 @@ export async function listDirectoryPeople(
   return { total: Number(total.n), rows };
 }
 
-/** Another live person holding one of these keys, as a refusal naming the key. */
+/** Another live person holding one of these keys, as a refusal naming the key; one query for all four. */
 async function checkUnique(trx: Transaction<ServerDb>, id: string, f: DirectoryPersonFields) {
-  const keys: [string, DirectoryCriterion | null][] = [
-    ['userName', { field: 'userName', value: f.userName }],
-    ['email', { field: 'email', value: f.email }],
-    ['externalId', f.externalId ? { field: 'externalId', value: f.externalId } : null],
-    ['employeeNumber', f.employeeNumber ? { field: 'employeeNumber', value: f.employeeNumber } : null],
+  const keys: DirectoryCriterion[] = [
+    { field: 'userName', value: f.userName },
+    { field: 'email', value: f.email },
+    ...(f.externalId ? [{ field: 'externalId' as const, value: f.externalId }] : []),
+    ...(f.employeeNumber ? [{ field: 'employeeNumber' as const, value: f.employeeNumber }] : []),
   ];
-  for (const [label, c] of keys) {
-    if (!c) continue;
-    const other = await live(trx)
-      .select('id')
-      .where((eb) => criterion(eb, c))
-      .where('id', '!=', id)
-      .executeTakeFirst();
-    if (other) throw new DirectoryRefusal('uniqueness', `Another user (id ${other.id}) has this ${label}`);
-  }
+  const other = await live(trx)
+    .select(['id', 'user_name', 'email', 'external_id', 'employee_number'])
+    .where((eb) => eb.or(keys.map((c) => criterion(eb, c))))
+    .where('id', '!=', id)
+    .executeTakeFirst();
+  if (!other) return;
+  const label =
+    other.email === f.email
+      ? 'email'
+      : other.external_id !== null && other.external_id === f.externalId
+        ? 'externalId'
+        : other.employee_number !== null && other.employee_number === f.employeeNumber
+          ? 'employeeNumber'
+          : 'userName';
+  throw new DirectoryRefusal('uniqueness', `Another user (id ${other.id}) has this ${label}`);
 }
 
 /** The live person a manager reference names: by id, else by externalId. */

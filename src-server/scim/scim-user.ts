@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DirectoryPersonFields } from '../repos/directory-people.repo.ts';
 import { badRequest } from './scim-errors.ts';
 import { ENTERPRISE_SCHEMA, USER_SCHEMA } from './scim-urns.ts';
 
@@ -82,22 +83,7 @@ export const ScimUserInput = z.object({
 export type ScimUserInput = z.infer<typeof ScimUserInput>;
 
 /** What a User sets of a person (the rest of the person, skills and bio, is Kith's own). */
-export interface DirectoryUser {
-  userName: string;
-  externalId: string | null;
-  name: string;
-  title: string;
-  email: string;
-  location: string;
-  timezone: string;
-  active: boolean;
-  department: string;
-  employeeNumber: string | null;
-  /** The manager's SCIM id or externalId, as sent; null: no manager. */
-  managerRef: string | null;
-  /** What is kept to answer a GET with what was sent (JSON). */
-  resource: string;
-}
+export type DirectoryUser = DirectoryPersonFields;
 
 /** "emails[0].value: Invalid email" — names the attribute at fault. */
 export function describeIssues(error: z.ZodError) {
