@@ -110,7 +110,10 @@ export async function listDirectoryPeople(
   return { total: Number(total.n), rows };
 }
 
-/** Another live person holding one of these keys, as a refusal naming the key; one query for all four. */
+/**
+ * Another live person holding one of these keys, as a refusal naming the key. One statement, each key looked
+ * up through its own index (an OR of the four would scan the table).
+ */
 async function checkUnique(trx: Transaction<ServerDb>, id: string, f: DirectoryPersonFields) {
   const keys: DirectoryCriterion[] = [
     { field: 'userName', value: f.userName },
@@ -118,21 +121,19 @@ async function checkUnique(trx: Transaction<ServerDb>, id: string, f: DirectoryP
     ...(f.externalId ? [{ field: 'externalId' as const, value: f.externalId }] : []),
     ...(f.employeeNumber ? [{ field: 'employeeNumber' as const, value: f.employeeNumber }] : []),
   ];
-  const other = await live(trx)
-    .select(['id', 'user_name', 'email', 'external_id', 'employee_number'])
-    .where((eb) => eb.or(keys.map((c) => criterion(eb, c))))
-    .where('id', '!=', id)
+  const lookups = keys.map((c) =>
+    live(trx)
+      .select((eb) => ['id', eb.val(c.field).as('field')])
+      .where((eb) => criterion(eb, c))
+      .where('id', '!=', id),
+  );
+  const [first, ...rest] = lookups as [(typeof lookups)[number], ...typeof lookups];
+  const other = await rest
+    .reduce((query, next) => query.unionAll(next), first)
+    .limit(1)
     .executeTakeFirst();
-  if (!other) return;
-  const label =
-    other.email === f.email
-      ? 'email'
-      : other.external_id !== null && other.external_id === f.externalId
-        ? 'externalId'
-        : other.employee_number !== null && other.employee_number === f.employeeNumber
-          ? 'employeeNumber'
-          : 'userName';
-  throw new DirectoryRefusal('uniqueness', `Another user (id ${other.id}) has this ${label}`);
+  if (other)
+    throw new DirectoryRefusal('uniqueness', `Another user (id ${other.id}) has this ${other.field}`);
 }
 
 /** The live person a manager reference names: by id, else by externalId. */
