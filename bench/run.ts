@@ -7,6 +7,7 @@ import { benchGraph } from './graph.bench.ts';
 import { benchGraphLayout } from './graph-layout.bench.ts';
 import { benchNotesSearch } from './notes.bench.ts';
 import { benchPush } from './push.bench.ts';
+import { benchScim } from './scim.bench.ts';
 import { benchSearch } from './search.bench.ts';
 import { benchSse } from './sse.bench.ts';
 import { startServerProcess } from './support/server-process.ts';
@@ -27,6 +28,9 @@ await benchCommunities({
 });
 await benchGraphLayout({ nodes: quick ? 1000 : 5000, edges: quick ? 4000 : 20_000, seed: 1 });
 await benchGraph({ workDir: join(cache, 'clients'), size, runs: quick ? 10 : 50 });
+
+// Its own server (SCIM on, an empty directory): sequential provisioning requests as Entra ID sends them.
+await benchScim({ workDir: cache, users: quick ? 500 : 10_000, patches: quick ? 100 : 1000 });
 
 const org = generateOrg({ size }); // the server seeds the same org: same size, same default seed
 const server = await startServerProcess([

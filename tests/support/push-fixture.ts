@@ -37,10 +37,10 @@ export const note = (body: string, fields: Partial<SaveNote> = {}): SaveNote => 
 // A core signed in to a real server.
 
 /** A real server on 127.0.0.1 (restartable on the same file and port) and cores signed in to it. */
-export async function startPushFixture() {
+export async function startPushFixture({ scim = false }: { scim?: boolean } = {}) {
   const dir = await makeTempDir();
   const dbFile = join(dir.path, 'server', 'kith-server.db');
-  let server: RunningServer = await startServer({ dbFile, demo: DEMO });
+  let server: RunningServer = await startServer({ dbFile, demo: DEMO, scim });
   const port = Number(new URL(server.url).port);
   const cleanups: (() => Promise<unknown>)[] = [];
   let copies = 0;
@@ -54,7 +54,7 @@ export async function startPushFixture() {
       await server.close();
     },
     async restartServer() {
-      server = await startServer({ dbFile, port, demo: DEMO });
+      server = await startServer({ dbFile, port, demo: DEMO, scim });
     },
     /** The server comes back on the same address from a rebuilt database (its cursors mean nothing now). */
     async rebuildServer() {
