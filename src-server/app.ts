@@ -3,9 +3,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { ServerDb } from './db/schema.ts';
-import { installErrorHandling } from './http/api-error.ts';
+import { frameworkErrors, handleClientError, installErrorHandling } from './http/api-error.ts';
 import { requireBearerToken } from './http/auth.ts';
+import { fastifyTimeoutOptions, HTTP_TIMEOUT_DEFAULTS, type HttpTimeouts } from './http/http-limits.ts';
 import { openApiOptions } from './http/openapi-options.ts';
+import { authRefreshRoutes } from './routes/auth-refresh.ts';
 import { communityRoutes } from './routes/communities.ts';
 import { demoSessionRoutes } from './routes/demo-sessions.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -26,11 +28,25 @@ export interface AppOptions {
   logger: boolean;
   /** Where committed writes are announced and GET /v1/sync/events listens; closed with the app. */
   changes: { hub: ChangeHub; announcer: ChangeAnnouncer; stream?: ChangeStreamOptions };
+  /** How long a slow or stalled client may hold a socket; defaults in http-limits.ts. */
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 /** The Fastify app with every route registered; not listening yet. */
-export async function buildApp({ db, demo, logger, changes }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger });
+export async function buildApp({
+  db,
+  demo,
+  logger,
+  changes,
+  timeouts,
+}: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    ...fastifyTimeoutOptions({ ...HTTP_TIMEOUT_DEFAULTS, ...timeouts }),
+    // Refusals raised before a route is found, or by Node's parser, leave in the ApiError shape too.
+    frameworkErrors,
+    clientErrorHandler: handleClientError,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -43,6 +59,7 @@ export async function buildApp({ db, demo, logger, changes }: AppOptions): Promi
   await app.register(healthRoutes);
   await app.register(openApiRoutes);
   await app.register(demoSessionRoutes(db, demo));
+  await app.register(authRefreshRoutes(db));
   await app.register(async (signedIn) => {
     signedIn.addHook('onRequest', requireBearerToken(db));
     await signedIn.register(meRoutes(db));
