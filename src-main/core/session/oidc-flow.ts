@@ -72,8 +72,17 @@ function toKithError(err: unknown, providerName: string): KithError {
   // A state or nonce that does not match, a bad ID token: not this sign-in's answer.
   return new KithError(
     'unauthorized',
-    `${providerName}'s answer does not belong to this sign-in (${describeError(err)}). Try again.`,
+    `${providerName}'s answer does not belong to this sign-in (${whatDoesNotMatch(err)}). Try again.`,
   );
+}
+
+/** openid-client wraps oauth4webapi's error, whose message (or claim) names what did not match. */
+function whatDoesNotMatch(err: unknown): string {
+  const cause =
+    err instanceof Error ? (err.cause as { claim?: unknown; message?: unknown } | undefined) : undefined;
+  if (typeof cause?.claim === 'string') return `its "${cause.claim}" does not match`;
+  if (cause instanceof Error) return cause.message;
+  return describeError(err);
 }
 
 /**
