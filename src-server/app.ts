@@ -7,7 +7,10 @@ import { frameworkErrors, handleClientError, installErrorHandling } from './http
 import { requireBearerToken } from './http/auth.ts';
 import { fastifyTimeoutOptions, HTTP_TIMEOUT_DEFAULTS, type HttpTimeouts } from './http/http-limits.ts';
 import { openApiOptions } from './http/openapi-options.ts';
+import type { IdTokenCheckOptions } from './auth/id-token.ts';
+import type { OidcConfig } from './config/server-config.ts';
 import { authRefreshRoutes } from './routes/auth-refresh.ts';
+import { authSessionRoutes } from './routes/auth-sessions.ts';
 import { communityRoutes } from './routes/communities.ts';
 import { demoSessionRoutes } from './routes/demo-sessions.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -30,6 +33,9 @@ export interface AppOptions {
   changes: { hub: ChangeHub; announcer: ChangeAnnouncer; stream?: ChangeStreamOptions };
   /** How long a slow or stalled client may hold a socket; defaults in http-limits.ts. */
   timeouts?: Partial<HttpTimeouts>;
+  /** Sign-in with the company's OpenID Provider (POST /v1/auth/sessions); GET /v1/auth/config publishes it. */
+  oidc?: OidcConfig;
+  idTokenCheck?: IdTokenCheckOptions;
 }
 
 /** The Fastify app with every route registered; not listening yet. */
@@ -39,6 +45,8 @@ export async function buildApp({
   logger,
   changes,
   timeouts,
+  oidc,
+  idTokenCheck,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -59,6 +67,7 @@ export async function buildApp({
   await app.register(healthRoutes);
   await app.register(openApiRoutes);
   await app.register(demoSessionRoutes(db, demo));
+  await app.register(authSessionRoutes(db, { demo, oidc, idTokenCheck }));
   await app.register(authRefreshRoutes(db));
   await app.register(async (signedIn) => {
     signedIn.addHook('onRequest', requireBearerToken(db));

@@ -9,6 +9,8 @@ import { startSessionSweeper } from './auth/session-sweeper.ts';
 import { serverMigrations } from './db/migrations/index.ts';
 import type { ServerDb } from './db/schema.ts';
 import type { HttpTimeouts } from './http/http-limits.ts';
+import type { IdTokenCheckOptions } from './auth/id-token.ts';
+import type { OidcConfig } from './config/server-config.ts';
 import type { OrgSize } from './demo/generate-org.ts';
 import { seedDemoOrg } from './demo/seed-demo-org.ts';
 import { createChangeAnnouncer } from './sync/change-announcer.ts';
@@ -34,6 +36,10 @@ export interface StartServerOptions {
   timeouts?: Partial<HttpTimeouts>;
   /** How often expired session tokens are swept besides on each sign-in; default hourly. */
   sessionSweepIntervalMs?: number;
+  /** The company's OpenID Provider: people sign in with it (the config file's `oidc`). */
+  oidc?: OidcConfig;
+  /** How the ID-token check fetches the provider's keys (tests shorten jose's refetch cooldown). */
+  idTokenCheck?: IdTokenCheckOptions;
 }
 
 export interface RunningServer {
@@ -49,7 +55,16 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { dbFile, host = '127.0.0.1', port = 0, demo, logger = false, timeouts } = options;
+  const {
+    dbFile,
+    host = '127.0.0.1',
+    port = 0,
+    demo,
+    logger = false,
+    timeouts,
+    oidc,
+    idTokenCheck,
+  } = options;
   if (dbFile !== ':memory:') await mkdir(dirname(dbFile), { recursive: true });
   const db = await openDatabase<ServerDb>({ file: dbFile });
   try {
@@ -63,6 +78,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       logger,
       changes: { hub, announcer },
       timeouts,
+      oidc,
+      idTokenCheck,
     });
     const sweeper = startSessionSweeper(db, {
       intervalMs: options.sessionSweepIntervalMs,

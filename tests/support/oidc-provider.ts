@@ -19,7 +19,8 @@
  *   `{deny: true}` presses "Cancel" on the login page instead (error=access_denied).
  * - `rotateKeys()` adds a new signing key in front of the JWKS: new ID tokens are signed with it (new kid), the
  *   old key stays published. `signIdToken(claims)` signs arbitrary claims with the current key, for refusals
- *   (wrong audience, another issuer, expired) that a well-behaved provider would never issue.
+ *   (wrong audience, another issuer, expired) that a well-behaved provider would never issue; an `iat` or `exp`
+ *   among the claims is kept, else iat is now and exp `expiresIn` from now.
  * - `stop()` closes the listener.
  */
 import { createServer, type Server } from 'node:http';
@@ -199,11 +200,11 @@ export async function startOidcProvider(options: OidcProviderOptions = {}): Prom
     async signIdToken(claims, { expiresIn = '1h' } = {}) {
       const jwk = keys[0];
       if (!jwk) throw new Error('No signing key');
-      return new SignJWT(claims)
-        .setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' })
-        .setIssuedAt()
-        .setExpirationTime(expiresIn)
-        .sign(await importJWK(jwk, 'RS256'));
+      const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' });
+      // An iat or exp among the claims is kept (clock-tolerance tests set them to the second).
+      if (claims['iat'] === undefined) jwt.setIssuedAt();
+      if (claims['exp'] === undefined) jwt.setExpirationTime(expiresIn);
+      return jwt.sign(await importJWK(jwk, 'RS256'));
     },
     stop: () =>
       new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
