@@ -8,12 +8,15 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  */
 export function signInPage(outcome: SignInOutcome): string {
   const [title, body] = outcome.ok
-    ? ['You are signed in to Kith', 'You can close this tab and go back to Kith.']
-    : ['Kith could not sign you in', `${escapeHtml(outcome.message)} Go back to Kith to try again.`];
+    ? ['You are signed in to Kith', '<p>You can close this tab and go back to Kith.</p>']
+    : [
+        'Kith could not sign you in',
+        `<p>${escapeHtml(outcome.message)}</p><p>Go back to Kith to try again.</p>`,
+      ];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font:16px system-ui,sans-serif;max-width:32rem;margin:15vh auto;padding:0 1rem;color:#1f2328}
 h1{font-size:1.4rem}</style></head>
-<body><h1>${title}</h1><p>${body}</p></body></html>
+<body><h1>${title}</h1>${body}</body></html>
 `;
 }
