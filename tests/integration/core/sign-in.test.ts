@@ -68,7 +68,9 @@ describe('sign-in with the identity provider, through the core', () => {
     return b;
   }
 
-  async function newCore(options: { signInTimeoutMs?: number; now?: () => number } = {}) {
+  async function newCore(
+    options: { signInTimeoutMs?: number; now?: () => number; fetch?: typeof globalThis.fetch } = {},
+  ) {
     const dataDir = join(dir.path, `client-${Math.random().toString(36).slice(2)}`);
     const secrets = memorySecrets();
     const browser = testBrowser();
@@ -78,6 +80,7 @@ describe('sign-in with the identity provider, through the core', () => {
       openBrowser: browser.open,
       signInTimeoutMs: options.signInTimeoutMs,
       now: options.now,
+      fetch: options.fetch,
       sync: { retry: { baseMs: 50, maxMs: 200 } },
     });
     cleanups.push(() => core.close());
@@ -180,6 +183,54 @@ describe('sign-in with the identity provider, through the core', () => {
       body: JSON.stringify({ refreshToken: before!.refresh!.refreshToken }),
     });
     expect(reuse.status).toBe(401);
+  });
+
+  it('stays signed in when the refresh cannot reach the server, and refreshes once it can', async () => {
+    const clock = { offset: 0 };
+    const network = { refreshDown: false };
+    const { core, secrets } = await newCore({
+      now: () => Date.now() + clock.offset,
+      // The network to the server drops for the refresh call only: the access token is still sent elsewhere.
+      fetch: async (input, init) => {
+        if (network.refreshDown && String(input).endsWith('/v1/auth/refresh'))
+          throw new TypeError('fetch failed');
+        return fetch(input, init);
+      },
+    });
+    await core.handlers.session.signIn({ serverUrl: server.url });
+    await settle(core);
+    const before = await loadTokens(secrets);
+    network.refreshDown = true;
+    clock.offset = 61 * 60_000; // the access token has expired: nothing works without a refresh
+    const status = await core.handlers.sync.syncNow(undefined);
+    expect(status).toMatchObject({ state: 'offline', nextRetryAt: expect.any(Number) });
+    expect(await core.handlers.session.getSession(undefined)).toMatchObject({ state: 'signed_in' });
+    expect((await loadTokens(secrets))?.accessToken).toBe(before?.accessToken);
+    network.refreshDown = false;
+    expect(await core.handlers.sync.syncNow(undefined)).toMatchObject({ state: 'idle' });
+    expect((await loadTokens(secrets))?.accessToken).not.toBe(before?.accessToken);
+  });
+
+  it('signs in to the demo org of a demo server the user typed', async () => {
+    const demo = await startServer({
+      dbFile: join(dir.path, 'demo', 'kith.db'),
+      demo: { size: 'S', seed: 3 },
+    });
+    cleanups.push(() => demo.close());
+    const { core, secrets } = await newCore();
+    expect(await core.handlers.session.discoverServer({ serverUrl: demo.url })).toEqual({
+      kind: 'demo',
+      serverUrl: demo.url,
+    });
+    const session = await core.handlers.session.startDemo({ serverUrl: demo.url });
+    expect(session).toMatchObject({
+      state: 'signed_in',
+      serverUrl: demo.url,
+      demo: true,
+      providerName: null,
+    });
+    expect((await loadTokens(secrets))?.refresh).not.toBeNull();
+    expect(await settle(core)).toMatchObject({ state: 'idle' });
   });
 
   it('signs out with the reason when the person is deactivated, keeps the queued write, pushes it on return', async () => {
