@@ -4,7 +4,7 @@ import type { AuthConfig, AuthSession } from '#shared/wire/auth';
 import type { OpenRedirectReceiver } from '../core-types.ts';
 import { ServerError, type ServerClient } from '../sync/server-client.ts';
 import { openLoopbackReceiver } from './loopback-receiver.ts';
-import { endSessionUrl, runOidcFlow, type OidcAuthConfig } from './oidc-flow.ts';
+import { runOidcFlow, type OidcAuthConfig } from './oidc-flow.ts';
 
 /** How long a sign-in waits for the browser to come back: time to type a password and a second factor. */
 const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
@@ -107,8 +107,6 @@ export function createOidcSignIn(options: OidcSignInOptions) {
   }
 
   return {
-    endSessionUrl,
-
     /** How the server the user typed asks them to sign in. */
     async discoverServer({ serverUrl }: ServerUrlInput): Promise<ServerSignIn> {
       const config = await authConfig(serverUrl);

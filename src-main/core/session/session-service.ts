@@ -11,6 +11,7 @@ import type { LocalDb } from '../store/local-db.ts';
 import { deleteState, readState, writeState, type StateValue } from '../store/local-state.repo.ts';
 import { discardSyncedData } from '../sync/apply-sync.ts';
 import { createServerClient, ServerError, type ServerClient } from '../sync/server-client.ts';
+import { leaveServer, type ProviderSignOutOffer } from './leave-server.ts';
 import { createOidcSignIn, toSignInError } from './oidc-sign-in.ts';
 import {
   createTokenHolder,
@@ -28,9 +29,6 @@ import { createUnsavedWritesGuard } from './unsaved-writes.ts';
 export { TOKEN_SECRET } from './session-tokens.ts';
 
 export type Account = StateValue<'account'>;
-
-/** Revoking at sign-out is best effort: offline, the session is left to expire on the server. */
-const REVOKE_TIMEOUT_MS = 5_000;
 
 export interface SessionServiceOptions {
   db: Kysely<LocalDb>;
@@ -81,7 +79,7 @@ export function createSessionService(options: SessionServiceOptions) {
   let demoServerUrl: string | null = null;
   let holder: TokenHolder | null = null;
   /** "Also sign out of <provider>", offered right after signing out (memory only: a restart drops it). */
-  let providerSignOut: { providerName: string; url: string } | null = null;
+  let providerSignOut: ProviderSignOutOffer | null = null;
   // Sign-ins, sign-outs and the resume run one at a time: two overlapping ones could leave two engines.
   let queue: Promise<unknown> = Promise.resolve();
   function serialize<T>(step: () => Promise<T>): Promise<T> {
@@ -238,29 +236,6 @@ export function createSessionService(options: SessionServiceOptions) {
       adoptIssued({ serverUrl, personId: session.person.id, demo: false, provider }, session, idToken),
   });
 
-  /** Revokes the session on the server (best effort) and prepares "Also sign out of <provider>". */
-  async function leaveServer(account: Account | null) {
-    const [tokens, idToken] = await Promise.all([loadTokens(secrets), secrets.get(ID_TOKEN_SECRET)]);
-    const refreshToken = tokens?.refresh?.refreshToken;
-    if (account && refreshToken) {
-      const serverUrl = await serverUrlOf(account).catch(() => account.serverUrl);
-      const client = createServerClient({ serverUrl, fetch: options.fetch, timeoutMs: REVOKE_TIMEOUT_MS });
-      await client.revokeSession(refreshToken).catch((err: unknown) => {
-        console.warn('Could not revoke the session on the server; it will expire there', err);
-      });
-    }
-    const provider = account?.provider;
-    providerSignOut = provider?.endSessionEndpoint
-      ? {
-          providerName: provider.name,
-          url: oidcSignIn.endSessionUrl(provider.endSessionEndpoint, {
-            idToken,
-            clientId: provider.clientId,
-          }),
-        }
-      : null;
-  }
-
   return {
     getSession,
     discoverServer: oidcSignIn.discoverServer,
@@ -324,8 +299,14 @@ export function createSessionService(options: SessionServiceOptions) {
         );
         holder?.close();
         holder = null;
-        if (!reason) await leaveServer(account);
-        else providerSignOut = null;
+        providerSignOut = reason
+          ? null
+          : await leaveServer({
+              secrets,
+              account,
+              serverUrl: account ? await serverUrlOf(account).catch(() => account.serverUrl) : '',
+              fetch: options.fetch,
+            });
         await deleteTokens(secrets);
         if (!reason && account) await options.forgetNotesKey?.(account.personId);
         return changed();
