@@ -205,7 +205,11 @@ describe('sync against a real server on 127.0.0.1', () => {
     await expect(
       core.handlers.session.connectServer({ serverUrl: server.url, token: 'x'.repeat(43) }),
     ).rejects.toThrow(/did not accept this access token/);
-    expect(await core.handlers.session.getSession(undefined)).toEqual({ state: 'signed_out', reason: null });
+    expect(await core.handlers.session.getSession(undefined)).toEqual({
+      state: 'signed_out',
+      reason: null,
+      providerSignOut: null,
+    });
   });
 });
 
