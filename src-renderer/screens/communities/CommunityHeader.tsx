@@ -15,12 +15,17 @@ import {
 import { useState, type ReactNode } from 'react';
 import type { CommunityDetail } from '#shared/domain/community';
 import type { PersonSummary } from '#shared/domain/person';
-import { KindBadge, RoleBadge, VisibilityBadge } from '../../components/communities/CommunityBadges.tsx';
+import {
+  KindBadge,
+  ManagedBadge,
+  RoleBadge,
+  VisibilityBadge,
+} from '../../components/communities/CommunityBadges.tsx';
 import { CommunityFormModal } from '../../components/communities/CommunityFormModal.tsx';
 import { MembershipButton } from '../../components/communities/MembershipButton.tsx';
 import { PersonLink } from '../../components/PersonLink.tsx';
 import { useArchiveCommunity, useSetCommunityPrefs } from '../../hooks/use-community-actions.ts';
-import { isActive } from '../../lib/community-labels.ts';
+import { communityControls } from '../../lib/community-labels.ts';
 import { formatCount, formatDate } from '../../lib/format.ts';
 
 /** A community's page header: what it is, why it exists, who runs it, and what the viewer can do. */
@@ -29,7 +34,7 @@ export function CommunityHeader({ detail }: { detail: CommunityDetail }) {
   const [editing, setEditing] = useState(false);
   const prefs = useSetCommunityPrefs(community.id);
   const archive = useArchiveCommunity(community.id);
-  const leader = isActive(me, 'leader');
+  const { leaderTools: leader } = communityControls(community, me);
 
   return (
     <Paper withBorder radius="lg" p="lg" data-testid="community-header">
@@ -42,6 +47,7 @@ export function CommunityHeader({ detail }: { detail: CommunityDetail }) {
             <Group gap={6}>
               <KindBadge kind={community.kind} size="md" />
               <VisibilityBadge visibility={community.visibility} />
+              {community.managedByDirectory ? <ManagedBadge /> : null}
               <RoleBadge me={me} />
               {community.archived ? (
                 <Badge
@@ -151,6 +157,7 @@ export function CommunityHeader({ detail }: { detail: CommunityDetail }) {
             title={detail.leaders.length === 1 ? 'Leader' : 'Leaders'}
             people={detail.leaders}
             testId="community-leaders"
+            empty={community.managedByDirectory ? 'None: your directory manages this team' : undefined}
           />
           <Stack gap={6}>
             {detail.moderators.length ? (
@@ -179,7 +186,15 @@ function SectionLabel({ icon, label }: { icon?: ReactNode; label: string }) {
   );
 }
 
-function People({ title, people, testId }: { title: string; people: PersonSummary[]; testId: string }) {
+interface PeopleProps {
+  title: string;
+  people: PersonSummary[];
+  testId: string;
+  /** What an empty list says; "Nobody yet" unless set. */
+  empty?: string;
+}
+
+function People({ title, people, testId, empty = 'Nobody yet' }: PeopleProps) {
   return (
     <Stack gap={6} data-testid={testId}>
       <SectionLabel label={title} />
@@ -187,7 +202,7 @@ function People({ title, people, testId }: { title: string; people: PersonSummar
         people.slice(0, 4).map((person) => <PersonLink key={person.id} person={person} />)
       ) : (
         <Text size="sm" c="dimmed">
-          Nobody yet
+          {empty}
         </Text>
       )}
       {people.length > 4 ? (
