@@ -76,6 +76,7 @@ test('user 1 proposes a community (and follows it); a colleague signs in and joi
   expect(reply.ok).toBe(true);
   const { token } = (await reply.json()) as { token: string };
   await page2.goto(host2.url);
+  await page2.getByTestId('access-token-toggle').click();
   await page2.getByTestId('connect-server-url').fill(server.url);
   await page2.getByTestId('connect-token').fill(token);
   await page2.getByRole('button', { name: 'Connect' }).click();

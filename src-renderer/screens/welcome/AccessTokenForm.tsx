@@ -29,7 +29,7 @@ export function AccessTokenForm() {
           Sign in with an access token (administrators)
         </Text>
       </UnstyledButton>
-      <Collapse expanded={open} id="access-token-form">
+      <Collapse expanded={open} id="access-token-form" data-testid="access-token-form">
         {open ? <TokenFields /> : null}
       </Collapse>
     </Stack>

@@ -125,9 +125,9 @@ function ReadyStep({
   const oidc = server.kind === 'oidc';
   return (
     <>
-      <CardTitle title={oidc ? `Sign in to ${server.providerName}` : 'A demo server'}>
+      <CardTitle title={oidc ? 'Sign in at your company' : 'A demo server'}>
         {oidc
-          ? 'Your browser opens your company’s sign-in page; Kith continues here once you are signed in.'
+          ? `Your browser opens ${server.providerName}’s sign-in page; Kith continues here once you are signed in.`
           : 'This server runs a made-up organization for trying Kith out.'}
       </CardTitle>
       <ServerAddress serverUrl={server.serverUrl} />

@@ -1,4 +1,4 @@
-import { Box, Center, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Box, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAddressBook } from '@tabler/icons-react';
 import type { Session } from '#shared/domain/session';
 import { AccessTokenForm } from './AccessTokenForm.tsx';
@@ -10,8 +10,9 @@ import { SignedOutNotice } from './SignedOutNotice.tsx';
 export function WelcomeScreen({ session }: { session: Extract<Session, { state: 'signed_out' }> }) {
   return (
     <Box h="100dvh" style={{ overflowY: 'auto' }} bg="var(--mantine-color-body)">
-      <Center mih="100%" p="xl">
-        <Stack gap="xl" w="100%" maw={880} data-testid="welcome">
+      {/* Anchored at the top, not centred: an error or the token form grows the page downwards only. */}
+      <Box maw={880 + 64} mx="auto" px="xl" pb="xl" pt="max(2rem, 14vh)">
+        <Stack gap="xl" data-testid="welcome">
           <Group gap="sm">
             <ThemeIcon size={44} radius="md" variant="gradient" gradient={{ from: 'indigo', to: 'cyan' }}>
               <IconAddressBook size={26} />
@@ -34,7 +35,7 @@ export function WelcomeScreen({ session }: { session: Extract<Session, { state: 
           </SimpleGrid>
           <AccessTokenForm />
         </Stack>
-      </Center>
+      </Box>
     </Box>
   );
 }
