@@ -4,7 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createCore } from '#core/create-core';
 import { LOCAL_DB_FILE, openLocalDb } from '#core/store/local-db';
 import type { Person } from '#shared/domain/person';
-import { DemoSession } from '#shared/wire/auth';
+import { AuthSession } from '#shared/wire/auth';
 import { memorySecrets } from '../tests/support/memory-secrets.ts';
 import { rawBulkInsert } from './support/raw-insert.ts';
 import { report } from './support/results.ts';
@@ -17,7 +17,7 @@ async function syncOnce(serverUrl: string, dataDir: string) {
     headers: { 'content-type': 'application/json' },
     body: '{}',
   });
-  const { token } = DemoSession.parse(await response.json());
+  const { accessToken: token } = AuthSession.parse(await response.json());
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   const idle = new Promise<void>((resolve, reject) =>
     core.events.on('sync.status', (s) => {

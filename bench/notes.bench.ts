@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createCore } from '#core/create-core';
 import type { Person } from '#shared/domain/person';
-import { DemoSession } from '#shared/wire/auth';
+import { AuthSession } from '#shared/wire/auth';
 import { memorySecrets } from '../tests/support/memory-secrets.ts';
 import { report } from './support/results.ts';
 import { percentile, round } from './support/stats.ts';
@@ -42,7 +42,7 @@ export async function benchNotesSearch({
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: author.email }),
     });
-    const { token } = DemoSession.parse(await response.json());
+    const { accessToken: token } = AuthSession.parse(await response.json());
     const idle = new Promise<void>((resolve) =>
       core.events.on('sync.status', (s) => s.state === 'idle' && resolve()),
     );

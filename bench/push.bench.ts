@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createCore } from '#core/create-core';
 import type { Person } from '#shared/domain/person';
 import { KithError } from '#shared/errors';
-import { DemoSession } from '#shared/wire/auth';
+import { AuthSession } from '#shared/wire/auth';
 import { memorySecrets } from '../tests/support/memory-secrets.ts';
 import { startCuttingProxy } from '../tests/support/cutting-proxy.ts';
 import { report } from './support/results.ts';
@@ -41,7 +41,7 @@ export async function benchPush({
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: people[people.length - 1]!.email }),
     });
-    const { token, person: me } = DemoSession.parse(await response.json());
+    const { accessToken: token, person: me } = AuthSession.parse(await response.json());
     const idle = new Promise<void>((resolve) =>
       core.events.on('sync.status', (s) => s.state === 'idle' && resolve()),
     );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { Person } from '#shared/domain/person';
-import { DemoSession } from '#shared/wire/auth';
+import { AuthSession } from '#shared/wire/auth';
 import { SYNC_EVENTS_PATH, SYNC_EVENT_CHANGED } from '#shared/wire/sync-events';
 import { report } from './support/results.ts';
 import { round } from './support/stats.ts';
@@ -94,7 +94,7 @@ async function signIn(serverUrl: string, email: string): Promise<string> {
     body: JSON.stringify({ email }),
   });
   if (!response.ok) throw new Error(`Demo session for ${email}: HTTP ${response.status}`);
-  return DemoSession.parse(await response.json()).token;
+  return AuthSession.parse(await response.json()).accessToken;
 }
 
 /** Opens one stream on its own socket (no pool limit); resolves once the server has sent its first line. */

@@ -3,9 +3,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { ServerDb } from './db/schema.ts';
-import { installErrorHandling } from './http/api-error.ts';
+import { frameworkErrors, handleClientError, installErrorHandling } from './http/api-error.ts';
 import { requireBearerToken } from './http/auth.ts';
+import { fastifyTimeoutOptions, HTTP_TIMEOUT_DEFAULTS, type HttpTimeouts } from './http/http-limits.ts';
 import { openApiOptions } from './http/openapi-options.ts';
+import type { IdTokenCheckOptions } from './auth/id-token.ts';
+import type { OidcConfig } from './config/server-config.ts';
+import { authRefreshRoutes } from './routes/auth-refresh.ts';
+import { authSessionRoutes } from './routes/auth-sessions.ts';
 import { communityRoutes } from './routes/communities.ts';
 import { demoSessionRoutes } from './routes/demo-sessions.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -26,11 +31,30 @@ export interface AppOptions {
   logger: boolean;
   /** Where committed writes are announced and GET /v1/sync/events listens; closed with the app. */
   changes: { hub: ChangeHub; announcer: ChangeAnnouncer; stream?: ChangeStreamOptions };
+  /** How long a slow or stalled client may hold a socket; defaults in http-limits.ts. */
+  timeouts?: Partial<HttpTimeouts>;
+  /** Sign-in with the company's OpenID Provider (POST /v1/auth/sessions); GET /v1/auth/config publishes it. */
+  oidc?: OidcConfig;
+  idTokenCheck?: IdTokenCheckOptions;
 }
 
 /** The Fastify app with every route registered; not listening yet. */
-export async function buildApp({ db, demo, logger, changes }: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger });
+export async function buildApp({
+  db,
+  demo,
+  logger,
+  changes,
+  timeouts,
+  oidc,
+  idTokenCheck,
+}: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    ...fastifyTimeoutOptions({ ...HTTP_TIMEOUT_DEFAULTS, ...timeouts }),
+    // Refusals raised before a route is found, or by Node's parser, leave in the ApiError shape too.
+    frameworkErrors,
+    clientErrorHandler: handleClientError,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -43,6 +67,8 @@ export async function buildApp({ db, demo, logger, changes }: AppOptions): Promi
   await app.register(healthRoutes);
   await app.register(openApiRoutes);
   await app.register(demoSessionRoutes(db, demo));
+  await app.register(authSessionRoutes(db, { demo, oidc, idTokenCheck }));
+  await app.register(authRefreshRoutes(db));
   await app.register(async (signedIn) => {
     signedIn.addHook('onRequest', requireBearerToken(db));
     await signedIn.register(meRoutes(db));

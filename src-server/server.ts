@@ -5,8 +5,12 @@ import type { Kysely } from 'kysely';
 import { migrate } from '#shared/node/migrate';
 import { openDatabase } from '#shared/node/open-database';
 import { buildApp } from './app.ts';
+import { startSessionSweeper } from './auth/session-sweeper.ts';
 import { serverMigrations } from './db/migrations/index.ts';
 import type { ServerDb } from './db/schema.ts';
+import type { HttpTimeouts } from './http/http-limits.ts';
+import type { IdTokenCheckOptions } from './auth/id-token.ts';
+import type { OidcConfig } from './config/server-config.ts';
 import type { OrgSize } from './demo/generate-org.ts';
 import { seedDemoOrg } from './demo/seed-demo-org.ts';
 import { createChangeAnnouncer } from './sync/change-announcer.ts';
@@ -14,7 +18,7 @@ import { createChangeHub } from './sync/change-hub.ts';
 
 export type { ServerDb } from './db/schema.ts';
 export { upsertPeople, deletePerson, findPerson } from './repos/people.repo.ts';
-export { issueToken } from './repos/tokens.repo.ts';
+export { issueToken, issueSession, revokeSessionsOf } from './repos/sessions.repo.ts';
 export { findCurrentSeq } from './repos/change-seq.repo.ts';
 export { generateOrg, resolveOrgSize, ORG_SIZES, type OrgSize, type DemoOrg } from './demo/generate-org.ts';
 
@@ -28,6 +32,14 @@ export interface StartServerOptions {
   /** Serve a demo org: generated into an empty database, and POST /v1/demo/sessions enabled. */
   demo?: { size: OrgSize; seed?: number; communities?: boolean; connections?: boolean };
   logger?: boolean;
+  /** How long a slow or stalled client may hold a socket (tests shorten them). */
+  timeouts?: Partial<HttpTimeouts>;
+  /** How often expired session tokens are swept besides on each sign-in; default hourly. */
+  sessionSweepIntervalMs?: number;
+  /** The company's OpenID Provider: people sign in with it (the config file's `oidc`). */
+  oidc?: OidcConfig;
+  /** How the ID-token check fetches the provider's keys (tests shorten jose's refetch cooldown). */
+  idTokenCheck?: IdTokenCheckOptions;
 }
 
 export interface RunningServer {
@@ -43,7 +55,16 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const { dbFile, host = '127.0.0.1', port = 0, demo, logger = false } = options;
+  const {
+    dbFile,
+    host = '127.0.0.1',
+    port = 0,
+    demo,
+    logger = false,
+    timeouts,
+    oidc,
+    idTokenCheck,
+  } = options;
   if (dbFile !== ':memory:') await mkdir(dirname(dbFile), { recursive: true });
   const db = await openDatabase<ServerDb>({ file: dbFile });
   try {
@@ -51,7 +72,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (demo) await seedDemoOrg(db, demo);
     const hub = createChangeHub();
     const announcer = await createChangeAnnouncer(db, hub);
-    const app = await buildApp({ db, demo: demo !== undefined, logger, changes: { hub, announcer } });
+    const app = await buildApp({
+      db,
+      demo: demo !== undefined,
+      logger,
+      changes: { hub, announcer },
+      timeouts,
+      oidc,
+      idTokenCheck,
+    });
+    const sweeper = startSessionSweeper(db, {
+      intervalMs: options.sessionSweepIntervalMs,
+      onError: (err) => app.log.error({ err }, 'sweeping expired sessions failed'),
+    });
+    app.addHook('onClose', () => sweeper.stop());
     await app.listen({ host, port });
     const address = app.server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;

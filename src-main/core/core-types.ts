@@ -15,6 +15,25 @@ export interface SecretStore {
   delete(name: string): Promise<void>;
 }
 
+/** How a sign-in ended, for the page the browser shows when it comes back from the identity provider. */
+export type SignInOutcome = { ok: true } | { ok: false; message: string };
+
+/** Where the browser comes back to after signing in at the identity provider (one sign-in). */
+export interface RedirectReceiver {
+  /** The redirect_uri sent to the provider. */
+  redirectUri: string;
+  /** Resolves with the URL the browser came back to: `code` and `state`, or `error`. */
+  redirect(): Promise<URL>;
+  /** Answers the browser (signed in, or why not) and stops receiving. Called once, whatever happened. */
+  finish(outcome: SignInOutcome): Promise<void>;
+}
+
+/**
+ * Starts receiving one sign-in's redirect. The core's default is a loopback listener on 127.0.0.1 at
+ * `preferredPort` (falling back to a free port); the web host uses its own origin's /callback instead.
+ */
+export type OpenRedirectReceiver = (options: { preferredPort: number | null }) => Promise<RedirectReceiver>;
+
 export interface CoreOptions {
   /** Folder of the local cache (kith.db) and anything else the core keeps on disk. */
   dataDir: string;
@@ -25,6 +44,16 @@ export interface CoreOptions {
   launchDemoServer?: () => Promise<{ serverUrl: string }>;
   fetch?: typeof globalThis.fetch;
   now?: () => number;
+  /**
+   * Opens an http(s) URL in the system browser, never an embedded view (RFC 8252): the identity provider's
+   * sign-in and end-session pages. Electron: shell.openExternal; the web host: the tab the renderer runs in
+   * navigates there. Without it, signing in with an identity provider fails with a clear error.
+   */
+  openBrowser?: (url: string) => Promise<void>;
+  /** Where the browser comes back after signing in; by default a loopback listener on 127.0.0.1. */
+  openRedirectReceiver?: OpenRedirectReceiver;
+  /** How long a sign-in waits for the browser to come back (default 5 minutes). */
+  signInTimeoutMs?: number;
   /**
    * Asks where to export notes as Markdown (a folder dialog in the app, a configured folder in the web
    * host); null when the person cancels. Without it, exporting fails with a clear error.

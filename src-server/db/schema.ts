@@ -11,7 +11,7 @@ import type { PersonColumns } from '#shared/node/person-columns';
 export interface ServerDb {
   change_seq: ChangeSeqTable;
   people: PeopleTable;
-  tokens: TokensTable;
+  session_tokens: SessionTokensTable;
   server_meta: ServerMetaTable;
   connections: ConnectionsTable;
   client_mutations: ClientMutationsTable;
@@ -47,11 +47,18 @@ export interface PeopleTable extends PersonRow {
   employee_number: string | null;
 }
 
-export interface TokensTable {
-  /** sha256 hex of the bearer token; the token itself is never stored. */
+/** One token of a session family (migration 0110): an access token or a refresh token. */
+export interface SessionTokensTable {
+  /** sha256 hex of the token; the token itself is never stored. */
   token_hash: string;
+  kind: 'access' | 'refresh';
+  /** Every token of one sign-in, across refreshes; revoked together. */
+  family_id: string;
   person_id: string;
   created_at: string;
+  expires_at: string;
+  /** A refresh token's: when it was exchanged (a second exchange is a reuse); null otherwise. */
+  used_at: string | null;
 }
 
 export interface ServerMetaTable {

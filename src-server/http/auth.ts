@@ -2,18 +2,32 @@ import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Kysely } from 'kysely';
 import { KithError } from '#shared/errors';
 import type { ServerDb } from '../db/schema.ts';
-import { findPersonIdByToken } from '../repos/tokens.repo.ts';
+import { ApiRefusal } from './api-error.ts';
+import { checkAccessToken } from '../repos/sessions.repo.ts';
 
 const signedIn = new WeakMap<FastifyRequest, string>();
 
-/** An onRequest hook: lets a request through only with `Authorization: Bearer <a live token>`. */
+/** 401s with a code of their own, so a client can tell "refresh now" from "signed out for good". */
+const REFUSED = {
+  unknown: ['unauthorized', 'The access token is unknown or revoked; sign in again'],
+  expired: ['token_expired', 'The access token has expired; refresh the session or sign in again'],
+  inactive: ['person_inactive', 'This account has been deactivated; ask your administrator'],
+} as const;
+
+/**
+ * An onRequest hook: lets a request through only with `Authorization: Bearer <a live, unexpired access
+ * token>` of a live, active person.
+ */
 export function requireBearerToken(db: Kysely<ServerDb>): onRequestAsyncHookHandler {
   return async (request) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     if (!match?.[1]) throw new KithError('unauthorized', 'Send Authorization: Bearer <token>');
-    const personId = await findPersonIdByToken(db, match[1]);
-    if (!personId) throw new KithError('unauthorized', 'The token is unknown or revoked; sign in again');
-    signedIn.set(request, personId);
+    const check = await checkAccessToken(db, match[1]);
+    if (!check.ok) {
+      const [code, message] = REFUSED[check.reason];
+      throw new ApiRefusal(401, code, message);
+    }
+    signedIn.set(request, check.personId);
   };
 }
 

@@ -5,6 +5,7 @@ import { KithError } from '#shared/errors';
 import type { ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
+import { revokeSessionsOf } from './sessions.repo.ts';
 import { fromPersonColumns, PERSON_COLUMNS } from '#shared/node/person-columns';
 import { toPersonRow } from './person-row.ts';
 import { jsonBool, jsonObject, jsonText } from './sql-json.ts';
@@ -76,7 +77,7 @@ async function writePeople(db: Kysely<ServerDb>, people: readonly Person[], upse
 }
 
 /**
- * Turns a live person into a tombstone with a new seq and revokes their tokens.
+ * Turns a live person into a tombstone with a new seq and revokes their sessions.
  * Returns the tombstone's seq, or null when there was no live person with that id.
  */
 export async function deletePerson(db: Kysely<ServerDb>, id: string): Promise<number | null> {
@@ -90,7 +91,7 @@ export async function deletePerson(db: Kysely<ServerDb>, id: string): Promise<nu
     if (!live) return null;
     const seq = await reserveSeqs(trx, 1);
     await trx.updateTable('people').set({ deleted: 1, seq }).where('id', '=', id).execute();
-    await trx.deleteFrom('tokens').where('person_id', '=', id).execute();
+    await revokeSessionsOf(trx, id);
     return seq;
   });
 }

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { KithError } from '#shared/errors';
-import { DemoSession, DemoSessionInput } from '#shared/wire/auth';
+import { AuthSession, DemoSessionInput } from '#shared/wire/auth';
 import type { ServerDb } from '../db/schema.ts';
 import { findPerson, findPersonByEmail } from '../repos/people.repo.ts';
 import { findMeta } from '../repos/server-meta.repo.ts';
-import { issueToken } from '../repos/tokens.repo.ts';
+import { issueSession } from '../repos/sessions.repo.ts';
 import { PUBLIC_ERRORS } from './error-responses.ts';
 
 /** Signs in to the demo org without a password; answers 404 unless the server runs a demo org. */
@@ -18,7 +18,7 @@ export function demoSessionRoutes(db: Kysely<ServerDb>, demo: boolean): FastifyP
           summary: 'Sign in to the demo org as a given person, or as its designated demo user',
           tags: ['auth'],
           body: DemoSessionInput,
-          response: { 200: DemoSession, ...PUBLIC_ERRORS },
+          response: { 200: AuthSession, ...PUBLIC_ERRORS },
         },
         // A POST without a body means "the default demo user".
         preValidation: async (request) => {
@@ -35,7 +35,7 @@ export function demoSessionRoutes(db: Kysely<ServerDb>, demo: boolean): FastifyP
             email ? `No person with email ${email}` : 'The demo org has no demo user',
           );
         }
-        return { token: await issueToken(db, person.id), person };
+        return issueSession(db, person.id);
       },
     );
   };

@@ -50,9 +50,6 @@ export const SignOutInput = RefreshInput;
 
 /** POST /v1/demo/sessions: only a server started with a demo org answers it, with an AuthSession. */
 export const DemoSessionInput = z.strictObject({ email: z.email().optional() });
-/** Today's answer of POST /v1/demo/sessions; it becomes an AuthSession (issue 14, server sessions). */
-export const DemoSession = z.object({ token: z.string(), person: Person });
-export type DemoSession = z.infer<typeof DemoSession>;
 
 export const ApiError = z.object({
   error: z.object({ code: z.string(), message: z.string() }),

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { POST_BODY_MAX } from '#shared/domain/community';
+import { AuthSession } from '#shared/wire/auth';
 import { expect, test } from './support/fixtures.ts';
 import type { RunningProcess } from './support/processes.ts';
 import { syncNow, whoAmI } from './support/sync-and-account.ts';
@@ -70,7 +71,7 @@ test('two colleagues sign in on two computers; Home is the first screen', async 
     body: JSON.stringify({ email }),
   });
   expect(reply.ok).toBe(true);
-  const { token } = (await reply.json()) as { token: string };
+  const { accessToken: token } = AuthSession.parse(await reply.json());
   await page2.goto(host2.url);
   await page2.getByTestId('access-token-toggle').click();
   await page2.getByTestId('connect-server-url').fill(server.url);

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { AuthSession } from '#shared/wire/auth';
 import { expect, test } from './support/fixtures.ts';
 import type { RunningProcess } from './support/processes.ts';
 import { syncNow, whoAmI } from './support/sync-and-account.ts';
@@ -74,7 +75,7 @@ test('user 1 proposes a community (and follows it); a colleague signs in and joi
     body: JSON.stringify({ email }),
   });
   expect(reply.ok).toBe(true);
-  const { token } = (await reply.json()) as { token: string };
+  const { accessToken: token } = AuthSession.parse(await reply.json());
   await page2.goto(host2.url);
   await page2.getByTestId('access-token-toggle').click();
   await page2.getByTestId('connect-server-url').fill(server.url);

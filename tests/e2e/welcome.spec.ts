@@ -1,3 +1,4 @@
+import { AuthSession } from '#shared/wire/auth';
 import { expect, test } from './support/fixtures.ts';
 
 /** A web host whose server cannot be reached starts signed out: the welcome screen. */
@@ -46,7 +47,7 @@ test('connecting with a valid token opens Home, and the directory has synced', a
     headers: { 'content-type': 'application/json' },
     body: '{}',
   });
-  const { token } = (await reply.json()) as { token: string };
+  const { accessToken: token } = AuthSession.parse(await reply.json());
 
   await page.goto(web.url);
   await page.getByTestId('access-token-toggle').click();

@@ -58,10 +58,10 @@ export async function startPushFixture() {
     },
     /** The server comes back on the same address from a rebuilt database (its cursors mean nothing now). */
     async rebuildServer() {
-      const tokens = await server.db.selectFrom('tokens').selectAll().execute();
+      const tokens = await server.db.selectFrom('session_tokens').selectAll().execute();
       await server.close();
       server = await startServer({ dbFile: join(dir.path, 'rebuilt', 'kith-server.db'), port, demo: DEMO });
-      await server.db.insertInto('tokens').values(tokens).execute();
+      await server.db.insertInto('session_tokens').values(tokens).execute();
     },
     /** A copy of the server's database as it is now, for restoreServer. */
     async backupServer() {

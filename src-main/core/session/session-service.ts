@@ -1,29 +1,49 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { PersonSummary } from '#shared/domain/person';
-import type { ConnectInput, Session } from '#shared/domain/session';
+import type { ConnectInput, ServerUrlInput, Session } from '#shared/domain/session';
 import { KithError } from '#shared/errors';
 import type { ContractHandlers } from '#shared/ipc/contract';
-import type { SecretStore } from '../core-types.ts';
+import type { AuthSession } from '#shared/wire/auth';
+import type { OpenRedirectReceiver, SecretStore } from '../core-types.ts';
 import type { EmitEvent } from '../events.ts';
 import { clearPersonalData } from '../network/connections.repo.ts';
-import { countOutbox } from '../sync/outbox.repo.ts';
-import { countNotes } from '../notes/notes.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { deleteState, readState, writeState, type StateValue } from '../store/local-state.repo.ts';
 import { discardSyncedData } from '../sync/apply-sync.ts';
-import { createServerClient, ServerError, type ServerClient } from '../sync/server-client.ts';
+import { createServerClient, type ServerClient } from '../sync/server-client.ts';
+import { createOidcSignIn, toSignInError } from './oidc-sign-in.ts';
+import {
+  createTokenHolder,
+  deleteTokens,
+  ID_TOKEN_SECRET,
+  loadTokens,
+  storeTokens,
+  TOKEN_SECRET,
+  tokensOf,
+  type StoredTokens,
+  type TokenHolder,
+} from './session-tokens.ts';
+import { createUnsavedWritesGuard } from './unsaved-writes.ts';
 
-export const TOKEN_SECRET = 'server-token';
+export { TOKEN_SECRET } from './session-tokens.ts';
 
-type Account = StateValue<'account'>;
+export type Account = StateValue<'account'>;
+
+/** Revoking at sign-out is best effort: offline, the session is left to expire on the server. */
+const REVOKE_TIMEOUT_MS = 5_000;
 
 export interface SessionServiceOptions {
   db: Kysely<LocalDb>;
   secrets: SecretStore;
   fetch?: typeof globalThis.fetch;
+  now?: () => number;
   /** Passed to every server client; unset, the client's own default. */
   requestTimeoutMs?: number;
   launchDemoServer?: () => Promise<{ serverUrl: string }>;
+  /** Opens the identity provider's pages in the system browser (CoreOptions.openBrowser). */
+  openBrowser?: (url: string) => Promise<void>;
+  openRedirectReceiver?: OpenRedirectReceiver;
+  signInTimeoutMs?: number;
   /** A session began (or resumed): start syncing with this client. */
   onSignedIn: (client: ServerClient) => void;
   /** The session ended: stop syncing before the cache is touched. */
@@ -41,15 +61,6 @@ export interface SessionServiceOptions {
   forgetNotesKey?: (accountId: string) => Promise<void>;
 }
 
-function toKithError(err: unknown, serverUrl: string): KithError {
-  if (!(err instanceof ServerError)) return new KithError('internal', String(err));
-  if (err.kind === 'unauthorized')
-    return new KithError('unauthorized', 'The server did not accept this access token');
-  if (err.kind === 'offline')
-    return new KithError('offline', `Can't reach ${serverUrl}. Check the address and your connection.`);
-  return new KithError('unavailable', err.message);
-}
-
 /** Who may write personal data now: the signed-in person's id, or null. */
 export async function findSignedInPersonId(
   db: Kysely<LocalDb>,
@@ -59,10 +70,18 @@ export async function findSignedInPersonId(
   return account && token ? account.personId : null;
 }
 
-/** Who is signed in, to which server; the token lives in the SecretStore, the rest in local_state. */
+/**
+ * Who is signed in, to which server. The tokens (access, refresh, ID token) live in the SecretStore, the
+ * rest in local_state. A session that refreshes holds its tokens in a TokenHolder shared by its client.
+ */
 export function createSessionService(options: SessionServiceOptions) {
   const { db, secrets, requestTimeoutMs: timeoutMs } = options;
+  const now = options.now ?? Date.now;
+  const unsaved = createUnsavedWritesGuard(options);
   let demoServerUrl: string | null = null;
+  let holder: TokenHolder | null = null;
+  /** "Also sign out of <provider>", offered right after signing out (memory only: a restart drops it). */
+  let providerSignOut: { providerName: string; url: string } | null = null;
   // Sign-ins, sign-outs and the resume run one at a time: two overlapping ones could leave two engines.
   let queue: Promise<unknown> = Promise.resolve();
   function serialize<T>(step: () => Promise<T>): Promise<T> {
@@ -71,12 +90,26 @@ export function createSessionService(options: SessionServiceOptions) {
     return run;
   }
 
+  const anonymous = (serverUrl: string) => createServerClient({ serverUrl, fetch: options.fetch, timeoutMs });
+
   async function serverUrlOf(account: Account) {
-    if (!account.demo) return account.serverUrl;
+    if (!account.demo || account.remoteDemo) return account.serverUrl;
     if (!options.launchDemoServer)
       throw new KithError('unavailable', 'The demo organization is not available here');
     demoServerUrl ??= (await options.launchDemoServer()).serverUrl;
     return demoServerUrl;
+  }
+
+  /** The client of a session: its requests take the access token from a holder that refreshes it. */
+  function sessionClient(serverUrl: string, tokens: StoredTokens): ServerClient {
+    holder?.close();
+    holder = createTokenHolder({
+      secrets,
+      initial: tokens,
+      now,
+      refresh: (refreshToken) => anonymous(serverUrl).refreshSession(refreshToken),
+    });
+    return createServerClient({ serverUrl, tokens: holder, fetch: options.fetch, timeoutMs });
   }
 
   async function findMe(personId: string): Promise<PersonSummary | null> {
@@ -90,13 +123,18 @@ export function createSessionService(options: SessionServiceOptions) {
 
   async function getSession(): Promise<Session> {
     const [account, token] = await Promise.all([readState(db, 'account'), secrets.get(TOKEN_SECRET)]);
-    if (!account || !token)
-      return { state: 'signed_out', reason: await readState(db, 'signedOutReason'), providerSignOut: null };
+    if (!account || !token) {
+      return {
+        state: 'signed_out',
+        reason: await readState(db, 'signedOutReason'),
+        providerSignOut: providerSignOut && { providerName: providerSignOut.providerName },
+      };
+    }
     return {
       state: 'signed_in',
       serverUrl: account.serverUrl,
       demo: account.demo,
-      providerName: null,
+      providerName: account.provider?.name ?? null,
       me: await findMe(account.personId),
     };
   }
@@ -110,56 +148,11 @@ export function createSessionService(options: SessionServiceOptions) {
     return session;
   }
 
-  /** Refuses `action` when it would lose notes kept only here or writes still queued. */
-  function refuseIfUnsaved(action: string, { notes, pending }: { notes: number; pending: number }) {
-    if (notes > 0) {
-      throw new KithError(
-        'unavailable',
-        `${notes} ${notes === 1 ? 'note is' : 'notes are'} only on this computer: notes sync once you set up ` +
-          `a passphrase for them. ` +
-          `${action.charAt(0).toUpperCase()}${action.slice(1)} would delete ${notes === 1 ? 'it' : 'them'}; ` +
-          `delete ${notes === 1 ? 'it' : 'them'} first if you no longer need ${notes === 1 ? 'it' : 'them'}.`,
-      );
-    }
-    if (pending > 0) {
-      throw new KithError(
-        'unavailable',
-        `${pending} ${pending === 1 ? 'change has' : 'changes have'} not reached the server yet. ` +
-          `Connect and sync before ${action}, so nothing you wrote is lost.`,
-      );
-    }
-  }
-
-  /**
-   * Nothing the user wrote is ever lost: leaving an account waits until its writes reached the server.
-   * Returns whether notes sync from here, for the same check again where the cache is cleared.
-   */
-  async function refuseToDropPendingWrites(action: string): Promise<{ notesSynced: boolean }> {
-    // Notes never reach the server until end-to-end encryption is set up: leaving would delete them.
-    // Once it is, they are pushed like any write below (their copy stays wrapped on the server).
-    const notesSynced = (await options.notesSynced?.()) === true;
-    refuseIfUnsaved(action, { notes: notesSynced ? 0 : await countNotes(db), pending: 0 });
-    refuseIfUnsaved(action, { notes: 0, pending: await options.flushPendingWrites() });
-    return { notesSynced };
-  }
-
-  /**
-   * The same check in the transaction that clears the cache: a note or an edit saved since the first check
-   * (while syncing stopped) would be wiped with it, so the clearing is refused instead.
-   */
-  async function recheckBeforeClearing(trx: Transaction<LocalDb>, action: string, notesSynced: boolean) {
-    refuseIfUnsaved(action, {
-      notes: notesSynced ? 0 : await countNotes(trx),
-      pending: await countOutbox(trx),
-    });
-  }
-
   /** Syncing again for the account this cache holds, after a sign-out or switch refused late. */
   async function resumeSyncing(account: Account | null) {
-    const token = await secrets.get(TOKEN_SECRET);
-    if (!account || !token) return;
-    const serverUrl = await serverUrlOf(account);
-    options.onSignedIn(createServerClient({ serverUrl, token, fetch: options.fetch, timeoutMs }));
+    const tokens = await loadTokens(secrets);
+    if (!account || !tokens) return;
+    options.onSignedIn(sessionClient(await serverUrlOf(account), tokens));
   }
 
   /** Runs `clear` after syncing stopped; when it throws (a late write refused it), syncing resumes. */
@@ -174,21 +167,24 @@ export function createSessionService(options: SessionServiceOptions) {
     }
   }
 
-  /** Wipes the cache of another account before this one's data comes in. */
-  async function adopt(account: Account, token: string, client: ServerClient) {
+  /**
+   * Makes `account` the signed-in one. Another account's cache is wiped first (refused while its writes
+   * have not reached the server); the same person signing in again keeps the cache and the queued writes,
+   * which the new session pushes. Nothing is stored when it refuses.
+   */
+  async function adopt(account: Account, tokens: StoredTokens, idToken: string | null = null) {
     const previous = await readState(db, 'account');
+    const bundledDemo = (a: Account) => a.demo && !a.remoteDemo;
     const sameAccount =
       previous?.personId === account.personId &&
       previous.demo === account.demo &&
-      (account.demo || previous.serverUrl === account.serverUrl);
-    const { notesSynced } = sameAccount
-      ? { notesSynced: true }
-      : await refuseToDropPendingWrites('switching account');
+      ((bundledDemo(account) && bundledDemo(previous)) || previous.serverUrl === account.serverUrl);
+    const { notesSynced } = sameAccount ? { notesSynced: true } : await unsaved.refuse('switching account');
     await options.onSignedOut();
     await clearOrResume(previous, () =>
       db.transaction().execute(async (trx) => {
         if (!sameAccount) {
-          await recheckBeforeClearing(trx, 'switching account', notesSynced);
+          await unsaved.recheck(trx, 'switching account', notesSynced);
           await discardSyncedData(trx);
           await clearPersonalData(trx);
           await deleteState(trx, 'lastSyncedAt');
@@ -198,13 +194,78 @@ export function createSessionService(options: SessionServiceOptions) {
       }),
     );
     if (!sameAccount && previous) await options.forgetNotesKey?.(previous.personId);
-    await secrets.set(TOKEN_SECRET, token);
-    options.onSignedIn(client);
+    await storeTokens(secrets, tokens);
+    if (idToken) await secrets.set(ID_TOKEN_SECRET, idToken);
+    else await secrets.delete(ID_TOKEN_SECRET);
+    providerSignOut = null;
+    options.onSignedIn(sessionClient(await serverUrlOf(account), tokens));
     return changed();
+  }
+
+  /** Adopts a session the server just issued; when adopting refuses, that session is revoked again. */
+  async function adoptIssued(account: Account, session: AuthSession, idToken: string | null) {
+    try {
+      return await serialize(() => adopt(account, tokensOf(session, now()), idToken));
+    } catch (err) {
+      const serverUrl = await serverUrlOf(account).catch(() => account.serverUrl);
+      void anonymous(serverUrl)
+        .revokeSession(session.refreshToken)
+        .catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async function startDemo(input?: ServerUrlInput): Promise<Session> {
+    const remote = input?.serverUrl;
+    const serverUrl = remote ?? (await serverUrlOf({ serverUrl: '', personId: '', demo: true }));
+    const demo = await anonymous(serverUrl)
+      .createDemoSession()
+      .catch((err: unknown) => {
+        throw toSignInError(err, serverUrl);
+      });
+    const account: Account = { serverUrl, personId: demo.person.id, demo: true };
+    return adoptIssued(remote ? { ...account, remoteDemo: true } : account, demo, null);
+  }
+
+  const oidcSignIn = createOidcSignIn({
+    anonymous,
+    fetch: options.fetch,
+    openBrowser: options.openBrowser,
+    openRedirectReceiver: options.openRedirectReceiver,
+    timeoutMs: options.signInTimeoutMs,
+    startDemo,
+    adopt: ({ serverUrl, session, idToken, provider }) =>
+      adoptIssued({ serverUrl, personId: session.person.id, demo: false, provider }, session, idToken),
+  });
+
+  /** Revokes the session on the server (best effort) and prepares "Also sign out of <provider>". */
+  async function leaveServer(account: Account | null) {
+    const [tokens, idToken] = await Promise.all([loadTokens(secrets), secrets.get(ID_TOKEN_SECRET)]);
+    const refreshToken = tokens?.refresh?.refreshToken;
+    if (account && refreshToken) {
+      const serverUrl = await serverUrlOf(account).catch(() => account.serverUrl);
+      const client = createServerClient({ serverUrl, fetch: options.fetch, timeoutMs: REVOKE_TIMEOUT_MS });
+      await client.revokeSession(refreshToken).catch((err: unknown) => {
+        console.warn('Could not revoke the session on the server; it will expire there', err);
+      });
+    }
+    const provider = account?.provider;
+    providerSignOut = provider?.endSessionEndpoint
+      ? {
+          providerName: provider.name,
+          url: oidcSignIn.endSessionUrl(provider.endSessionEndpoint, {
+            idToken,
+            clientId: provider.clientId,
+          }),
+        }
+      : null;
   }
 
   return {
     getSession,
+    discoverServer: oidcSignIn.discoverServer,
+    signIn: oidcSignIn.signIn,
+    cancelSignIn: oidcSignIn.cancel,
 
     connectServer: ({ serverUrl, token }: ConnectInput): Promise<Session> =>
       serialize(async () => {
@@ -215,38 +276,34 @@ export function createSessionService(options: SessionServiceOptions) {
           timeoutMs: timeoutMs ?? 15_000,
         });
         const me = await client.getMe().catch((err: unknown) => {
-          throw toKithError(err, serverUrl);
+          throw toSignInError(err, serverUrl);
         });
-        return adopt({ serverUrl, personId: me.person.id, demo: false }, token, client);
+        return adopt(
+          { serverUrl, personId: me.person.id, demo: false },
+          { accessToken: token, refresh: null },
+        );
       }),
 
-    startDemo: (): Promise<Session> =>
-      serialize(async () => {
-        const serverUrl = await serverUrlOf({ serverUrl: '', personId: '', demo: true });
-        const anonymous = createServerClient({ serverUrl, fetch: options.fetch, timeoutMs });
-        const demo = await anonymous.createDemoSession().catch((err: unknown) => {
-          throw toKithError(err, serverUrl);
-        });
-        const client = createServerClient({ serverUrl, token: demo.token, fetch: options.fetch, timeoutMs });
-        return adopt({ serverUrl, personId: demo.person.id, demo: true }, demo.token, client);
-      }),
+    startDemo,
 
     /** Picks up the session saved by an earlier run, if any. */
     resume: (): Promise<void> =>
       serialize(async () => {
-        const [account, token] = await Promise.all([readState(db, 'account'), secrets.get(TOKEN_SECRET)]);
-        if (!account || !token) return;
+        const [account, tokens] = await Promise.all([readState(db, 'account'), loadTokens(secrets)]);
+        if (!account || !tokens) return;
         const serverUrl = await serverUrlOf(account);
         if (serverUrl !== account.serverUrl) await writeState(db, 'account', { ...account, serverUrl });
-        options.onSignedIn(createServerClient({ serverUrl, token, fetch: options.fetch, timeoutMs }));
+        options.onSignedIn(sessionClient(serverUrl, tokens));
       }),
 
-    /** Ends the session. `reason` set: the server refused us; the cache stays for the same account's return. */
+    /**
+     * Ends the session. `reason` set: the server refused us (revoked, deactivated, expired); the cache and
+     * every queued write stay for the same person's return. Unset: the person signed out; the session is
+     * revoked on the server and, when the provider has an end-session page, signing out there is offered.
+     */
     signOut: (reason: string | null = null): Promise<Session> =>
       serialize(async () => {
-        const { notesSynced } = reason
-          ? { notesSynced: true }
-          : await refuseToDropPendingWrites('signing out');
+        const { notesSynced } = reason ? { notesSynced: true } : await unsaved.refuse('signing out');
         const account = await readState(db, 'account');
         await options.onSignedOut();
         // The token goes once the cache is cleared: until then a refused sign-out can go on syncing.
@@ -255,7 +312,7 @@ export function createSessionService(options: SessionServiceOptions) {
             if (reason) {
               await writeState(trx, 'signedOutReason', reason);
             } else {
-              await recheckBeforeClearing(trx, 'signing out', notesSynced);
+              await unsaved.recheck(trx, 'signing out', notesSynced);
               // The next person to sign in here must not see (or push) this one's personal data.
               await discardSyncedData(trx);
               await clearPersonalData(trx);
@@ -263,17 +320,35 @@ export function createSessionService(options: SessionServiceOptions) {
             }
           }),
         );
-        await secrets.delete(TOKEN_SECRET);
+        holder?.close();
+        holder = null;
+        if (!reason) await leaveServer(account);
+        else providerSignOut = null;
+        await deleteTokens(secrets);
         if (!reason && account) await options.forgetNotesKey?.(account.personId);
         return changed();
       }),
+
+    /** Opens the provider's end-session page offered after signing out, once. */
+    async openProviderSignOut(): Promise<Session> {
+      const offer = providerSignOut;
+      if (!offer) return getSession();
+      if (!options.openBrowser) throw new KithError('unavailable', 'This app cannot open a browser here');
+      providerSignOut = null;
+      await options.openBrowser(offer.url);
+      return changed();
+    },
   };
 }
 export type SessionService = ReturnType<typeof createSessionService>;
 
 export const sessionHandlers = (session: SessionService): ContractHandlers['session'] => ({
   getSession: () => session.getSession(),
+  discoverServer: (input) => session.discoverServer(input),
+  signIn: (input) => session.signIn(input),
+  cancelSignIn: () => session.cancelSignIn(),
   connectServer: (input) => session.connectServer(input),
-  startDemo: () => session.startDemo(),
+  startDemo: (input) => session.startDemo(input),
   signOut: () => session.signOut(),
+  openProviderSignOut: () => session.openProviderSignOut(),
 });

@@ -26,7 +26,17 @@ const stateSchemas = {
    */
   serverRestored: z.literal(true),
   /** Whose data this cache holds. */
-  account: z.object({ serverUrl: z.string(), personId: z.string(), demo: z.boolean() }),
+  account: z.object({
+    serverUrl: z.string(),
+    personId: z.string(),
+    demo: z.boolean(),
+    /** A demo org on a server the user typed; absent for the bundled demo server (a new URL each run). */
+    remoteDemo: z.literal(true).optional(),
+    /** The identity provider signed in through (absent: a demo or a token sign-in). */
+    provider: z
+      .object({ name: z.string(), clientId: z.string(), endSessionEndpoint: z.string().nullable() })
+      .optional(),
+  }),
   signedOutReason: z.string(),
   /** This installation's id in pushes: random, created once, kept across accounts. */
   clientId: ClientId,

@@ -8,7 +8,8 @@ const SILENCE_MS = 60_000;
 
 export interface EventStreamTarget {
   url: string;
-  headers: Record<string, string>;
+  /** Read at each (re)connect: the access token may have been refreshed since the last one. */
+  headers: () => Record<string, string>;
 }
 
 export interface ChangeEventsOptions {
@@ -35,7 +36,7 @@ export function createChangeEvents({ target, onChanged, retry }: ChangeEventsOpt
     const url = new URL(target.url);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const request = send(url, {
-      headers: { ...target.headers, accept: SYNC_EVENTS_CONTENT_TYPE },
+      headers: { ...target.headers(), accept: SYNC_EVENTS_CONTENT_TYPE },
       agent: false,
     });
     current = request;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { Me, DemoSession } from '#shared/wire/auth';
+import { AuthConfig, AuthSession, Me } from '#shared/wire/auth';
+import type { TokenSource } from '../session/session-tokens.ts';
 import { NotesKeyResponse, type WrappedNotesKey } from '#shared/wire/notes';
 import { PushResponse, type PushRequest } from '#shared/wire/push';
 import { BootstrapLine, CommunitySnapshot, PullPage, type BootstrapQuery } from '#shared/wire/sync';
@@ -19,18 +20,24 @@ export class ServerError extends Error {
   constructor(
     readonly kind: FailureKind,
     message: string,
-    options?: { cause?: unknown; status?: number },
+    options?: { cause?: unknown; status?: number; detail?: string | null },
   ) {
     super(message, options);
     this.status = options?.status ?? null;
+    this.detail = options?.detail ?? null;
   }
   /** The HTTP status the server answered, when it answered one. */
   readonly status: number | null;
+  /** The server's own message ({error: {message}}), when it sent one: what a person can be shown. */
+  readonly detail: string | null;
 }
 
 export interface ServerClientOptions {
   serverUrl: string;
+  /** A fixed bearer token (an administrator's access token), or none for the sign-in calls. */
   token?: string;
+  /** A session's refreshing token holder (session-tokens.ts); wins over `token`. */
+  tokens?: TokenSource;
   fetch?: typeof globalThis.fetch;
   /** A request (or a gap between two chunks of a stream) longer than this fails as offline. */
   timeoutMs?: number;
@@ -40,14 +47,17 @@ export interface ServerClientOptions {
 export function createServerClient({
   serverUrl,
   token,
+  tokens,
   fetch = globalThis.fetch,
   timeoutMs = 30_000,
 }: ServerClientOptions) {
   const base = serverUrl.replace(/\/+$/, '');
 
-  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  /** Sends with the current access token; a 401 refreshes it once (tokens) and sends again. */
+  async function request(path: string, init: RequestInit = {}, renewed = false): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (token) headers.set('authorization', `Bearer ${token}`);
+    const bearer = tokens ? await tokens.current() : token;
+    if (bearer) headers.set('authorization', `Bearer ${bearer}`);
     let response: Response;
     try {
       response = await fetch(`${base}${path}`, {
@@ -60,14 +70,20 @@ export function createServerClient({
     }
     if (response.ok) return response;
     const detail = await readErrorMessage(response);
+    if (response.status === 401 && tokens && bearer && !renewed && (await tokens.renew(bearer)))
+      return request(path, init, true);
     if (response.status === 401)
-      throw new ServerError('unauthorized', detail ?? 'The server did not accept the sign-in');
+      throw new ServerError('unauthorized', detail ?? 'The server did not accept the sign-in', {
+        status: 401,
+        detail,
+      });
     if (response.status === 410)
       throw new ServerError('cursor_reset', detail ?? 'The server no longer knows this cursor');
     if (response.status === 409)
       throw new ServerError('conflict', detail ?? 'The request clashes with what the server holds');
     throw new ServerError('server', `The server answered ${response.status}${detail ? `: ${detail}` : ''}`, {
       status: response.status,
+      detail,
     });
   }
 
@@ -99,21 +115,41 @@ export function createServerClient({
     return parsed.data;
   }
 
+  const jsonBody = (body: unknown): RequestInit => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const postJson = <S extends z.ZodType>(schema: S, path: string, body: unknown) =>
+    json(schema, path, jsonBody(body));
+
   return {
     /** Where the change stream is and how to sign in to it (change-events.ts opens it with node:http). */
     eventStream: (): EventStreamTarget => ({
       url: `${base}${SYNC_EVENTS_PATH}`,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
+      headers: (): Record<string, string> => {
+        const bearer = tokens ? tokens.peek() : token;
+        return bearer ? { authorization: `Bearer ${bearer}` } : {};
+      },
     }),
 
     getMe: () => json(Me, '/v1/me'),
 
-    createDemoSession: () =>
-      json(DemoSession, '/v1/demo/sessions', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-      }),
+    /** How people sign in to this server (no sign-in needed). */
+    getAuthConfig: () => json(AuthConfig, '/v1/auth/config'),
+
+    /** Exchanges the OpenID Provider's ID token for Kith's own session; the server validates the token. */
+    createOidcSession: (idToken: string) => postJson(AuthSession, '/v1/auth/sessions', { idToken }),
+
+    /** A new session for the refresh token (which rotates); 401 when it is revoked, reused or its person gone. */
+    refreshSession: (refreshToken: string) => postJson(AuthSession, '/v1/auth/refresh', { refreshToken }),
+
+    /** Revokes the session of this refresh token (its whole family); 204 even if it is already gone. */
+    revokeSession: async (refreshToken: string): Promise<void> => {
+      await request('/v1/auth/sign-out', jsonBody({ refreshToken }));
+    },
+
+    createDemoSession: () => postJson(AuthSession, '/v1/demo/sessions', {}),
 
     /** Sends queued writes; the server applies each (clientId, mutationId) once, so a retry is harmless. */
     push: (request: PushRequest) =>

@@ -9,6 +9,7 @@ import * as addKeepInTouch from './0070-add-keep-in-touch.ts';
 import * as createUnappliedMutations from './0080-create-unapplied-mutations.ts';
 import * as createCommunities from './0090-create-communities.ts';
 import * as addDirectoryProvisioning from './0100-add-directory-provisioning.ts';
+import * as createSessions from './0110-create-sessions.ts';
 
 /** Every server migration, in order; a new one is one new line here. */
 export const serverMigrations: MigrationTable = {
@@ -22,4 +23,5 @@ export const serverMigrations: MigrationTable = {
   '0080-create-unapplied-mutations': createUnappliedMutations,
   '0090-create-communities': createCommunities,
   '0100-add-directory-provisioning': addDirectoryProvisioning,
+  '0110-create-sessions': createSessions,
 };

@@ -375,11 +375,11 @@ describe('a device whose server was rebuilt (its cursor means nothing there any 
     // and with it the new snapshot, can only come once they are.
     proxy.fail(PULL, { kind: 'status', status: 503 });
     const snapshotsBefore = proxy.requestsTo(BOOTSTRAP).length;
-    const tokens = await own.db.selectFrom('tokens').selectAll().execute();
+    const tokens = await own.db.selectFrom('session_tokens').selectAll().execute();
     const port = Number(new URL(own.url).port);
     await own.close();
     own = await startServer({ dbFile: join(dir.path, 'rebuilt', 'kith-server.db'), port, demo: DEMO });
-    await own.db.insertInto('tokens').values(tokens).execute();
+    await own.db.insertInto('session_tokens').values(tokens).execute();
     await deletePerson(own.db, gone!.id);
     await upsertPeople(own.db, [{ ...retitled!, title: 'Rebuilt Title Zyx' }]);
     const newCursor = await findCurrentSeq(own.db);

@@ -112,7 +112,7 @@ describe('sync against a real server on 127.0.0.1', () => {
     await settle(core);
     const sessions: unknown[] = [];
     core.events.on('session.changed', (s) => sessions.push(s));
-    await server.db.deleteFrom('tokens').execute();
+    await server.db.deleteFrom('session_tokens').execute();
     await core.handlers.sync.syncNow(undefined);
     // The 401 signs out in the background; telling the session changed is its last step.
     await vi.waitFor(() => {
@@ -183,11 +183,11 @@ describe('sync against a real server on 127.0.0.1', () => {
     await upsertPeople(server.db, [{ ...extra, title: 'Changed Before The Backup Was Restored' }]);
     await settle(core);
     // The server comes back on the same address from a rebuilt database: its changes stop behind our cursor.
-    const tokens = await server.db.selectFrom('tokens').selectAll().execute();
+    const tokens = await server.db.selectFrom('session_tokens').selectAll().execute();
     const port = Number(new URL(server.url).port);
     await server.close();
     server = await startServer({ dbFile: join(dir.path, 'rebuilt', 'kith-server.db'), port, demo: DEMO });
-    await server.db.insertInto('tokens').values(tokens).execute();
+    await server.db.insertInto('session_tokens').values(tokens).execute();
     await deletePerson(server.db, demoOrg.people[3]!.id);
 
     expect(await settle(core)).toMatchObject({ state: 'idle' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, DemoSession, Me } from '#shared/wire/auth';
+import { ApiError, AuthSession, Me } from '#shared/wire/auth';
 import { generateOrg } from '#server/server';
 import { startTestServer, type ServerFixture } from './server-fixture.ts';
 
@@ -24,31 +24,33 @@ describe('POST /v1/demo/sessions on a demo server', () => {
   it('signs in as the designated demo user when no email is given', async () => {
     const response = await postSession(server, {});
     expect(response.status).toBe(200);
-    const session = DemoSession.parse(await response.json());
+    const session = AuthSession.parse(await response.json());
     expect(session.person.id).toBe(org.demoUserId);
-    const me = Me.parse(await (await server.get('/v1/me', session.token)).json());
+    const me = Me.parse(await (await server.get('/v1/me', session.accessToken)).json());
     expect(me.person.id).toBe(org.demoUserId);
   });
 
   it('signs in as the designated demo user when the request has no body at all', async () => {
     const response = await postSession(server);
     expect(response.status).toBe(200);
-    expect(DemoSession.parse(await response.json()).person.id).toBe(org.demoUserId);
+    expect(AuthSession.parse(await response.json()).person.id).toBe(org.demoUserId);
   });
 
   it('signs in as the person with the given email', async () => {
     const someone = org.people[42];
     const response = await postSession(server, { email: someone?.email });
     expect(response.status).toBe(200);
-    const session = DemoSession.parse(await response.json());
+    const session = AuthSession.parse(await response.json());
     expect(session.person).toEqual(someone);
-    expect(session.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(session.accessToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(session.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(session).toMatchObject({ expiresIn: 3600, refreshExpiresIn: 30 * 24 * 3600 });
   });
 
   it('issues a different token on every call', async () => {
-    const a = DemoSession.parse(await (await postSession(server, {})).json());
-    const b = DemoSession.parse(await (await postSession(server, {})).json());
-    expect(a.token).not.toBe(b.token);
+    const a = AuthSession.parse(await (await postSession(server, {})).json());
+    const b = AuthSession.parse(await (await postSession(server, {})).json());
+    expect(a.accessToken).not.toBe(b.accessToken);
   });
 
   it('answers 404 not_found for an unknown email', async () => {

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DemoSession } from '#shared/wire/auth';
+import { AuthSession } from '#shared/wire/auth';
 
 let dir: string | undefined;
 let child: ChildProcessWithoutNullStreams | undefined;
@@ -46,7 +46,7 @@ describe('src-server/main.ts', () => {
     expect(stdout().match(/KITH_SERVER_READY/g)).toHaveLength(1);
 
     const response = await fetch(`${url}/v1/demo/sessions`, { method: 'POST' });
-    expect(DemoSession.parse(await response.json()).person.location).toBe('Lyon');
+    expect(AuthSession.parse(await response.json()).person.location).toBe('Lyon');
 
     const exited = exitCode();
     child?.kill('SIGTERM');

@@ -22,6 +22,8 @@ describe('GET /v1/openapi.json', () => {
   it('is an OpenAPI 3 document listing every route', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/v1/auth/refresh',
+      '/v1/auth/sign-out',
       '/v1/communities/{id}/snapshot',
       '/v1/demo/sessions',
       '/v1/health',

@@ -66,7 +66,7 @@ describe('IPC contract dispatch', () => {
     await dispatch('session.connectServer', { serverUrl: 'javascript:alert(1)', token: 'x'.repeat(20) });
     expect(await dispatch('session.getSession', undefined)).toEqual({
       ok: true,
-      value: { state: 'signed_out', reason: null },
+      value: { state: 'signed_out', reason: null, providerSignOut: null },
     });
     expect(secrets.values.size).toBe(0);
   });
