@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { notesKeyRoutes } from './routes/notes-key.ts';
 import { openApiRoutes } from './routes/openapi.ts';
+import { scimRoutes } from './scim/scim-routes.ts';
 import { pushRoutes } from './routes/push.ts';
 import { syncEventRoutes } from './routes/sync-events.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -29,6 +30,8 @@ export interface AppOptions {
   /** Answer POST /v1/demo/sessions (a server started with a demo org). */
   demo: boolean;
   logger: boolean;
+  /** Serve SCIM 2.0 at /scim/v2 (the server configuration's scim.enabled); off: those paths are 404. */
+  scim?: boolean;
   /** Where committed writes are announced and GET /v1/sync/events listens; closed with the app. */
   changes: { hub: ChangeHub; announcer: ChangeAnnouncer; stream?: ChangeStreamOptions };
   /** How long a slow or stalled client may hold a socket; defaults in http-limits.ts. */
@@ -43,6 +46,7 @@ export async function buildApp({
   db,
   demo,
   logger,
+  scim = false,
   changes,
   timeouts,
   oidc,
@@ -69,6 +73,7 @@ export async function buildApp({
   await app.register(demoSessionRoutes(db, demo));
   await app.register(authSessionRoutes(db, { demo, oidc, idTokenCheck }));
   await app.register(authRefreshRoutes(db));
+  if (scim) await app.register(scimRoutes(db, changes.announcer), { prefix: '/scim/v2' });
   await app.register(async (signedIn) => {
     signedIn.addHook('onRequest', requireBearerToken(db));
     await signedIn.register(meRoutes(db));

@@ -40,6 +40,8 @@ export interface StartServerOptions {
   oidc?: OidcConfig;
   /** How the ID-token check fetches the provider's keys (tests shorten jose's refetch cooldown). */
   idTokenCheck?: IdTokenCheckOptions;
+  /** Serve SCIM 2.0 at /scim/v2 (the configuration's scim.enabled). */
+  scim?: boolean;
 }
 
 export interface RunningServer {
@@ -61,6 +63,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     port = 0,
     demo,
     logger = false,
+    scim = false,
     timeouts,
     oidc,
     idTokenCheck,
@@ -76,6 +79,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       db,
       demo: demo !== undefined,
       logger,
+      scim,
       changes: { hub, announcer },
       timeouts,
       oidc,

@@ -23,6 +23,7 @@ export interface ServerDb {
   posts: PostsTable;
   community_prefs: CommunityPrefsTable;
   provisioning_tokens: ProvisioningTokensTable;
+  scim_groups: ScimGroupsTable;
 }
 
 /** A person's row as the change feed and sync read it: their Person columns and bookkeeping. */
@@ -45,6 +46,10 @@ export interface PeopleTable extends PersonRow {
   user_name: string | null;
   /** The HR employee id. Unique among live people. */
   employee_number: string | null;
+  /** The last SCIM User the directory sent (JSON); null for a person SCIM never wrote. */
+  scim_resource: string | null;
+  /** A SCIM manager reference (id or externalId) waiting for that person to be provisioned. */
+  scim_manager_ref: string | null;
 }
 
 /** One token of a session family (migration 0110): an access token or a refresh token. */
@@ -135,6 +140,16 @@ export interface ProvisioningTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+}
+
+/** What SCIM keeps of a Group beside its team (a community managed by the directory). */
+export interface ScimGroupsTable {
+  community_id: string;
+  /** The directory's own id for the group; unique among live groups. */
+  external_id: string | null;
+  /** ISO times for the Group's meta. */
+  created_at: string;
+  updated_at: string;
 }
 
 /** Org data: a community. Never deleted (archived instead). */

@@ -84,6 +84,8 @@ export type CommunityFields = z.infer<typeof CommunityFields>;
 
 /** Org data: a community as every employee who may see it sees it (private ones: members only). */
 export const Community = CommunityFields.extend({
+  /** A directory's team keeps the directory's name, however short ("HR"); people propose 3 characters or more. */
+  name: z.string().trim().min(1).max(COMMUNITY_NAME_MAX),
   id: CommunityId,
   /** Null for a team the directory created (managedByDirectory). */
   createdBy: Person.shape.id.nullable(),

@@ -10,6 +10,7 @@ import * as createUnappliedMutations from './0080-create-unapplied-mutations.ts'
 import * as createCommunities from './0090-create-communities.ts';
 import * as addDirectoryProvisioning from './0100-add-directory-provisioning.ts';
 import * as createSessions from './0110-create-sessions.ts';
+import * as addScimResources from './0120-add-scim-resources.ts';
 
 /** Every server migration, in order; a new one is one new line here. */
 export const serverMigrations: MigrationTable = {
@@ -24,4 +25,5 @@ export const serverMigrations: MigrationTable = {
   '0090-create-communities': createCommunities,
   '0100-add-directory-provisioning': addDirectoryProvisioning,
   '0110-create-sessions': createSessions,
+  '0120-add-scim-resources': addScimResources,
 };

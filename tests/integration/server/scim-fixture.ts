@@ -1,0 +1,62 @@
+import { createProvisioningToken } from '#server/repos/provisioning-tokens.repo';
+import { startTestServer, type ServerFixture } from './server-fixture.ts';
+
+export const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
+export const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+export const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+export const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+export const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
+
+export interface ScimAnswer {
+  status: number;
+  contentType: string | null;
+  /** The parsed JSON body; undefined for an empty one (204). */
+  body: Record<string, unknown> & { [key: string]: any };
+}
+
+export interface ScimFixture {
+  server: ServerFixture;
+  token: string;
+  /** A SCIM request with the provisioning token; a string body is sent as is. */
+  scim(method: string, path: string, body?: unknown, init?: { token?: string | null; contentType?: string }): Promise<ScimAnswer>;
+  /** POST /Users of a minimal user (userName = email), plus what the test adds; returns its id. */
+  createUser(userName: string, extra?: Record<string, unknown>): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** A server with SCIM on (no demo org unless asked) and a provisioning token for it. */
+export async function startScimServer(options: { demo?: boolean } = {}): Promise<ScimFixture> {
+  const server = await startTestServer({
+    scim: true,
+    ...(options.demo ? { demo: { size: 'S', seed: 3, connections: false, communities: false } } : {}),
+  });
+  const { token } = await createProvisioningToken(server.db, 'tests');
+  async function scim(method: string, path: string, body?: unknown, init: Parameters<ScimFixture['scim']>[3] = {}) {
+    const auth = init.token === null ? undefined : (init.token ?? token);
+    const response = await fetch(`${server.url}/scim/v2${path}`, {
+      method,
+      headers: {
+        ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+        ...(body !== undefined ? { 'content-type': init.contentType ?? 'application/scim+json' } : {}),
+      },
+      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      body: (text ? JSON.parse(text) : undefined) as ScimAnswer['body'],
+    };
+  }
+  return {
+    server,
+    token,
+    scim,
+    async createUser(userName, extra = {}) {
+      const answer = await scim('POST', '/Users', { schemas: [USER], userName, active: true, ...extra });
+      if (answer.status !== 201) throw new Error(`createUser ${userName}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      return answer.body.id as string;
+    },
+    stop: () => server.stop(),
+  };
+}
