@@ -115,7 +115,11 @@ export const signInLabel = (server: ServerSignIn) =>
 /** How long the browser has before the screen says it may not have opened. */
 export const BROWSER_HINT_MS = 8_000;
 
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
+/** localStorage's two methods used here (typed apart from the DOM so tests run it under Node). */
+interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
 const REMEMBERED_SERVER = 'kith.welcome.serverUrl';
 
 /** The address of the last server that answered, offered again next time; nothing when storage is off. */
