@@ -2,6 +2,8 @@
  * The web host (development and end-to-end tests only, never shipped): the real core in this Node process,
  * the built renderer served on 127.0.0.1, window.api bridged over a token-guarded WebSocket.
  *   tsx src-web/main.ts [--server <url>] [--port <n>] [--data <dir>]
+ * A demo server (or none: one is started) is signed in to at once; a server with an identity provider is not:
+ * the welcome screen asks, and the sign-in runs in this tab (src-web/host/web-sign-in.ts).
  * "Export as Markdown" writes into $KITH_EXPORT_DIR when set, else into <data folder>/exports.
  */
 import { mkdir, mkdtemp } from 'node:fs/promises';
@@ -15,6 +17,7 @@ import { signInToDemo } from './host/demo-sign-in.ts';
 import { createFileSecretStore } from './host/file-secret-store.ts';
 import { startDemoServer, type ServerProcess } from './host/server-process.ts';
 import { startWebHost, type WebHost } from './host/web-host.ts';
+import { createWebSignIn } from './host/web-sign-in.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,8 +55,12 @@ async function main(): Promise<void> {
     await ensureServer();
     // No dialogs in a browser tab: exports go to $KITH_EXPORT_DIR, else <data folder>/exports.
     const exportDir = resolve(process.env.KITH_EXPORT_DIR || join(dataDir, 'exports'));
+    // Sign-in with an identity provider in the tab itself, back to this host's /callback (web-sign-in.ts).
+    const webSignIn = createWebSignIn();
     core = await createCore({
       dataDir,
+      openBrowser: (url) => webSignIn.openBrowser(url),
+      openRedirectReceiver: webSignIn.openRedirectReceiver,
       secrets: createFileSecretStore(dataDir),
       launchDemoServer: async () => ({ serverUrl: await ensureServer() }),
       liveUpdates: true,
@@ -63,8 +70,8 @@ async function main(): Promise<void> {
         return join(exportDir, name);
       },
     });
-    await signInToDemo(core);
-    host = await startWebHost({ core, repoRoot, port: args.port });
+    await signInToDemo(core, await ensureServer());
+    host = await startWebHost({ core, repoRoot, port: args.port, signIn: webSignIn });
   } catch (err) {
     console.error(`web host: ${err instanceof Error ? err.message : String(err)}`);
     await shutdown(1);

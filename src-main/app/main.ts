@@ -34,7 +34,7 @@ import { forwardCoreEvents, registerIpcHandlers } from './ipc-bridge.ts';
 import { canStartAtLogin, createStartAtLogin, wasStartedHidden } from './login-item.ts';
 import { createMainWindow, focusWindow, hideWindow } from './main-window.ts';
 import { createSafeStorageSecrets } from './safe-storage-secrets.ts';
-import { applySecurityPolicy, enableProcessSandbox } from './security-policy.ts';
+import { applySecurityPolicy, enableProcessSandbox, openSignInPage } from './security-policy.ts';
 import { createKithTray } from './tray.ts';
 import { watchWakeEvents } from './wake-events.ts';
 
@@ -141,6 +141,9 @@ function runApp(): void {
         dataDir: userData,
         secrets: createSafeStorageSecrets(join(userData, 'secrets.json')),
         launchDemoServer: () => demoServer.launch(),
+        // Sign-in with the company's identity provider: its pages open in the system browser; the redirect
+        // comes back to the core's own loopback listener (the default openRedirectReceiver).
+        openBrowser: openSignInPage,
         liveUpdates: true,
         chooseExportFolder: () => chooseExportFolder(mainWindow),
         chooseSaveFile: (name, format) => chooseSaveFile(mainWindow, name, format),

@@ -19,7 +19,9 @@
  * 12. <webview> options and params: same: no webview can attach.
  * 13. Navigation: 'will-navigate' and 'will-redirect' are blocked unless they stay on the app origin (below).
  * 14. New windows: setWindowOpenHandler denies every window (below).
- * 15. shell.openExternal with untrusted content: only https: URLs are handed to the OS (openExternalSafely).
+ * 15. shell.openExternal with untrusted content: only https: URLs are handed to the OS (openExternalSafely);
+ *     the identity provider's sign-in pages, which the core asks for, also http: on this machine only
+ *     (openSignInPage: a provider on 127.0.0.1 in development and tests).
  * 16. A current Electron: electron ^45 in package.json.
  * 17. Validate the sender of IPC: every handler checks senderFrame is the top frame of the app origin
  *     (ipc-bridge.ts).
@@ -93,4 +95,20 @@ export function openExternalSafely(url: string): void {
   shell.openExternal(parsed.toString()).catch((err: unknown) => {
     console.warn(`Kith: could not open ${parsed.toString()}: ${String(err)}`);
   });
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Opens the identity provider's sign-in or end-session page in the system browser (RFC 8252: never an
+ * embedded view). The core asks for it (CoreOptions.openBrowser): https:, or http: on this machine only.
+ * Rejects, so the sign-in fails with the reason, when the URL is refused or the OS cannot open it.
+ */
+export async function openSignInPage(url: string): Promise<void> {
+  const parsed = new URL(url);
+  const allowed =
+    parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname));
+  if (!allowed)
+    throw new Error(`Kith opens only https:// sign-in pages, not ${parsed.protocol}//${parsed.host}`);
+  await shell.openExternal(parsed.toString());
 }

@@ -23,6 +23,16 @@ function takeToken(): string {
   return fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/**
+ * The web host's stand-in for the system browser: a sign-in with an identity provider (session.signIn) sends
+ * this tab to the provider's page; the provider sends it back to the host's /callback, which returns it here.
+ */
+function navigateTo(url: string) {
+  const target = new URL(url);
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') return;
+  window.location.assign(target.href);
+}
+
 type Pending = (result: IpcResult) => void;
 type Listener = (payload: unknown) => void;
 
@@ -58,7 +68,13 @@ function createConnection(token: string) {
   };
 
   const onMessage = (data: string) => {
-    let message: { id?: number; result?: IpcResult; event?: IpcEventName; payload?: unknown };
+    let message: {
+      id?: number;
+      result?: IpcResult;
+      event?: IpcEventName;
+      payload?: unknown;
+      navigate?: unknown;
+    };
     try {
       message = JSON.parse(data) as typeof message;
     } catch {
@@ -69,6 +85,8 @@ function createConnection(token: string) {
       const settle = pending.get(message.id);
       pending.delete(message.id);
       settle?.(message.result);
+    } else if (typeof message.navigate === 'string') {
+      navigateTo(message.navigate);
     } else if (message.event) {
       for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
     }

@@ -21,7 +21,8 @@ function refuse(socket: Duplex, status: number, reason: string): void {
 }
 
 /**
- * The contract over a WebSocket: `{ id, channel, input }` in, `{ id, result }` out, `{ event, payload }` pushed.
+ * The contract over a WebSocket: `{ id, channel, input }` in, `{ id, result }` out, `{ event, payload }` pushed;
+ * and one host message, `{ navigate: url }`: the tab goes to an identity provider's page (web-sign-in.ts).
  * Only the host's own page may connect: the path is /ws, the token matches and the Origin is the host's.
  */
 export function attachBridgeSocket(
@@ -75,6 +76,11 @@ export function attachBridgeSocket(
   );
 
   return {
+    /** A host message to every open tab, outside the contract: `{navigate: url}` (web-sign-in.ts). */
+    broadcast(message: { navigate: string }) {
+      const text = JSON.stringify(message);
+      for (const client of wss.clients) if (client.readyState === WebSocket.OPEN) client.send(text);
+    },
     close() {
       for (const unsubscribe of unsubscribers) unsubscribe();
       for (const client of wss.clients) client.terminate();

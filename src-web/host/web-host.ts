@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Core } from '#core/core-types';
 import { attachBridgeSocket } from './bridge-socket.ts';
 import { buildBridge } from './build-bridge.ts';
-import { createStaticHandler, injectBridge } from './static-files.ts';
+import { createStaticHandler, injectBridge, securityHeaders } from './static-files.ts';
+import type { WebSignIn } from './web-sign-in.ts';
 
 const BRIDGE_PATH = '/web-bridge.js';
 
@@ -21,6 +22,8 @@ export async function startWebHost(options: {
   core: Core;
   repoRoot: string;
   port: number;
+  /** Sign-in with an identity provider in this tab: its /callback and its navigation (web-sign-in.ts). */
+  signIn?: WebSignIn;
 }): Promise<WebHost> {
   const rendererDir = join(options.repoRoot, 'out', 'renderer');
   // Read per request, so a rebuild (new asset hashes) needs no restart.
@@ -40,8 +43,13 @@ export async function startWebHost(options: {
     indexHtml: readIndex,
     extra: { [BRIDGE_PATH]: { type: 'text/javascript; charset=utf-8', body: () => bridge } },
   });
+  const signIn = options.signIn;
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    if (signIn && (await signIn.handle(req, res, securityHeaders(port)))) return;
+    await handle(req, res);
+  };
   server.on('request', (req, res) => {
-    handle(req, res).catch((err: unknown) => {
+    route(req, res).catch((err: unknown) => {
       console.error('web host: request failed', err);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Internal error');
@@ -57,6 +65,10 @@ export async function startWebHost(options: {
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  signIn?.attach({
+    origin: `http://127.0.0.1:${port}`,
+    navigate: (url) => socket.broadcast({ navigate: url }),
+  });
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

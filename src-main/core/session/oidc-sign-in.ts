@@ -16,7 +16,7 @@ export function toSignInError(err: unknown, serverUrl: string): KithError {
   if (err.kind === 'offline')
     return new KithError('offline', `Can't reach ${serverUrl}. Check the address and your connection.`);
   if (err.kind === 'unauthorized')
-    return new KithError('unauthorized', err.detail ?? 'The server did not accept this access token');
+    return new KithError('unauthorized', err.detail ?? 'The server did not accept this sign-in');
   if (err.status === 403) return new KithError('forbidden', err.detail ?? err.message);
   return new KithError('unavailable', err.detail ?? err.message);
 }

@@ -10,7 +10,7 @@ import { clearPersonalData } from '../network/connections.repo.ts';
 import type { LocalDb } from '../store/local-db.ts';
 import { deleteState, readState, writeState, type StateValue } from '../store/local-state.repo.ts';
 import { discardSyncedData } from '../sync/apply-sync.ts';
-import { createServerClient, type ServerClient } from '../sync/server-client.ts';
+import { createServerClient, ServerError, type ServerClient } from '../sync/server-client.ts';
 import { createOidcSignIn, toSignInError } from './oidc-sign-in.ts';
 import {
   createTokenHolder,
@@ -276,6 +276,8 @@ export function createSessionService(options: SessionServiceOptions) {
           timeoutMs: timeoutMs ?? 15_000,
         });
         const me = await client.getMe().catch((err: unknown) => {
+          if (err instanceof ServerError && err.kind === 'unauthorized')
+            throw new KithError('unauthorized', 'The server did not accept this access token');
           throw toSignInError(err, serverUrl);
         });
         return adopt(
