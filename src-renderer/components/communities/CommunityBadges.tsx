@@ -1,6 +1,12 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { IconBuildingCommunity, IconLock, IconUserCheck, IconWorld } from '@tabler/icons-react';
-import type { CommunityKind, CommunityVisibility, MyMembership, PostKind } from '#shared/domain/community';
+import type {
+  Community,
+  CommunityKind,
+  CommunityVisibility,
+  MyMembership,
+  PostKind,
+} from '#shared/domain/community';
 import { POST_KIND_LABELS } from '#shared/domain/community';
 import {
   COMMUNITY_KIND_COLORS,
@@ -87,5 +93,23 @@ export function ManagedBadge() {
         Managed by your directory
       </Badge>
     </Tooltip>
+  );
+}
+
+/**
+ * Who may read and join: the visibility badge, or on a team the directory manages, that badge instead
+ * ("Open" would promise a join it does not offer); a private one still says only members see it.
+ */
+export function AccessBadges({
+  community,
+}: {
+  community: Pick<Community, 'visibility' | 'managedByDirectory'>;
+}) {
+  if (!community.managedByDirectory) return <VisibilityBadge visibility={community.visibility} />;
+  return (
+    <>
+      {community.visibility === 'private' ? <VisibilityBadge visibility="private" /> : null}
+      <ManagedBadge />
+    </>
   );
 }

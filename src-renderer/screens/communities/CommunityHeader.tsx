@@ -15,12 +15,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import type { CommunityDetail } from '#shared/domain/community';
 import type { PersonSummary } from '#shared/domain/person';
-import {
-  KindBadge,
-  ManagedBadge,
-  RoleBadge,
-  VisibilityBadge,
-} from '../../components/communities/CommunityBadges.tsx';
+import { AccessBadges, KindBadge, RoleBadge } from '../../components/communities/CommunityBadges.tsx';
 import { CommunityFormModal } from '../../components/communities/CommunityFormModal.tsx';
 import { MembershipButton } from '../../components/communities/MembershipButton.tsx';
 import { PersonLink } from '../../components/PersonLink.tsx';
@@ -46,8 +41,7 @@ export function CommunityHeader({ detail }: { detail: CommunityDetail }) {
             </Title>
             <Group gap={6}>
               <KindBadge kind={community.kind} size="md" />
-              <VisibilityBadge visibility={community.visibility} />
-              {community.managedByDirectory ? <ManagedBadge /> : null}
+              <AccessBadges community={community} />
               <RoleBadge me={me} />
               {community.archived ? (
                 <Badge

@@ -26,14 +26,14 @@ export function PersonHeader({ person }: { person: Person }) {
             </Tooltip>
           )}
         </Group>
+        <Text size="md" c="dimmed" data-selectable>
+          {person.title || 'No title'}
+        </Text>
         {person.active ? null : (
           <Text size="sm" c="dimmed" data-testid="profile-inactive-note">
             {INACTIVE_HINT}
           </Text>
         )}
-        <Text size="md" c="dimmed" data-selectable>
-          {person.title || 'No title'}
-        </Text>
         <Group gap="lg" mt={4}>
           {person.department ? <Fact icon={<IconBuilding size={16} />}>{person.department}</Fact> : null}
           {person.location ? <Fact icon={<IconMapPin size={16} />}>{person.location}</Fact> : null}
