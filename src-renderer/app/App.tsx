@@ -40,7 +40,7 @@ function SessionGate() {
     <QueryBoundary query={session} errorTitle="Kith could not start" center={{ h: '100dvh', p: 'xl' }}>
       {(state) =>
         state.state === 'signed_out' ? (
-          <WelcomeScreen reason={state.reason} />
+          <WelcomeScreen session={state} />
         ) : (
           <AppLayout>
             <Screens />

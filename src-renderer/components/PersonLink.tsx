@@ -1,6 +1,7 @@
 import { Badge, Group, Stack, Text, UnstyledButton, type MantineSpacing } from '@mantine/core';
 import { Link } from 'wouter';
 import type { PersonSummary } from '#shared/domain/person';
+import { INACTIVE_HINT } from '../lib/person-labels.ts';
 import { PersonAvatar } from './PersonAvatar.tsx';
 import classes from './PersonLink.module.css';
 
@@ -37,7 +38,7 @@ export function PersonName({ person, gap }: { person: PersonSummary; gap: Mantin
         {person.name}
       </Text>
       {person.active ? null : (
-        <Badge size="xs" variant="light" color="gray">
+        <Badge size="xs" variant="light" color="gray" title={INACTIVE_HINT} data-testid="person-inactive">
           inactive
         </Badge>
       )}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConnectInput, Session } from '#shared/domain/session';
+import type { ConnectInput, ServerUrlInput, Session } from '#shared/domain/session';
 import { getApi } from '../lib/api.ts';
 import { queryKeys } from '../lib/query-keys.ts';
 import { applySession } from './use-core-events.ts';
@@ -22,7 +22,18 @@ function useSessionWrite<I>(call: (input: I) => Promise<Session>) {
 export const useConnectServer = () =>
   useSessionWrite((input: ConnectInput) => getApi().session.connectServer(input));
 
-export const useStartDemo = () => useSessionWrite(() => getApi().session.startDemo());
+/** The bundled demo organization without input; a demo server's with its address. */
+export const useStartDemo = () =>
+  useSessionWrite((input: ServerUrlInput | undefined) => getApi().session.startDemo(input));
 
 /** Signing out; the core refuses while writes are still on their way, and SignOutConfirm shows why. */
 export const useSignOut = () => useSessionWrite(() => getApi().session.signOut());
+
+/** "Also sign out of Contoso": the IdP's end-session page in the browser; the offer then goes. */
+export const useOpenProviderSignOut = () => useSessionWrite(() => getApi().session.openProviderSignOut());
+
+/** Puts the session a sign-in answered in the cache, for callers that run the call themselves. */
+export function useApplySession(): (session: Session) => void {
+  const queryClient = useQueryClient();
+  return (session) => applySession(queryClient, session);
+}

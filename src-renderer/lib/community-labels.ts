@@ -1,4 +1,5 @@
 import type {
+  Community,
   CommunityKind,
   CommunityRole,
   CommunityVisibility,
@@ -74,6 +75,28 @@ export function describeMembership(me: MyMembership): string | null {
 export function isActive(me: MyMembership, role: CommunityRole = 'member'): boolean {
   const rank: Record<CommunityRole, number> = { leader: 3, moderator: 2, member: 1 };
   return me.status === 'active' && me.role !== null && rank[me.role] >= rank[role];
+}
+
+/** Why a team offers no join, leave or member management: the company's directory decides who is in it. */
+export const MANAGED_HINT =
+  'Your company’s directory decides who is in this team. Ask your IT administrator to change it.';
+
+/**
+ * What the viewer is offered to change about a community. A team the directory manages offers none of it
+ * (the core would refuse each with MANAGED); following and posting stay, as on any team.
+ */
+export function communityControls(community: Pick<Community, 'managedByDirectory'>, me: MyMembership) {
+  const managed = community.managedByDirectory;
+  return {
+    /** Join, request to join, withdraw a request, leave. */
+    membership: !managed,
+    /** Edit purpose and settings, archive. */
+    leaderTools: !managed && isActive(me, 'leader'),
+    /** Approve or decline requests to join. */
+    decideRequests: !managed && isActive(me, 'leader'),
+    /** Change roles, remove members (a moderator: plain members). */
+    manageMembers: !managed && isActive(me, 'moderator'),
+  };
 }
 
 /** "Tue 12 Mar, 14:00" in the reader's locale and timezone. */

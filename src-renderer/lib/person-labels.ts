@@ -15,3 +15,6 @@ export function labelPeople(people: readonly PersonSummary[]): Map<string, Perso
   }
   return labels;
 }
+
+/** What "inactive" means on a person: the directory deactivated them (they left, or IT turned them off). */
+export const INACTIVE_HINT = 'Deactivated in your company’s directory: they can no longer sign in to Kith.';

@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { revokeSessionsOf } from './sessions.repo.ts';
 import type { ReadDb } from '#shared/node/open-database';
 import type { ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';

@@ -73,6 +73,7 @@ test('two colleagues sign in on two computers; Home is the first screen', async 
   expect(reply.ok).toBe(true);
   const { accessToken: token } = AuthSession.parse(await reply.json());
   await page2.goto(host2.url);
+  await page2.getByTestId('access-token-toggle').click();
   await page2.getByTestId('connect-server-url').fill(server.url);
   await page2.getByTestId('connect-token').fill(token);
   await page2.getByRole('button', { name: 'Connect' }).click();

@@ -12,10 +12,21 @@ test('the welcome screen validates the connect form and shows what the core answ
   await expect(page.getByTestId('welcome')).toBeVisible();
   await expect(page.getByTestId('sync-status')).toHaveCount(0);
 
+  // The server address comes first and has the focus; Enter submits it.
+  await expect(page.getByTestId('server-url')).toBeFocused();
+  await page.keyboard.type('ftp://example');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('The server address must be an http:// or https:// URL')).toBeVisible();
+
+  // The access-token form is folded away, for administrators.
+  await expect(page.getByTestId('connect-token')).toHaveCount(0);
+  await page.getByTestId('access-token-toggle').click();
   await page.getByTestId('connect-server-url').fill('ftp://example');
   await page.getByTestId('connect-token').fill('short');
   await page.getByRole('button', { name: 'Connect' }).click();
-  await expect(page.getByText('The server address must be an http:// or https:// URL')).toBeVisible();
+  await expect(
+    page.getByTestId('access-token-form').getByText('The server address must be an http:// or https:// URL'),
+  ).toBeVisible();
   await expect(page.getByText('The access token is too short')).toBeVisible();
 
   await page.getByTestId('connect-server-url').fill('http://127.0.0.1:9');
@@ -39,6 +50,7 @@ test('connecting with a valid token opens Home, and the directory has synced', a
   const { accessToken: token } = AuthSession.parse(await reply.json());
 
   await page.goto(web.url);
+  await page.getByTestId('access-token-toggle').click();
   await page.getByTestId('connect-server-url').fill(server.url);
   await page.getByTestId('connect-token').fill(token);
   await page.getByRole('button', { name: 'Connect' }).click();

@@ -1,11 +1,18 @@
 import { Badge, Tooltip } from '@mantine/core';
-import { IconLock, IconUserCheck, IconWorld } from '@tabler/icons-react';
-import type { CommunityKind, CommunityVisibility, MyMembership, PostKind } from '#shared/domain/community';
+import { IconBuildingCommunity, IconLock, IconUserCheck, IconWorld } from '@tabler/icons-react';
+import type {
+  Community,
+  CommunityKind,
+  CommunityVisibility,
+  MyMembership,
+  PostKind,
+} from '#shared/domain/community';
 import { POST_KIND_LABELS } from '#shared/domain/community';
 import {
   COMMUNITY_KIND_COLORS,
   COMMUNITY_KIND_LABELS,
   describeMembership,
+  MANAGED_HINT,
   POST_KIND_COLORS,
   VISIBILITY_HINTS,
   VISIBILITY_LABELS,
@@ -68,5 +75,41 @@ export function UnreadBadge({ count }: { count: number }) {
     <Badge size="sm" color="red" variant="filled" circle={count < 10} data-testid="community-unread">
       {count > 99 ? '99+' : count}
     </Badge>
+  );
+}
+
+/** A team whose members the company's directory decides (a SCIM group): no join, leave or member changes. */
+export function ManagedBadge() {
+  return (
+    <Tooltip label={MANAGED_HINT} withArrow multiline w={260}>
+      <Badge
+        size="sm"
+        variant="light"
+        color="teal"
+        leftSection={<IconBuildingCommunity size={12} />}
+        data-testid="community-managed"
+        tabIndex={0}
+      >
+        Managed by your directory
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/**
+ * Who may read and join: the visibility badge, or on a team the directory manages, that badge instead
+ * ("Open" would promise a join it does not offer); a private one still says only members see it.
+ */
+export function AccessBadges({
+  community,
+}: {
+  community: Pick<Community, 'visibility' | 'managedByDirectory'>;
+}) {
+  if (!community.managedByDirectory) return <VisibilityBadge visibility={community.visibility} />;
+  return (
+    <>
+      {community.visibility === 'private' ? <VisibilityBadge visibility="private" /> : null}
+      <ManagedBadge />
+    </>
   );
 }

@@ -4,7 +4,7 @@ import type { MouseEvent, ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { CommunitySummary } from '#shared/domain/community';
 import { formatAgo, formatCount } from '../../lib/format.ts';
-import { KindBadge, RoleBadge, UnreadBadge, VisibilityBadge } from './CommunityBadges.tsx';
+import { AccessBadges, KindBadge, RoleBadge, UnreadBadge } from './CommunityBadges.tsx';
 import { MembershipButton } from './MembershipButton.tsx';
 import classes from './CommunityCard.module.css';
 
@@ -51,7 +51,7 @@ export function CommunityCard({ summary, now, children, testId = 'community-card
         </Group>
         <Group gap={6}>
           <KindBadge kind={community.kind} />
-          <VisibilityBadge visibility={community.visibility} />
+          <AccessBadges community={community} />
           {community.archived ? (
             <Text size="xs" c="dimmed">
               Archived

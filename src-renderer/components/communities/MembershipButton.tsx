@@ -2,9 +2,10 @@ import { Button, Group, Tooltip } from '@mantine/core';
 import { IconClock, IconLogout, IconPlus, IconUserPlus } from '@tabler/icons-react';
 import type { Community, MyMembership } from '#shared/domain/community';
 import { useJoinCommunity, useLeaveCommunity } from '../../hooks/use-community-actions.ts';
+import { communityControls } from '../../lib/community-labels.ts';
 
 interface Props {
-  community: Pick<Community, 'id' | 'visibility' | 'archived' | 'name'>;
+  community: Pick<Community, 'id' | 'visibility' | 'archived' | 'name' | 'managedByDirectory'>;
   me: MyMembership;
   /** On a community's page members can leave and requests can be withdrawn; cards only join. */
   full?: boolean;
@@ -16,6 +17,9 @@ export function MembershipButton({ community, me, full = false, size = 'xs' }: P
   const join = useJoinCommunity();
   const leave = useLeaveCommunity();
   const busy = join.isPending || leave.isPending;
+
+  // The directory decides who is in a managed team; its badge says so.
+  if (!communityControls(community, me).membership) return null;
 
   if (me.status === 'active') {
     if (!full) return null;

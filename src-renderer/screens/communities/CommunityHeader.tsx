@@ -15,12 +15,12 @@ import {
 import { useState, type ReactNode } from 'react';
 import type { CommunityDetail } from '#shared/domain/community';
 import type { PersonSummary } from '#shared/domain/person';
-import { KindBadge, RoleBadge, VisibilityBadge } from '../../components/communities/CommunityBadges.tsx';
+import { AccessBadges, KindBadge, RoleBadge } from '../../components/communities/CommunityBadges.tsx';
 import { CommunityFormModal } from '../../components/communities/CommunityFormModal.tsx';
 import { MembershipButton } from '../../components/communities/MembershipButton.tsx';
 import { PersonLink } from '../../components/PersonLink.tsx';
 import { useArchiveCommunity, useSetCommunityPrefs } from '../../hooks/use-community-actions.ts';
-import { isActive } from '../../lib/community-labels.ts';
+import { communityControls } from '../../lib/community-labels.ts';
 import { formatCount, formatDate } from '../../lib/format.ts';
 
 /** A community's page header: what it is, why it exists, who runs it, and what the viewer can do. */
@@ -29,7 +29,7 @@ export function CommunityHeader({ detail }: { detail: CommunityDetail }) {
   const [editing, setEditing] = useState(false);
   const prefs = useSetCommunityPrefs(community.id);
   const archive = useArchiveCommunity(community.id);
-  const leader = isActive(me, 'leader');
+  const { leaderTools: leader } = communityControls(community, me);
 
   return (
     <Paper withBorder radius="lg" p="lg" data-testid="community-header">
@@ -41,7 +41,7 @@ export function CommunityHeader({ detail }: { detail: CommunityDetail }) {
             </Title>
             <Group gap={6}>
               <KindBadge kind={community.kind} size="md" />
-              <VisibilityBadge visibility={community.visibility} />
+              <AccessBadges community={community} />
               <RoleBadge me={me} />
               {community.archived ? (
                 <Badge
@@ -151,6 +151,7 @@ export function CommunityHeader({ detail }: { detail: CommunityDetail }) {
             title={detail.leaders.length === 1 ? 'Leader' : 'Leaders'}
             people={detail.leaders}
             testId="community-leaders"
+            empty={community.managedByDirectory ? 'None: your directory manages this team' : undefined}
           />
           <Stack gap={6}>
             {detail.moderators.length ? (
@@ -179,7 +180,15 @@ function SectionLabel({ icon, label }: { icon?: ReactNode; label: string }) {
   );
 }
 
-function People({ title, people, testId }: { title: string; people: PersonSummary[]; testId: string }) {
+interface PeopleProps {
+  title: string;
+  people: PersonSummary[];
+  testId: string;
+  /** What an empty list says; "Nobody yet" unless set. */
+  empty?: string;
+}
+
+function People({ title, people, testId, empty = 'Nobody yet' }: PeopleProps) {
   return (
     <Stack gap={6} data-testid={testId}>
       <SectionLabel label={title} />
@@ -187,7 +196,7 @@ function People({ title, people, testId }: { title: string; people: PersonSummar
         people.slice(0, 4).map((person) => <PersonLink key={person.id} person={person} />)
       ) : (
         <Text size="sm" c="dimmed">
-          Nobody yet
+          {empty}
         </Text>
       )}
       {people.length > 4 ? (

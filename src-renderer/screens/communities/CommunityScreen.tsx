@@ -6,6 +6,7 @@ import type { CommunityDetail } from '#shared/domain/community';
 import { DetailPage } from '../../components/DetailPage.tsx';
 import { useCommunity } from '../../hooks/use-communities.ts';
 import { useNow } from '../../hooks/use-now.ts';
+import { communityControls } from '../../lib/community-labels.ts';
 import { CommunityHeader } from './CommunityHeader.tsx';
 import { FeedTab } from './FeedTab.tsx';
 import { HealthTab } from './HealthTab.tsx';
@@ -61,7 +62,9 @@ function CommunityBody({ detail, tab, onTab, now }: BodyProps) {
   return (
     <Stack gap="lg">
       <CommunityHeader detail={detail} />
-      <JoinRequests communityId={detail.community.id} requests={detail.requests} now={now} />
+      {communityControls(detail.community, detail.me).decideRequests ? (
+        <JoinRequests communityId={detail.community.id} requests={detail.requests} now={now} />
+      ) : null}
       <Tabs value={tab} onChange={(value) => onTab((value as Tab | null) ?? 'feed')} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="feed" leftSection={<IconMessages size={16} />} data-testid="tab-feed">

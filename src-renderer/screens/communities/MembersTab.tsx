@@ -26,7 +26,7 @@ import { PersonLink } from '../../components/PersonLink.tsx';
 import { useCommunityMembers } from '../../hooks/use-communities.ts';
 import { useRemoveMember, useSetRole } from '../../hooks/use-community-actions.ts';
 import { useSession } from '../../hooks/use-session.ts';
-import { isActive, ROLE_LABELS } from '../../lib/community-labels.ts';
+import { communityControls, isActive, MANAGED_HINT, ROLE_LABELS } from '../../lib/community-labels.ts';
 import { formatAgo, formatCount } from '../../lib/format.ts';
 
 const PAGE = 50;
@@ -46,12 +46,18 @@ export function MembersTab({ detail, now }: { detail: CommunityDetail; now: numb
   });
   const session = useSession();
   const myId = session.data?.state === 'signed_in' ? session.data.me?.id : undefined;
-  const leader = isActive(detail.me, 'leader');
-  const moderator = isActive(detail.me, 'moderator');
+  const controls = communityControls(detail.community, detail.me);
+  const leader = controls.manageMembers && isActive(detail.me, 'leader');
+  const moderator = controls.manageMembers;
   const total = members.data?.total ?? 0;
 
   return (
     <Stack gap="md">
+      {detail.community.managedByDirectory ? (
+        <Text size="sm" c="dimmed" data-testid="members-managed">
+          {MANAGED_HINT}
+        </Text>
+      ) : null}
       <Group justify="space-between">
         <TextInput
           placeholder="Find a member"

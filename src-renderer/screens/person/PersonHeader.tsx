@@ -5,6 +5,7 @@ import type { Person } from '#shared/domain/person';
 import { PersonAvatar } from '../../components/PersonAvatar.tsx';
 import { useNow } from '../../hooks/use-now.ts';
 import { formatLocalTime } from '../../lib/format.ts';
+import { INACTIVE_HINT } from '../../lib/person-labels.ts';
 
 export function PersonHeader({ person }: { person: Person }) {
   const now = useNow(30_000);
@@ -18,14 +19,21 @@ export function PersonHeader({ person }: { person: Person }) {
             {person.name}
           </Title>
           {person.active ? null : (
-            <Badge variant="light" color="gray">
-              inactive
-            </Badge>
+            <Tooltip label={INACTIVE_HINT} withArrow>
+              <Badge variant="light" color="gray" tabIndex={0} data-testid="profile-inactive">
+                inactive
+              </Badge>
+            </Tooltip>
           )}
         </Group>
         <Text size="md" c="dimmed" data-selectable>
           {person.title || 'No title'}
         </Text>
+        {person.active ? null : (
+          <Text size="sm" c="dimmed" data-testid="profile-inactive-note">
+            {INACTIVE_HINT}
+          </Text>
+        )}
         <Group gap="lg" mt={4}>
           {person.department ? <Fact icon={<IconBuilding size={16} />}>{person.department}</Fact> : null}
           {person.location ? <Fact icon={<IconMapPin size={16} />}>{person.location}</Fact> : null}

@@ -6,6 +6,7 @@ import { PersonAvatar } from '../../components/PersonAvatar.tsx';
 import { SignOutConfirm } from '../../components/SignOutConfirm.tsx';
 import { SyncStatusIndicator } from '../../components/SyncStatusIndicator.tsx';
 import { useSession } from '../../hooks/use-session.ts';
+import { describeSignIn } from '../../lib/session-labels.ts';
 import { useSyncNow, useSyncStatus } from '../../hooks/use-sync-status.ts';
 import { SettingRow, SettingsSection } from './SettingsSection.tsx';
 
@@ -65,9 +66,8 @@ export function AccountSection() {
   const [confirming, setConfirming] = useState(false);
   const [encryptionOpen, setEncryptionOpen] = useState(false);
   if (session.data?.state !== 'signed_in') return null;
-  const { me, demo, serverUrl } = session.data;
+  const { me, demo, serverUrl, providerName } = session.data;
   const name = me?.name ?? 'You';
-  const where = demo ? 'the demo organization' : new URL(serverUrl).host;
 
   return (
     <SettingsSection title="Account" icon={<IconUserCircle size={18} />} testId="settings-account">
@@ -80,9 +80,11 @@ export function AccountSection() {
               <Text component="span" size="sm" fw={600} data-testid="settings-account-name">
                 {name}
               </Text>
-              <Text component="span" size="xs" c="dimmed">
-                {[me?.title, me?.department].filter(Boolean).join(' · ') || 'Signed in'} — signed in to{' '}
-                {where}
+              <Text component="span" size="xs" c="dimmed" data-testid="settings-account-title">
+                {[me?.title, me?.department].filter(Boolean).join(' · ') || 'Signed in'}
+              </Text>
+              <Text component="span" size="xs" c="dimmed" data-testid="settings-account-provider">
+                {describeSignIn({ demo, providerName })} · {new URL(serverUrl).host}
               </Text>
             </Stack>
           </Group>

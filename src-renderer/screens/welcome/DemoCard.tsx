@@ -26,7 +26,7 @@ export function DemoCard() {
         mt="auto"
         loading={demo.isPending}
         leftSection={<IconSparkles size={18} />}
-        onClick={() => demo.mutate()}
+        onClick={() => demo.mutate(undefined)}
         data-testid="start-demo"
       >
         Try the demo

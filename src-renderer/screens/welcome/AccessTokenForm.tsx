@@ -1,5 +1,5 @@
-import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconPlugConnected } from '@tabler/icons-react';
+import { Button, Collapse, PasswordInput, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { IconChevronRight, IconKey } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { ConnectInput } from '#shared/domain/session';
 import { useConnectServer } from '../../hooks/use-session.ts';
@@ -7,8 +7,37 @@ import { ActionError } from '../../components/FormActions.tsx';
 
 type FieldErrors = Partial<Record<'serverUrl' | 'token', string>>;
 
+/**
+ * Signing in with an access token an administrator issued: for administrators checking a server before its
+ * identity provider is set up, and for tests. Folded away: employees sign in with their company account.
+ */
+export function AccessTokenForm() {
+  const [open, setOpen] = useState(false);
+  return (
+    <Stack gap="xs">
+      <UnstyledButton
+        onClick={() => setOpen((o) => !o)}
+        aria-expanded={open}
+        aria-controls="access-token-form"
+        data-testid="access-token-toggle"
+      >
+        <Text size="sm" c="dimmed" span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+          <IconChevronRight
+            size={14}
+            style={{ transform: open ? 'rotate(90deg)' : undefined, transition: 'transform 150ms' }}
+          />
+          Sign in with an access token (administrators)
+        </Text>
+      </UnstyledButton>
+      <Collapse expanded={open} id="access-token-form" data-testid="access-token-form">
+        {open ? <TokenFields /> : null}
+      </Collapse>
+    </Stack>
+  );
+}
+
 /** Validates with the contract's own schema before calling, then shows whatever the core answers. */
-export function ConnectServerForm() {
+function TokenFields() {
   const [serverUrl, setServerUrl] = useState('');
   const [token, setToken] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -32,15 +61,7 @@ export function ConnectServerForm() {
 
   return (
     <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <div>
-          <Title order={2} fz="lg">
-            Connect to your company&apos;s server
-          </Title>
-          <Text size="sm" c="dimmed">
-            Your IT team gives you the server address and an access token.
-          </Text>
-        </div>
+      <Stack gap="sm" maw={520}>
         <TextInput
           label="Server address"
           placeholder="https://kith.example.com"
@@ -49,6 +70,7 @@ export function ConnectServerForm() {
           error={fieldErrors.serverUrl}
           autoComplete="url"
           spellCheck={false}
+          autoFocus
           data-testid="connect-server-url"
         />
         <PasswordInput
@@ -60,7 +82,13 @@ export function ConnectServerForm() {
           data-testid="connect-token"
         />
         <ActionError title="Could not connect" error={connect.error} testId="connect-error" />
-        <Button type="submit" loading={connect.isPending} leftSection={<IconPlugConnected size={18} />}>
+        <Button
+          type="submit"
+          variant="default"
+          loading={connect.isPending}
+          leftSection={<IconKey size={18} />}
+          style={{ alignSelf: 'flex-start' }}
+        >
           Connect
         </Button>
       </Stack>
