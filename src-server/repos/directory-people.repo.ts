@@ -4,7 +4,6 @@ import type { ReadDb } from '#shared/node/open-database';
 import type { ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from './change-seq.repo.ts';
-import { revokeSessionsOf } from './sessions.repo.ts';
 
 /*
  * People as the company directory (SCIM) writes them: the person's columns plus the directory's keys, in one
