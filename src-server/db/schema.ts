@@ -64,6 +64,8 @@ export interface SessionTokensTable {
   expires_at: string;
   /** A refresh token's: when it was exchanged (a second exchange is a reuse); null otherwise. */
   used_at: string | null;
+  /** A refresh token's: why it was revoked while kept (its person deactivated); null while it is good. */
+  revoked_because: 'person_deactivated' | null;
 }
 
 export interface ServerMetaTable {

@@ -96,7 +96,8 @@ export async function checkAccessToken(
 
 /** A refresh's outcome: a new session, or why not (reused: the family has just been revoked). */
 export type RefreshResult =
-  { ok: true; session: AuthSession } | { ok: false; reason: 'unknown' | 'expired' | 'reused' | 'inactive' };
+  | { ok: true; session: AuthSession }
+  | { ok: false; reason: 'unknown' | 'expired' | 'reused' | 'inactive' | 'deactivated' };
 
 /**
  * Exchanges a refresh token for a new pair in its family and marks it used. A used token presented again is
@@ -111,11 +112,16 @@ export async function refreshSession(
   return inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom('session_tokens')
-      .select(['family_id', 'person_id', 'expires_at', 'used_at'])
+      .select(['family_id', 'person_id', 'expires_at', 'used_at', 'revoked_because'])
       .where('token_hash', '=', hashToken(refreshToken))
       .where('kind', '=', 'refresh')
       .executeTakeFirst();
     if (!row) return { ok: false, reason: 'unknown' } as const;
+    if (row.revoked_because !== null) {
+      // Told once: the family goes now, so it is not a live session if the person is reactivated.
+      await revokeFamily(trx, row.family_id);
+      return { ok: false, reason: 'deactivated' } as const;
+    }
     if (row.used_at !== null) {
       await revokeFamily(trx, row.family_id);
       return { ok: false, reason: 'reused' } as const;
@@ -164,10 +170,22 @@ export async function revokeSessionByRefreshToken(
 
 /**
  * Revokes every session of a person: call it in the transaction that deactivates or deletes them (SCIM,
- * the HR import, deletePerson), so their next request or refresh is refused.
+ * the HR import, deletePerson), so their next request or refresh is refused. Their access tokens go; their
+ * unused refresh tokens stay marked (until they expire) so the app's next refresh says why its session
+ * ended, and never works again, even if the person is reactivated.
  */
 export async function revokeSessionsOf(trx: Writable, personId: string): Promise<void> {
-  await trx.deleteFrom('session_tokens').where('person_id', '=', personId).execute();
+  await trx
+    .deleteFrom('session_tokens')
+    .where('person_id', '=', personId)
+    .where((eb) => eb.or([eb('kind', '=', 'access'), eb('used_at', 'is not', null)]))
+    .execute();
+  await trx
+    .updateTable('session_tokens')
+    .set({ revoked_because: 'person_deactivated' })
+    .where('person_id', '=', personId)
+    .where('kind', '=', 'refresh')
+    .execute();
 }
 
 /**

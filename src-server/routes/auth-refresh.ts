@@ -18,6 +18,10 @@ const REFUSED: Record<Refused, [code: string, message: string]> = {
       'revoked. Sign in again.',
   ],
   inactive: ['person_inactive', 'This account has been deactivated; ask your administrator'],
+  deactivated: [
+    'person_inactive',
+    'Your company’s directory deactivated this account, which ended its sessions. If it is active again, sign in again; otherwise ask your administrator.',
+  ],
 };
 
 /** POST /v1/auth/refresh and /v1/auth/sign-out: the refresh token is the credential, no bearer header. */

@@ -73,10 +73,14 @@ export function createServerClient({
     if (response.status === 401 && tokens && bearer && !renewed && (await tokens.renew(bearer)))
       return request(path, init, true);
     if (response.status === 401)
-      throw new ServerError('unauthorized', detail ?? 'The server did not accept the sign-in', {
-        status: 401,
-        detail,
-      });
+      throw new ServerError(
+        'unauthorized',
+        detail ?? 'The server no longer accepts this session; sign in again',
+        {
+          status: 401,
+          detail,
+        },
+      );
     if (response.status === 410)
       throw new ServerError('cursor_reset', detail ?? 'The server no longer knows this cursor');
     if (response.status === 409)

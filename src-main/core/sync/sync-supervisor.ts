@@ -111,7 +111,7 @@ export function createSyncSupervisor({ db, emit, liveUpdates, retry, now }: Sync
         onSynced: () => notifier.afterSync(),
         onUnauthorized: (message) =>
           void session
-            .signOut(`Signed out: the server no longer accepts this session (${message}). Sign in again.`)
+            .signOut(message)
             .catch((err: unknown) => console.error('Sign-out after 401 failed', err)),
       });
       void engine.start();

@@ -21,6 +21,11 @@ export async function up(db: Kysely<unknown>) {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     /** A refresh token's: when it was exchanged; a second exchange is a reuse. Null for access tokens. */
     .addColumn('used_at', 'text')
+    /**
+     * A refresh token's: set when the directory deactivated or removed its person. The row stays (until it
+     * expires) so the app's next refresh is told why its session ended, not just that its token is unknown.
+     */
+    .addColumn('revoked_because', 'text', (c) => c.check(sql`revoked_because in ('person_deactivated')`))
     .execute();
   await db.schema.createIndex('session_tokens_family').on('session_tokens').column('family_id').execute();
   await db.schema.createIndex('session_tokens_person').on('session_tokens').column('person_id').execute();

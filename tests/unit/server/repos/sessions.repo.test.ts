@@ -90,7 +90,10 @@ describe('checkAccessToken', () => {
     expect(await checkAccessToken(db, token, T0)).toEqual({ ok: false, reason: 'inactive' });
     await deletePerson(db, 'p000002');
     expect(await checkAccessToken(db, token, T0)).toEqual({ ok: false, reason: 'unknown' });
-    expect(await rows()).toEqual([]);
+    // Only the refresh token stays, marked, so the app's next refresh is told why.
+    expect(await rows()).toEqual([
+      expect.objectContaining({ kind: 'refresh', revoked_because: 'person_deactivated' }),
+    ]);
   });
 });
 
@@ -161,6 +164,16 @@ describe('revoking', () => {
     await db.transaction().execute((trx) => revokeSessionsOf(trx, 'p000001'));
     expect((await checkAccessToken(db, a.accessToken, T0)).ok).toBe(false);
     expect((await checkAccessToken(db, b.accessToken, T0)).ok).toBe(true);
+  });
+
+  it('tells the next refresh that the person was deactivated, once, and never works again after reactivation', async () => {
+    const { refreshToken } = await issueSession(db, 'p000001', T0);
+    await upsertPeople(db, [makePerson(1, { active: false })]);
+    await db.transaction().execute((trx) => revokeSessionsOf(trx, 'p000001'));
+    await upsertPeople(db, [makePerson(1, { active: true })]);
+    expect(await refreshSession(db, refreshToken, at(60))).toEqual({ ok: false, reason: 'deactivated' });
+    expect(await refreshSession(db, refreshToken, at(61))).toEqual({ ok: false, reason: 'unknown' });
+    expect(await rows()).toEqual([]);
   });
 });
 
