@@ -11,6 +11,8 @@ import type { OrgSize } from './demo/generate-org.ts';
 import { seedDemoOrg } from './demo/seed-demo-org.ts';
 import { createChangeAnnouncer } from './sync/change-announcer.ts';
 import { createChangeHub } from './sync/change-hub.ts';
+import { startChangeWatch } from './sync/change-watch.ts';
+import type { OidcConfig } from './config/server-config.ts';
 
 export type { ServerDb } from './db/schema.ts';
 export { upsertPeople, deletePerson, findPerson } from './repos/people.repo.ts';
@@ -28,6 +30,14 @@ export interface StartServerOptions {
   /** Serve a demo org: generated into an empty database, and POST /v1/demo/sessions enabled. */
   demo?: { size: OrgSize; seed?: number; communities?: boolean; connections?: boolean };
   logger?: boolean;
+  /** Where people's apps reach this server (the configuration's publicUrl). */
+  publicUrl?: string;
+  /** Sign-in with OpenID Connect; none: no OIDC sign-in. */
+  oidc?: OidcConfig;
+  /** Serve /scim/v2 (provisioning tokens authenticate it). */
+  scim?: boolean;
+  /** How often to look for writes another process committed (the admin CLI); default 500 ms. */
+  changeWatchMs?: number;
 }
 
 export interface RunningServer {
@@ -53,6 +63,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const announcer = await createChangeAnnouncer(db, hub);
     const app = await buildApp({ db, demo: demo !== undefined, logger, changes: { hub, announcer } });
     await app.listen({ host, port });
+    const watch = startChangeWatch(announcer, {
+      ...(options.changeWatchMs !== undefined && { intervalMs: options.changeWatchMs }),
+      onError: (err) => app.log.error(err, 'Looking for changes made by another process failed'),
+    });
     const address = app.server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     let closing: Promise<void> | undefined;
@@ -60,7 +74,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       url: `http://${shownHost}:${address.port}`,
       db,
       announceChanges: () => announcer.announce(),
-      close: () => (closing ??= app.close().then(() => db.destroy())),
+      close: () => {
+        watch.stop();
+        return (closing ??= app.close().then(() => db.destroy()));
+      },
     };
   } catch (err) {
     await db.destroy();

@@ -1,0 +1,19 @@
+import { KithError } from '#shared/errors';
+
+/** One thing wrong with an HR file, where it is: the line (1 = the header) and the column's header. */
+export interface HrProblem {
+  line: number;
+  column?: string | undefined;
+  message: string;
+}
+
+export function formatProblem({ line, column, message }: HrProblem): string {
+  return `line ${line}${column === undefined ? '' : `, column "${column}"`}: ${message}`;
+}
+
+/** The file was refused: nothing was written. Its message is the first problem; `problems` lists them all. */
+export class HrImportError extends KithError {
+  constructor(readonly problems: readonly HrProblem[]) {
+    super('invalid_input', formatProblem(problems[0]!));
+  }
+}

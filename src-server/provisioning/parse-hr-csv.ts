@@ -1,0 +1,218 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { fieldOfHeader, type HrField } from './hr-columns.ts';
+import type { HrProblem } from './hr-problem.ts';
+
+/** Who a row's manager is: an email (it has an @) or an employee id. */
+export interface ManagerRef {
+  kind: 'email' | 'employeeId';
+  value: string;
+}
+
+/** One person as the file gives them. A field is undefined when the file has no such column (kept as stored). */
+export interface HrRow {
+  line: number;
+  employeeId: string | null;
+  /** Lower case. */
+  email: string | null;
+  name: string;
+  title?: string;
+  department?: string;
+  site?: string;
+  /** null: an empty cell, no manager. */
+  manager?: ManagerRef | null;
+  skills?: string[];
+  timezone?: string;
+}
+
+export interface ParsedHrFile {
+  rows: HrRow[];
+  /** Which fields the file has, and the header each came from (for messages). */
+  headers: Partial<Record<HrField, string>>;
+  problems: HrProblem[];
+  warnings: string[];
+}
+
+/** Skills in one cell are separated by semicolons (a comma would end the cell). */
+const SKILL_SEPARATOR = /[;|]/;
+const LIMITS = {
+  employeeId: 100,
+  name: 200,
+  title: 200,
+  department: 120,
+  site: 120,
+  timezone: 64,
+  skill: 80,
+  skills: 100,
+};
+const Email = z.email();
+
+/** Reads and checks the whole file; rows with a problem are left out, and any problem refuses the import. */
+export function parseHrCsv(text: string): ParsedHrFile {
+  const problems: HrProblem[] = [];
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    // With info: true each record comes as { record, info }; csv-parse's types do not say so.
+    records = parse(text, {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as typeof records;
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    return { rows: [], headers: {}, problems: [csvProblem(err)], warnings: [] };
+  }
+  const header = records[0];
+  if (!header)
+    return { rows: [], headers: {}, problems: [{ line: 1, message: 'the file is empty' }], warnings: [] };
+  const { columns, headers, warnings } = readHeader(header.record, problems);
+  if (problems.length > 0) return { rows: [], headers, problems, warnings };
+
+  const rows: HrRow[] = [];
+  const seenEmployeeIds = new Map<string, number>();
+  const seenEmails = new Map<string, number>();
+  for (const { record, info } of records.slice(1)) {
+    // info.lines is where the record ends; a quoted cell may span lines.
+    const line = info.lines - record.reduce((n, cell) => n + countNewlines(cell), 0);
+    const before = problems.length;
+    if (record.length !== header.record.length) {
+      problems.push({ line, message: `has ${record.length} fields, the header has ${header.record.length}` });
+      continue;
+    }
+    const cell = (field: HrField) => {
+      const index = columns.get(field);
+      return index === undefined ? undefined : record[index]!;
+    };
+    const problem = (field: HrField, message: string) =>
+      problems.push({ line, column: headers[field], message });
+    const bounded = (field: HrField, max: number) => {
+      const value = cell(field);
+      if (value !== undefined && value.length > max) problem(field, `longer than ${max} characters`);
+      return value;
+    };
+
+    const employeeId = bounded('employeeId', LIMITS.employeeId) || null;
+    const rawEmail = cell('email') || null;
+    const email = rawEmail?.toLowerCase() ?? null;
+    if (email !== null && !Email.safeParse(email).success)
+      problem('email', `"${rawEmail}" is not an email address`);
+    const name = (cell('name') ?? [cell('firstName'), cell('lastName')].filter(Boolean).join(' ')).trim();
+    if (name.length === 0)
+      problems.push({ line, column: headers.name ?? headers.firstName, message: 'a name is required' });
+    else if (name.length > LIMITS.name)
+      problems.push({ line, column: headers.name, message: `longer than ${LIMITS.name} characters` });
+    if (employeeId === null && email === null)
+      problems.push({ line, message: 'needs an employee id or an email' });
+    if (employeeId !== null)
+      firstSeen(seenEmployeeIds, employeeId, line, () =>
+        problem('employeeId', `${employeeId} is also on line ${seenEmployeeIds.get(employeeId)}`),
+      );
+    if (email !== null)
+      firstSeen(seenEmails, email, line, () =>
+        problem('email', `${email} is also on line ${seenEmails.get(email)}`),
+      );
+
+    const row: HrRow = { line, employeeId, email, name };
+    for (const field of ['title', 'department', 'site'] as const) {
+      const value = bounded(field, LIMITS[field]);
+      if (value !== undefined) row[field] = value;
+    }
+    const manager = cell('manager');
+    if (manager !== undefined) row.manager = manager === '' ? null : toManagerRef(manager);
+    const skills = cell('skills');
+    if (skills !== undefined) row.skills = readSkills(skills, (message) => problem('skills', message));
+    const timezone = bounded('timezone', LIMITS.timezone);
+    if (timezone !== undefined) {
+      if (timezone !== '' && !isTimeZone(timezone))
+        problem('timezone', `"${timezone}" is not a time zone name such as Europe/Paris`);
+      row.timezone = timezone;
+    }
+    if (problems.length === before) rows.push(row);
+  }
+  return { rows, headers, problems, warnings };
+}
+
+function readHeader(cells: readonly string[], problems: HrProblem[]) {
+  const columns = new Map<HrField, number>();
+  const headers: Partial<Record<HrField, string>> = {};
+  const warnings: string[] = [];
+  cells.forEach((header, index) => {
+    const field = fieldOfHeader(header);
+    if (!field) {
+      warnings.push(`line 1: column "${header}" is not a Kith field; it is ignored`);
+      return;
+    }
+    const earlier = headers[field];
+    if (earlier !== undefined) {
+      problems.push({ line: 1, column: header, message: `says the same as column "${earlier}"; keep one` });
+      return;
+    }
+    columns.set(field, index);
+    headers[field] = header;
+  });
+  if (!columns.has('employeeId') && !columns.has('email'))
+    problems.push({
+      line: 1,
+      message: 'needs an employee id column or an email column (e.g. "Employee ID", "Email")',
+    });
+  if (!columns.has('name') && !columns.has('firstName'))
+    problems.push({ line: 1, message: 'needs a name column (e.g. "Name", or "First Name" and "Last Name")' });
+  if (columns.has('name') && (columns.has('firstName') || columns.has('lastName')))
+    problems.push({ line: 1, message: 'has a name column and first / last name columns; keep one way' });
+  return { columns, headers, warnings };
+}
+
+function csvProblem(err: CsvError): HrProblem {
+  const line = (err as CsvError & { lines?: number }).lines ?? 1;
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED')
+    return { line, message: 'a quoted cell is never closed (unbalanced quotes)' };
+  if (err.code === 'CSV_INVALID_CLOSING_QUOTE')
+    return { line, message: 'a quote inside a quoted cell must be doubled ("")' };
+  return { line, message: err.message.replace(/^[^:]*: /, '') };
+}
+
+function firstSeen(seen: Map<string, number>, key: string, line: number, onDuplicate: () => void) {
+  if (seen.has(key)) onDuplicate();
+  else seen.set(key, line);
+}
+
+function toManagerRef(value: string): ManagerRef {
+  return value.includes('@') ? { kind: 'email', value: value.toLowerCase() } : { kind: 'employeeId', value };
+}
+
+function readSkills(cell: string, problem: (message: string) => void): string[] {
+  const skills = [
+    ...new Set(
+      cell
+        .split(SKILL_SEPARATOR)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+    ),
+  ];
+  if (skills.length > LIMITS.skills) problem(`lists ${skills.length} skills; at most ${LIMITS.skills}`);
+  const long = skills.find((s) => s.length > LIMITS.skill);
+  if (long) problem(`"${long.slice(0, 20)}…" is longer than ${LIMITS.skill} characters`);
+  return skills;
+}
+
+const timeZones = new Map<string, boolean>();
+function isTimeZone(name: string): boolean {
+  let known = timeZones.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      known = true;
+    } catch {
+      known = false;
+    }
+    timeZones.set(name, known);
+  }
+  return known;
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
