@@ -33,7 +33,8 @@ export function loadServerConfig({ file, env, cwd }: ConfigSources): ServerConfi
 }
 
 function describeFirstIssue(error: z.ZodError, file: ConfigFile | undefined, env: EnvConfig): string {
-  const issue = error.issues[0]!;
+  // A misspelt key also shows as the right one missing: name the misspelling.
+  const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0]!;
   const path =
     issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : (issue.path as PropertyKey[]);
   const key = formatKeyPath(path);
