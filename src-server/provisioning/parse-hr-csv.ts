@@ -61,7 +61,7 @@ export function parseHrCsv(text: string): ParsedHrFile {
     }) as unknown as typeof records;
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
-    return { rows: [], headers: {}, problems: [csvProblem(err)], warnings: [] };
+    return { rows: [], headers: {}, problems: [csvProblem(err, text)], warnings: [] };
   }
   const header = records[0];
   if (!header)
@@ -163,13 +163,35 @@ function readHeader(cells: readonly string[], problems: HrProblem[]) {
   return { columns, headers, warnings };
 }
 
-function csvProblem(err: CsvError): HrProblem {
+function csvProblem(err: CsvError, text: string): HrProblem {
   const line = (err as CsvError & { lines?: number }).lines ?? 1;
   if (err.code === 'CSV_QUOTE_NOT_CLOSED')
-    return { line, message: 'a quoted cell is never closed (unbalanced quotes)' };
+    return {
+      line: lineOfUnclosedQuote(text) ?? line,
+      message: 'a quoted cell is never closed (unbalanced quotes)',
+    };
   if (err.code === 'CSV_INVALID_CLOSING_QUOTE')
     return { line, message: 'a quote inside a quoted cell must be doubled ("")' };
   return { line, message: err.message.replace(/^[^:]*: /, '') };
+}
+
+/** csv-parse says where the file ended; the admin needs the line where the quote was opened. */
+function lineOfUnclosedQuote(text: string): number | undefined {
+  let line = 1;
+  let openedAt: number | undefined;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    if (openedAt !== undefined) {
+      if (c !== '"') continue;
+      if (text[i + 1] === '"')
+        i++; // an escaped quote inside the cell
+      else openedAt = undefined;
+    } else if (c === '"' && fieldStart) openedAt = line;
+    else fieldStart = c === ',' || c === '\n' || (fieldStart && (c === ' ' || c === '\r'));
+  }
+  return openedAt;
 }
 
 function firstSeen(seen: Map<string, number>, key: string, line: number, onDuplicate: () => void) {
