@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 
-/** A zod issue as the end of a one-line message ("oidc.issuer: must be an http(s) URL"): what is wrong. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+/**
+ * A zod issue as the end of a one-line message ("oidc.issuer: must be an http(s) URL"): what is wrong.
+ * `given`: whether the input has a value at the issue's path (zod's issues do not carry the input).
+ */
+export function describeIssue(issue: z.core.$ZodIssue, given: boolean): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`;
+      return given ? `must be ${article(issue.expected)}` : 'is required';
     case 'invalid_format':
       return issue.format === 'url' ? 'must be an http(s) URL' : `must be ${article(issue.format)}`;
     case 'too_small':

@@ -26,19 +26,28 @@ export function loadServerConfig({ file, env, cwd }: ConfigSources): ServerConfi
   const fromEnv = readEnvConfig(env);
   const merged = mergeDeep(fromFile?.values ?? {}, fromEnv.values);
   const result = ServerConfig.safeParse(merged);
-  if (!result.success) throw new ConfigError(describeFirstIssue(result.error, fromFile, fromEnv));
+  if (!result.success) throw new ConfigError(describeFirstIssue(result.error, merged, fromFile, fromEnv));
   const config = result.data;
   const dataDirBase = fromEnv.sources.has('dataDir') || !file ? cwd : dirname(file);
   return { ...config, dataDir: resolve(dataDirBase, config.dataDir) };
 }
 
-function describeFirstIssue(error: z.ZodError, file: ConfigFile | undefined, env: EnvConfig): string {
+function describeFirstIssue(
+  error: z.ZodError,
+  input: Record<string, unknown>,
+  file: ConfigFile | undefined,
+  env: EnvConfig,
+): string {
   // A misspelt key also shows as the right one missing: name the misspelling.
   const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0]!;
   const path =
     issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : (issue.path as PropertyKey[]);
   const key = formatKeyPath(path);
-  return `${key}: ${describeIssue(issue)}${describeSource(path, file, env)}`;
+  const given = path.reduce<unknown>(
+    (node, part) => (node as Record<PropertyKey, unknown> | undefined)?.[part],
+    input,
+  );
+  return `${key}: ${describeIssue(issue, given !== undefined && given !== null)}${describeSource(path, file, env)}`;
 }
 
 /** " (from KITH_X)", " (kith-server.yaml line 4)", or where the key's section was configured. */
