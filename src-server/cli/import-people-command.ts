@@ -39,9 +39,10 @@ export const importPeopleCommand: AdminCommand = async (args, context) => {
     context.out(IMPORT_PEOPLE_USAGE);
     return 0;
   }
-  if (positionals.length !== 1)
+  const [given, ...extra] = positionals;
+  if (given === undefined || extra.length > 0)
     throw new ConfigError(`import-people: give one CSV file\n${IMPORT_PEOPLE_USAGE}`);
-  const file = resolve(context.cwd, positionals[0]!);
+  const file = resolve(context.cwd, given);
   const name = basename(file);
   let bytes: Buffer;
   try {

@@ -38,18 +38,16 @@ export const tokensCommand: AdminCommand = async (args, context) => {
     throw new ConfigError('tokens create: say what the token is for: --scim (the only kind there is)');
   if (action !== 'create' && (values.scim || values.name !== undefined))
     throw new ConfigError(`tokens ${action}: --scim and --name belong to tokens create`);
-  if (action === 'revoke' ? rest.length !== 1 : rest.length !== 0)
-    throw new ConfigError(
-      action === 'revoke'
-        ? 'tokens revoke: give the id of one token (tokens list shows them)'
-        : `tokens ${action}: unexpected '${rest[0]}'`,
-    );
+  const [id, ...extra] = rest;
+  if (action === 'revoke' && (id === undefined || extra.length > 0))
+    throw new ConfigError('tokens revoke: give the id of one token (tokens list shows them)');
+  if (action !== 'revoke' && id !== undefined) throw new ConfigError(`tokens ${action}: unexpected '${id}'`);
 
   const { db, config } = await openServerDb(values, context);
   try {
     if (action === 'create') return await create(db, values.name ?? 'SCIM', config.publicUrl, context);
     if (action === 'list') return await list(db, context);
-    return await revoke(db, rest[0]!, context);
+    return await revoke(db, id ?? '', context);
   } finally {
     await db.destroy();
   }
@@ -74,15 +72,16 @@ async function list(db: Db, { out }: CommandContext) {
     out('No provisioning tokens. Create one with: npm run server -- tokens create --scim --name "Entra ID"');
     return 0;
   }
+  const header = ['ID', 'NAME', 'CREATED', 'LAST USED', 'REVOKED'];
   const rows = [
-    ['ID', 'NAME', 'CREATED', 'LAST USED', 'REVOKED'],
+    header,
     ...tokens.map((t) => [t.id, t.name, t.createdAt, t.lastUsedAt ?? 'never', t.revokedAt ?? '-']),
   ];
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const widths = header.map((_, c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)));
   for (const row of rows)
     out(
       row
-        .map((cell, c) => cell.padEnd(widths[c]!))
+        .map((cell, c) => cell.padEnd(widths[c] ?? 0))
         .join('  ')
         .trimEnd(),
     );

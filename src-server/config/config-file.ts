@@ -26,7 +26,7 @@ export function readConfigFile(file: string): ConfigFile {
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0].line;
-    const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const what = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     throw new ConfigError(`${name}${line ? ` line ${line}` : ''}: not valid YAML: ${what}`);
   }
   if (doc.contents !== null && !isMap(doc.contents))

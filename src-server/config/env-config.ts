@@ -54,10 +54,12 @@ function parseValue(key: ConfigKey, text: string): unknown {
 }
 
 function setIn(target: Record<string, unknown>, path: readonly string[], value: unknown) {
+  const last = path[path.length - 1];
+  if (last === undefined) return;
   let node = target;
   for (const part of path.slice(0, -1)) {
     const next = node[part];
     node = (typeof next === 'object' && next !== null ? next : (node[part] = {})) as Record<string, unknown>;
   }
-  node[path[path.length - 1]!] = value;
+  node[last] = value;
 }

@@ -39,9 +39,10 @@ function describeFirstIssue(
   env: EnvConfig,
 ): string {
   // A misspelt key also shows as the right one missing: name the misspelling.
-  const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0]!;
+  const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0];
+  if (!issue) return error.message;
   const path =
-    issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : (issue.path as PropertyKey[]);
+    issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : (issue.path as PropertyKey[]);
   const key = formatKeyPath(path);
   const given = path.reduce<unknown>(
     (node, part) => (node as Record<PropertyKey, unknown> | undefined)?.[part],

@@ -13,7 +13,13 @@ export function formatProblem({ line, column, message }: HrProblem): string {
 
 /** The file was refused: nothing was written. Its message is the first problem; `problems` lists them all. */
 export class HrImportError extends KithError {
-  constructor(readonly problems: readonly HrProblem[]) {
-    super('invalid_input', formatProblem(problems[0]!));
+  constructor(readonly problems: readonly [HrProblem, ...HrProblem[]]) {
+    super('invalid_input', formatProblem(problems[0]));
   }
+}
+
+/** Refuses the file when there is any problem. */
+export function refuseIfProblems(problems: readonly HrProblem[]): void {
+  const [first, ...rest] = problems;
+  if (first) throw new HrImportError([first, ...rest]);
 }

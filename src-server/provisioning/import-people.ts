@@ -5,7 +5,7 @@ import { inTransaction } from '../db/in-transaction.ts';
 import { reserveSeqs } from '../repos/change-seq.repo.ts';
 import { decodeText, type DecodedText } from './decode-text.ts';
 import { deactivatePeople } from './deactivate-people.ts';
-import { HrImportError } from './hr-problem.ts';
+import { refuseIfProblems } from './hr-problem.ts';
 import { parseHrCsv } from './parse-hr-csv.ts';
 import { planHrImport, type HrImportPlan } from './plan-hr-import.ts';
 import { HR_PERSON_COLUMNS, listStoredPeople } from './stored-people.ts';
@@ -46,13 +46,13 @@ export async function importPeople(
 ): Promise<ImportPeopleResult> {
   const decoded = decodeText(bytes);
   const parsed = parseHrCsv(decoded.text);
-  if (parsed.problems.length > 0) throw new HrImportError(parsed.problems);
+  refuseIfProblems(parsed.problems);
 
   const makePlan = async (read: Kysely<ServerDb>) => {
     const plan = planHrImport(parsed.rows, parsed.headers, await listStoredPeople(read), {
       deactivateMissing,
     });
-    if (plan.problems.length > 0) throw new HrImportError(plan.problems);
+    refuseIfProblems(plan.problems);
     return plan;
   };
   const summary = (plan: HrImportPlan, lastSeq: number | null): ImportPeopleResult => ({

@@ -68,8 +68,9 @@ export function parseHrCsv(text: string): ParsedHrFile {
     if (!(err instanceof CsvError)) throw err;
     return { rows: [], headers: {}, problems: [csvProblem(err, text)], warnings: [] };
   }
-  const header = records[0]?.map((cell) => cell.trim());
-  if (!header || isBlank(header))
+  const [first, ...body] = records;
+  const header = first?.map((cell) => cell.trim());
+  if (!first || !header || isBlank(header))
     return { rows: [], headers: {}, problems: [{ line: 1, message: 'the file is empty' }], warnings: [] };
   const { columns, headers, warnings } = readHeader(header, problems);
   if (problems.length > 0) return { rows: [], headers, problems, warnings };
@@ -79,9 +80,8 @@ export function parseHrCsv(text: string): ParsedHrFile {
   ) as Record<HrField, number>;
   const context: RowContext = { index, headers, problems, seenEmployeeIds: new Map(), seenEmails: new Map() };
   const rows: HrRow[] = [];
-  let line = 2 + newlinesIn(records[0]!);
-  for (let r = 1; r < records.length; r++) {
-    const record = records[r]!;
+  let line = 2 + newlinesIn(first);
+  for (const record of body) {
     const start = line;
     // A quoted cell may span lines: the next record starts after its line breaks.
     line += 1 + newlinesIn(record);
@@ -101,7 +101,7 @@ function readRow(record: readonly string[], line: number, context: RowContext): 
   const { headers, problems } = context;
   const cell = (field: HrField) => {
     const at = context.index[field];
-    return at < 0 ? undefined : record[at]!.trim();
+    return at < 0 ? undefined : (record[at] ?? '').trim();
   };
   const problem = (field: HrField, message: string) =>
     problems.push({ line, column: headers[field], message });
@@ -215,7 +215,7 @@ function firstSeen(seen: Map<string, number>, key: string, line: number): number
 }
 
 function isBlank(record: readonly string[]): boolean {
-  return record.length === 1 && record[0]!.trim() === '';
+  return record.length === 1 && record[0]?.trim() === '';
 }
 
 function newlinesIn(record: readonly string[]): number {

@@ -34,7 +34,7 @@ export function planHrImport(
   }
 
   // Who each row is: a stored person, or a new id.
-  const targets: { row: HrRow; current: HrPersonColumns | undefined; id: string }[] = [];
+  const targets: { row: HrRow; current: HrPersonColumns | undefined; id: string; email: string }[] = [];
   const rowOfPerson = new Map<string, number>();
   for (const row of rows) {
     const current =
@@ -50,7 +50,9 @@ export function planHrImport(
         continue;
       }
       rowOfPerson.set(current.id, row.line);
-    } else if (row.email === null) {
+    }
+    const email = row.email ?? current?.email;
+    if (email === undefined) {
       problems.push({
         line: row.line,
         column: headers.email,
@@ -67,7 +69,7 @@ export function planHrImport(
       });
       continue;
     }
-    targets.push({ row, current, id: current?.id ?? randomUUID() });
+    targets.push({ row, current, id: current?.id ?? randomUUID(), email });
   }
 
   const fileByEmployeeId = new Map<string, string>();
@@ -83,7 +85,7 @@ export function planHrImport(
 
   const next: HrPersonColumns[] = [];
   const lineOf = new Map<string, number>();
-  for (const { row, current, id } of targets) {
+  for (const { row, current, id, email } of targets) {
     let managerId = current?.manager_id ?? null;
     if (row.manager !== undefined) {
       managerId = row.manager === null ? null : (resolve(row.manager) ?? null);
@@ -99,7 +101,7 @@ export function planHrImport(
     lineOf.set(id, row.line);
     next.push({
       id,
-      email: row.email ?? current!.email,
+      email,
       name: row.name,
       title: row.title ?? current?.title ?? '',
       department: row.department ?? current?.department ?? '',
