@@ -2,13 +2,13 @@ import type { Kysely, Transaction } from 'kysely';
 import { bulkInsert } from '#shared/node/bulk-insert';
 import type { ServerDb } from '../db/schema.ts';
 import { inTransaction } from '../db/in-transaction.ts';
-import { reserveSeqs } from '../repos/change-seq.repo.ts';
+import { findCurrentSeq, reserveSeqs } from '../repos/change-seq.repo.ts';
 import { decodeText, type DecodedText } from './decode-text.ts';
 import { deactivatePeople } from './deactivate-people.ts';
 import { refuseIfProblems } from './hr-problem.ts';
 import { parseHrCsv } from './parse-hr-csv.ts';
 import { planHrImport, type HrImportPlan } from './plan-hr-import.ts';
-import { HR_PERSON_COLUMNS, listStoredPeople } from './stored-people.ts';
+import { HR_PERSON_COLUMNS, listStoredPeople, type HrPersonColumns } from './stored-people.ts';
 
 export interface ImportPeopleOptions {
   /** Count what would change; write nothing. */
@@ -34,24 +34,26 @@ export interface ImportPeopleResult {
 const WRITTEN_COLUMNS = [...HR_PERSON_COLUMNS, 'deleted', 'seq'] as const;
 
 /**
- * Imports an HR CSV export (bytes as read from the file). The whole file is checked first: any problem
- * throws an HrImportError listing every one, and nothing is written. Then, in one transaction (the people
- * are read inside it, so a concurrent SCIM write cannot slip between the comparison and the write), only
- * real changes are written, each with a seq, so apps pull exactly those.
+ * Imports an HR CSV export (bytes as read from the file). The whole file is checked first, against the
+ * people stored: any problem throws an HrImportError listing every one, and nothing is written. Then only
+ * real changes are written, in one transaction, each with a seq, so apps pull exactly those.
  */
 export async function importPeople(
   db: Kysely<ServerDb>,
   bytes: Uint8Array,
   { dryRun = false, deactivateMissing = false }: ImportPeopleOptions = {},
 ): Promise<ImportPeopleResult> {
+  // The people are listed while the file is parsed: SQLite works on its own thread meanwhile.
+  const seenSeq = await findCurrentSeq(db);
+  const listing = listStoredPeople(db);
+  await yieldToDatabase();
   const decoded = decodeText(bytes);
   const parsed = parseHrCsv(decoded.text);
+  const stored = await listing;
   refuseIfProblems(parsed.problems);
 
-  const makePlan = async (read: Kysely<ServerDb>) => {
-    const plan = planHrImport(parsed.rows, parsed.headers, await listStoredPeople(read), {
-      deactivateMissing,
-    });
+  const makePlan = (people: readonly HrPersonColumns[]) => {
+    const plan = planHrImport(parsed.rows, parsed.headers, people, { deactivateMissing });
     refuseIfProblems(plan.problems);
     return plan;
   };
@@ -67,11 +69,19 @@ export async function importPeople(
     lastSeq,
   });
 
-  if (dryRun) return summary(await makePlan(db), null);
+  const plan = makePlan(stored);
+  if (dryRun) return summary(plan, null);
+  // The write lock is held for the writes only. Had anyone written since the people were listed (SCIM,
+  // an app), they are compared again under the lock, so nothing is written from a stale comparison.
   return inTransaction(db, async (trx) => {
-    const plan = await makePlan(trx);
-    return summary(plan, await writePlan(trx, plan));
+    const current = (await findCurrentSeq(trx)) === seenSeq ? plan : makePlan(await listStoredPeople(trx));
+    return summary(current, await writePlan(trx, current));
   });
+}
+
+/** Two turns of the event loop: enough for the sqlite3 driver to prepare a statement and start it. */
+async function yieldToDatabase() {
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 async function writePlan(trx: Transaction<ServerDb>, plan: HrImportPlan): Promise<number | null> {

@@ -132,37 +132,34 @@ export function planHrImport(
   return plan;
 }
 
-/** Each cycle in the managers after the import, once, at the line of the first row on it. */
+/**
+ * Each cycle in the managers after the import, once, at the line of the first row on it. One walk per
+ * person up their chain, stopping at anyone an earlier walk passed: linear, and one map for all walks.
+ */
 function findManagerCycles(
   next: readonly HrPersonColumns[],
   stored: readonly HrPersonColumns[],
   lineOf: ReadonlyMap<string, number>,
   column: string | undefined,
 ): HrProblem[] {
-  const managerOf = new Map<string, string | null>(stored.map((p) => [p.id, p.manager_id]));
-  const nameOf = new Map<string, string>(stored.map((p) => [p.id, p.name]));
-  for (const p of next) {
-    managerOf.set(p.id, p.manager_id);
-    nameOf.set(p.id, p.name);
-  }
-  const settled = new Set<string>();
+  const byId = new Map<string, HrPersonColumns>(stored.map((p) => [p.id, p]));
+  for (const p of next) byId.set(p.id, p);
+  const walkOf = new Map<string, number>();
   const problems: HrProblem[] = [];
-  for (const start of next) {
-    const path: string[] = [];
-    const onPath = new Set<string>();
+  const path: string[] = [];
+  next.forEach((start, walk) => {
+    path.length = 0;
     let at: string | null | undefined = start.id;
-    while (at && !settled.has(at) && !onPath.has(at)) {
+    while (at && !walkOf.has(at)) {
+      walkOf.set(at, walk);
       path.push(at);
-      onPath.add(at);
-      at = managerOf.get(at);
+      at = byId.get(at)?.manager_id;
     }
-    if (at && onPath.has(at)) {
-      const cycle = path.slice(path.indexOf(at));
-      const line = Math.min(...cycle.map((id) => lineOf.get(id) ?? Infinity));
-      const names = [...cycle, at].map((id) => nameOf.get(id) ?? id).join(' → ');
-      problems.push({ line, column, message: `managers form a cycle: ${names}` });
-    }
-    for (const id of path) settled.add(id);
-  }
+    if (!at || walkOf.get(at) !== walk) return;
+    const cycle = path.slice(path.indexOf(at));
+    const line = Math.min(...cycle.map((id) => lineOf.get(id) ?? Infinity));
+    const names = [...cycle, at].map((id) => byId.get(id)?.name ?? id).join(' → ');
+    problems.push({ line, column, message: `managers form a cycle: ${names}` });
+  });
   return problems;
 }
