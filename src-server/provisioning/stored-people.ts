@@ -1,19 +1,10 @@
 import type { ReadDb } from '#shared/node/open-database';
+import { PERSON_COLUMNS } from '#shared/node/person-columns';
 import type { PeopleTable, ServerDb } from '../db/schema.ts';
 
 /** The columns an HR import reads and writes; external_id and user_name belong to SCIM and are left alone. */
 export const HR_PERSON_COLUMNS = [
-  'id',
-  'email',
-  'name',
-  'title',
-  'department',
-  'location',
-  'manager_id',
-  'skills',
-  'bio',
-  'timezone',
-  'active',
+  ...PERSON_COLUMNS,
   'employee_number',
 ] as const satisfies readonly (keyof PeopleTable)[];
 
