@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { generateOrg } from '#server/demo/generate-org';
 import { benchBootstrap } from './bootstrap.bench.ts';
 import { benchCommunities } from './communities.bench.ts';
+import { benchDirectoryChange } from './directory-change.bench.ts';
 import { benchGraph } from './graph.bench.ts';
 import { benchGraphLayout } from './graph-layout.bench.ts';
+import { benchHrImport } from './hr-import.bench.ts';
 import { benchNotesSearch } from './notes.bench.ts';
 import { benchPush } from './push.bench.ts';
 import { benchScim } from './scim.bench.ts';
@@ -74,3 +76,7 @@ try {
 } finally {
   await server.stop();
 }
+
+// The directory's side: an HR import into an empty server and again, and a change reaching an open core.
+await benchHrImport({ workDir: join(cache, 'hr-import'), size });
+await benchDirectoryChange({ workDir: join(cache, 'directory-change'), size, changed: quick ? 500 : 1000 });

@@ -15,6 +15,7 @@ import type { OrgSize } from './demo/generate-org.ts';
 import { seedDemoOrg } from './demo/seed-demo-org.ts';
 import { createChangeAnnouncer } from './sync/change-announcer.ts';
 import { createChangeHub } from './sync/change-hub.ts';
+import { startChangeWatch } from './sync/change-watch.ts';
 
 export type { ServerDb } from './db/schema.ts';
 export { upsertPeople, deletePerson, findPerson } from './repos/people.repo.ts';
@@ -42,6 +43,8 @@ export interface StartServerOptions {
   idTokenCheck?: IdTokenCheckOptions;
   /** Serve SCIM 2.0 at /scim/v2 (the configuration's scim.enabled). */
   scim?: boolean;
+  /** How often to look for writes another process committed (the admin CLI); default 500 ms. */
+  changeWatchMs?: number;
 }
 
 export interface RunningServer {
@@ -91,6 +94,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
     app.addHook('onClose', () => sweeper.stop());
     await app.listen({ host, port });
+    const watch = startChangeWatch(announcer, {
+      ...(options.changeWatchMs !== undefined && { intervalMs: options.changeWatchMs }),
+      onError: (err) => app.log.error(err, 'Looking for changes made by another process failed'),
+    });
     const address = app.server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     let closing: Promise<void> | undefined;
@@ -98,7 +105,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       url: `http://${shownHost}:${address.port}`,
       db,
       announceChanges: () => announcer.announce(),
-      close: () => (closing ??= app.close().then(() => db.destroy())),
+      close: () => {
+        watch.stop();
+        return (closing ??= app.close().then(() => db.destroy()));
+      },
     };
   } catch (err) {
     await db.destroy();

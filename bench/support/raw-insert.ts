@@ -2,7 +2,7 @@ import sqlite3 from 'sqlite3';
 import type { Person } from '#shared/domain/person';
 import { toPeopleRow } from '#core/store/people.repo';
 
-const run = (db: sqlite3.Database, sql: string, params: unknown[] = []) =>
+export const run = (db: sqlite3.Database, sql: string, params: unknown[] = []) =>
   new Promise<void>((resolve, reject) => db.run(sql, params, (err) => (err ? reject(err) : resolve())));
 
 const stmtRun = (stmt: sqlite3.Statement, params: unknown[]) =>
@@ -15,7 +15,8 @@ const prepare = (db: sqlite3.Database, sql: string) =>
 
 const finalize = (stmt: sqlite3.Statement) => new Promise<void>((resolve) => stmt.finalize(() => resolve()));
 
-async function insertMany(db: sqlite3.Database, table: string, columns: string[], rows: unknown[][]) {
+/** Multi-row INSERTs of `rows` (one prepared statement reused), on an open connection. */
+export async function insertMany(db: sqlite3.Database, table: string, columns: string[], rows: unknown[][]) {
   const perStatement = Math.floor(30_000 / columns.length);
   const tuple = `(${columns.map(() => '?').join(',')})`;
   const sqlFor = (n: number) =>

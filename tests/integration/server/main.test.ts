@@ -53,7 +53,7 @@ describe('src-server/main.ts', () => {
     expect(await exited).toBe(0);
   });
 
-  it('exits 1 with a message naming the flag when an argument is bad', async () => {
-    await expect(startCli(['--port', 'nope'])).rejects.toThrow(/exited with 1: .*--port/s);
+  it('exits 2 with a message naming the flag when an argument is bad', async () => {
+    await expect(startCli(['--port', 'nope'])).rejects.toThrow(/exited with 2: kith-server: .*--port/s);
   });
 });
