@@ -68,6 +68,7 @@ describe('applyCommunityMutationLocally', () => {
       createdAt: 5000,
       archived: false,
       updatedAt: 5000,
+      managedByDirectory: false,
     });
     expect(value(next, membershipKey(C, ME))).toEqual({
       communityId: C,

@@ -201,7 +201,7 @@ describe('parseCliArgs with a config file', () => {
   });
   afterEach(() => dir.remove());
 
-  it('passes oidc, scim and publicUrl on; flags beat the environment, which beats the file', () => {
+  it('passes oidc and scim on; flags beat the environment, which beats the file', () => {
     const options = parseCliArgs(['--config', 'kith.yaml', '--port', '0'], dir.path, {
       KITH_HOST: '127.0.0.2',
     });
@@ -209,7 +209,6 @@ describe('parseCliArgs with a config file', () => {
       dbFile: join(dir.path, 'state', 'kith-server.db'),
       host: '127.0.0.2',
       port: 0,
-      publicUrl: 'https://kith.example.com',
       oidc: { clientId: 'kith-desktop', personClaim: 'oid' },
       scim: true,
     });
