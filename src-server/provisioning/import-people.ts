@@ -8,7 +8,7 @@ import { deactivatePeople } from './deactivate-people.ts';
 import { refuseIfProblems } from './hr-problem.ts';
 import { parseHrCsv } from './parse-hr-csv.ts';
 import { planHrImport, type HrImportPlan } from './plan-hr-import.ts';
-import { HR_PERSON_COLUMNS, listStoredPeople, type HrPersonColumns } from './stored-people.ts';
+import { HR_PERSON_COLUMNS, listStoredPeople, type StoredPerson } from './stored-people.ts';
 
 export interface ImportPeopleOptions {
   /** Count what would change; write nothing. */
@@ -52,7 +52,7 @@ export async function importPeople(
   const stored = await listing;
   refuseIfProblems(parsed.problems);
 
-  const makePlan = (people: readonly HrPersonColumns[]) => {
+  const makePlan = (people: readonly StoredPerson[]) => {
     const plan = planHrImport(parsed.rows, parsed.headers, people, { deactivateMissing });
     refuseIfProblems(plan.problems);
     return plan;

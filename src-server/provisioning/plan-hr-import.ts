@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { HrField } from './hr-columns.ts';
 import type { HrProblem } from './hr-problem.ts';
 import type { HrRow, ManagerRef } from './parse-hr-csv.ts';
-import { HR_PERSON_COLUMNS, type HrPersonColumns } from './stored-people.ts';
+import { HR_PERSON_COLUMNS, type HrPersonColumns, type StoredPerson } from './stored-people.ts';
 
 export interface HrImportPlan {
   /** New people and changed ones, as full rows (without seq). */
   creates: HrPersonColumns[];
   updates: HrPersonColumns[];
   unchanged: number;
-  /** Live, active people the file does not list (only with deactivateMissing). */
+  /** Live, active people the file does not list and SCIM does not provision (only with deactivateMissing). */
   deactivations: string[];
   problems: HrProblem[];
 }
@@ -22,19 +22,19 @@ export interface HrImportPlan {
 export function planHrImport(
   rows: readonly HrRow[],
   headers: Partial<Record<HrField, string>>,
-  stored: readonly HrPersonColumns[],
+  stored: readonly StoredPerson[],
   { deactivateMissing }: { deactivateMissing: boolean },
 ): HrImportPlan {
   const problems: HrProblem[] = [];
-  const byEmployeeId = new Map<string, HrPersonColumns>();
-  const byEmail = new Map<string, HrPersonColumns>();
+  const byEmployeeId = new Map<string, StoredPerson>();
+  const byEmail = new Map<string, StoredPerson>();
   for (const person of stored) {
     if (person.employee_number !== null) byEmployeeId.set(person.employee_number, person);
     byEmail.set(person.email, person);
   }
 
   // Who each row is: a stored person, or a new id.
-  const targets: { row: HrRow; current: HrPersonColumns | undefined; id: string; email: string }[] = [];
+  const targets: { row: HrRow; current: StoredPerson | undefined; id: string; email: string }[] = [];
   const rowOfPerson = new Map<string, number>();
   for (const row of rows) {
     const current =
@@ -110,7 +110,8 @@ export function planHrImport(
       skills: row.skills ? JSON.stringify(row.skills) : (current?.skills ?? '[]'),
       bio: current?.bio ?? '',
       timezone: row.timezone ?? current?.timezone ?? '',
-      active: 1,
+      // Listed means employed, unless SCIM provisions them: then the identity provider decides.
+      active: current?.scimManaged ? current.active : 1,
       employee_number: row.employeeId ?? current?.employee_number ?? null,
     });
   }
@@ -127,7 +128,9 @@ export function planHrImport(
   }
   if (deactivateMissing) {
     const listed = new Set(next.map((p) => p.id));
-    plan.deactivations = stored.filter((p) => p.active === 1 && !listed.has(p.id)).map((p) => p.id);
+    plan.deactivations = stored
+      .filter((p) => p.active === 1 && !p.scimManaged && !listed.has(p.id))
+      .map((p) => p.id);
   }
   return plan;
 }
@@ -138,7 +141,7 @@ export function planHrImport(
  */
 function findManagerCycles(
   next: readonly HrPersonColumns[],
-  stored: readonly HrPersonColumns[],
+  stored: readonly StoredPerson[],
   lineOf: ReadonlyMap<string, number>,
   column: string | undefined,
 ): HrProblem[] {

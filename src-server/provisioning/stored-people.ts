@@ -10,7 +10,18 @@ export const HR_PERSON_COLUMNS = [
 
 export type HrPersonColumns = Pick<PeopleTable, (typeof HR_PERSON_COLUMNS)[number]>;
 
-/** Every live person (deactivated ones included: a row in the file brings them back), as the import compares them. */
-export function listStoredPeople(db: ReadDb<ServerDb>): Promise<HrPersonColumns[]> {
-  return db.selectFrom('people').select(HR_PERSON_COLUMNS).where('deleted', '=', 0).execute();
+/** A stored person as the import compares them: their columns, and whether SCIM provisions them. */
+export type StoredPerson = HrPersonColumns & { scimManaged: boolean };
+
+/**
+ * Every live person, deactivated ones included: a row in the file brings them back, unless SCIM provisions
+ * them (then the identity provider alone says who is active: a stale HR export must not re-enable a leaver).
+ */
+export async function listStoredPeople(db: ReadDb<ServerDb>): Promise<StoredPerson[]> {
+  const rows = await db
+    .selectFrom('people')
+    .select([...HR_PERSON_COLUMNS, 'scim_resource'])
+    .where('deleted', '=', 0)
+    .execute();
+  return rows.map(({ scim_resource, ...person }) => ({ ...person, scimManaged: scim_resource !== null }));
 }

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findCurrentSeq } from '#server/server';
+import { findCurrentSeq, issueSession } from '#server/server';
+import { refreshSession } from '#server/repos/sessions.repo';
 import { HrImportError, formatProblem } from '#server/provisioning/hr-problem';
 import { importPeople } from '#server/provisioning/import-people';
 import { startTestServer, type ServerFixture } from './server-fixture.ts';
@@ -170,6 +171,48 @@ describe('importPeople (HR CSV)', () => {
       deactivated: 0,
     });
     expect(await importPeople(server.db, await awkwardValid())).toMatchObject({ updated: 3, unchanged: 2 });
+  });
+
+  it('revokes the sessions of the people it deactivates: their next refresh says the directory deactivated them', async () => {
+    await importPeople(server.db, await awkwardValid());
+    const leaver = await server.db
+      .selectFrom('people')
+      .select('id')
+      .where('employee_number', '=', 'E003')
+      .executeTakeFirstOrThrow();
+    const session = await issueSession(server.db, leaver.id);
+    expect((await server.get('/v1/me', session.accessToken)).status).toBe(200);
+    const file = csv('Employee ID,Name,Email', 'E001,Ada Lovelace,ada@example.com');
+    await importPeople(server.db, file, { deactivateMissing: true });
+    expect((await server.get('/v1/me', session.accessToken)).status).toBe(401);
+    expect(await refreshSession(server.db, session.refreshToken)).toEqual({
+      ok: false,
+      reason: 'deactivated',
+    });
+  });
+
+  it('leaves who is active to SCIM for the people SCIM provisions: neither reactivated when listed nor deactivated when missing', async () => {
+    await importPeople(server.db, await awkwardValid());
+    // E003 and E004 are provisioned by SCIM from here on; E003 was deactivated there.
+    await server.db
+      .updateTable('people')
+      .set({ scim_resource: '{}' })
+      .where('employee_number', 'in', ['E003', 'E004'])
+      .execute();
+    await server.db.updateTable('people').set({ active: 0 }).where('employee_number', '=', 'E003').execute();
+    const file = csv(
+      'Employee ID,Name,Email',
+      'E001,Ada Lovelace,ada@example.com',
+      'E003,François Dubois,francois@example.com',
+    );
+    await importPeople(server.db, file, { deactivateMissing: true });
+    expect((await people()).map((p) => [p.employee_number, p.active])).toEqual([
+      ['E001', 1],
+      ['E002', 0],
+      ['E003', 0],
+      ['E004', 1],
+      ['E005', 0],
+    ]);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPerson, issueToken } from '#server/server';
+import { findPerson, issueSession } from '#server/server';
+import { refreshSession } from '#server/repos/sessions.repo';
 import { ENTERPRISE, ERROR, PATCH_OP, startScimServer, USER, type ScimFixture } from './scim-fixture.ts';
 
 const withManager = (value: string) => ({ [ENTERPRISE]: { manager: { value } } });
@@ -84,7 +85,7 @@ describe('SCIM managers, deactivation and adoption', () => {
 
   it('deactivates with active false: readable and filterable, inactive in the app, signed out', async () => {
     const id = await fx.createUser('leaver@example.com');
-    const token = await issueToken(fx.server.db, id);
+    const { accessToken: token, refreshToken } = await issueSession(fx.server.db, id);
     expect((await fx.server.get('/v1/me', token)).status).toBe(200);
     const answer = await fx.scim('PATCH', `/Users/${id}`, {
       Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
@@ -98,6 +99,11 @@ describe('SCIM managers, deactivation and adoption', () => {
       `/Users?filter=${encodeURIComponent('userName eq "leaver@example.com" and active eq false')}`,
     );
     expect(filtered.body.totalResults).toBe(1);
+    // The session was revoked, not just refused while inactive: reactivated, the old token stays dead, and
+    // the refresh says why the session ended.
+    await fx.scim('PATCH', `/Users/${id}`, { Operations: [{ op: 'replace', path: 'active', value: true }] });
+    expect((await fx.server.get('/v1/me', token)).status).toBe(401);
+    expect(await refreshSession(fx.server.db, refreshToken)).toEqual({ ok: false, reason: 'deactivated' });
   });
 
   it('takes over a person the demo (or an HR import) put in, by email, instead of a 409', async () => {
