@@ -31,8 +31,13 @@ export interface RedirectReceiver {
 /**
  * Starts receiving one sign-in's redirect. The core's default is a loopback listener on 127.0.0.1 at
  * `preferredPort` (falling back to a free port); the web host uses its own origin's /callback instead.
+ * Only a redirect carrying `state` is this sign-in's: any other request to the callback (a web page probing
+ * the loopback port) is answered 400 and the receiver keeps waiting.
  */
-export type OpenRedirectReceiver = (options: { preferredPort: number | null }) => Promise<RedirectReceiver>;
+export type OpenRedirectReceiver = (options: {
+  preferredPort: number | null;
+  state: string;
+}) => Promise<RedirectReceiver>;
 
 export interface CoreOptions {
   /** Folder of the local cache (kith.db) and anything else the core keeps on disk. */

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OpenRedirectReceiver, SignInOutcome } from '#core/core-types';
+import { isRedirectOf } from '#core/session/loopback-receiver';
 import { signInPage } from '#core/session/sign-in-page';
 
 export const WEB_CALLBACK_PATH = '/callback';
@@ -21,14 +22,14 @@ export const WEB_CALLBACK_PATH = '/callback';
 export function createWebSignIn() {
   let origin: string | null = null;
   let navigate: ((url: string) => void) | null = null;
-  let pending: { deliver: (url: URL) => void; outcome: Promise<SignInOutcome> } | null = null;
+  let pending: { state: string; deliver: (url: URL) => void; outcome: Promise<SignInOutcome> } | null = null;
 
-  const openRedirectReceiver: OpenRedirectReceiver = async () => {
+  const openRedirectReceiver: OpenRedirectReceiver = async ({ state }) => {
     if (!origin) throw new Error('The web host is not listening yet');
     let deliver: (url: URL) => void = () => undefined;
     let settle: (outcome: SignInOutcome) => void = () => undefined;
     const redirect = new Promise<URL>((resolve) => (deliver = resolve));
-    const mine = { deliver, outcome: new Promise<SignInOutcome>((resolve) => (settle = resolve)) };
+    const mine = { state, deliver, outcome: new Promise<SignInOutcome>((resolve) => (settle = resolve)) };
     pending = mine;
     return {
       redirectUri: `${origin}${WEB_CALLBACK_PATH}`,
@@ -64,6 +65,18 @@ export function createWebSignIn() {
     ): Promise<boolean> {
       const url = new URL(req.url ?? '/', origin ?? 'http://127.0.0.1');
       if (req.method !== 'GET' || url.pathname !== WEB_CALLBACK_PATH) return false;
+      if (pending && !isRedirectOf(url, pending.state)) {
+        // Not the waiting sign-in's answer (a stale tab, a probe): it keeps waiting for its own.
+        res.writeHead(400, {
+          ...headers,
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+        });
+        res.end(
+          signInPage({ ok: false, message: 'This is not the answer Kith is waiting for.' }, { backTo: '/' }),
+        );
+        return true;
+      }
       const current = pending;
       pending = null;
       // No sign-in waiting (a reload, a second visit): back to the app, which shows where things stand.

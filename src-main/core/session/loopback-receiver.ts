@@ -5,6 +5,9 @@ import { signInPage } from './sign-in-page.ts';
 
 export const CALLBACK_PATH = '/callback';
 
+/** Whether a request to the callback is the redirect of the sign-in whose state is `state`. */
+export const isRedirectOf = (url: URL, state: string) => url.searchParams.get('state') === state;
+
 function listen(port: number) {
   const server = createServer();
   return new Promise<typeof server>((resolve, reject) => {
@@ -32,7 +35,7 @@ function answer(res: ServerResponse, status: number, html: string) {
  * (providers that follow RFC 8252 ignore the port of a loopback redirect). The browser's request to
  * /callback is held until the core has finished signing in, so the tab says how it really ended.
  */
-export const openLoopbackReceiver: OpenRedirectReceiver = async ({ preferredPort }) => {
+export const openLoopbackReceiver: OpenRedirectReceiver = async ({ preferredPort, state }) => {
   const server = await (preferredPort === null
     ? listen(0)
     : listen(preferredPort).catch((err: NodeJS.ErrnoException) => {
@@ -49,6 +52,12 @@ export const openLoopbackReceiver: OpenRedirectReceiver = async ({ preferredPort
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH)
       return answer(res, 404, signInPage({ ok: false, message: 'Nothing here.' }));
+    if (!isRedirectOf(url, state))
+      return answer(
+        res,
+        400,
+        signInPage({ ok: false, message: 'This is not the answer Kith is waiting for.' }),
+      );
     if (delivered)
       return answer(
         res,

@@ -108,10 +108,10 @@ export async function runOidcFlow<T>(
       );
     },
   );
-  const receiver = await options.openRedirectReceiver({ preferredPort: config.redirectPort });
+  const state = oidc.randomState();
+  const receiver = await options.openRedirectReceiver({ preferredPort: config.redirectPort, state });
   try {
     const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
     const nonce = oidc.randomNonce();
     const authorizationUrl = oidc.buildAuthorizationUrl(configuration, {
       redirect_uri: receiver.redirectUri,
