@@ -108,6 +108,12 @@ function runApp(): void {
     };
     disposers.push(core.events.on('settings.changed', applySettings));
     applySettings(await core.handlers.settings.get(undefined));
+    // Signing in with the company's identity provider ends in the browser: Kith comes back to the front.
+    disposers.push(
+      core.events.on('session.changed', (session) => {
+        if (session.state === 'signed_in') showMainWindow();
+      }),
+    );
 
     disposers.push(
       createKithTray(core.desktop, bundlePaths.trayIcons, {
