@@ -32,6 +32,8 @@ export interface AppOptions {
   logger: boolean;
   /** Serve SCIM 2.0 at /scim/v2 (the server configuration's scim.enabled); off: those paths are 404. */
   scim?: boolean;
+  /** The server's address as clients reach it (the configuration's publicUrl); SCIM locations are built on it. */
+  publicUrl?: string;
   /** Where committed writes are announced and GET /v1/sync/events listens; closed with the app. */
   changes: { hub: ChangeHub; announcer: ChangeAnnouncer; stream?: ChangeStreamOptions };
   /** How long a slow or stalled client may hold a socket; defaults in http-limits.ts. */
@@ -47,6 +49,7 @@ export async function buildApp({
   demo,
   logger,
   scim = false,
+  publicUrl,
   changes,
   timeouts,
   oidc,
@@ -75,7 +78,7 @@ export async function buildApp({
   await app.register(demoSessionRoutes(db, demo));
   await app.register(authSessionRoutes(db, { demo, oidc, idTokenCheck }));
   await app.register(authRefreshRoutes(db));
-  if (scim) await app.register(scimRoutes(db, changes.announcer), { prefix: '/scim/v2' });
+  if (scim) await app.register(scimRoutes(db, changes.announcer, publicUrl), { prefix: '/scim/v2' });
   await app.register(async (signedIn) => {
     signedIn.addHook('onRequest', requireBearerToken(db));
     await signedIn.register(meRoutes(db));

@@ -93,6 +93,7 @@ export function parseCliArgs(
     ...(demo && { demo }),
     ...(config.oidc && { oidc: config.oidc }),
     ...(config.scim.enabled && { scim: true }),
+    ...(config.publicUrl && { publicUrl: config.publicUrl }),
   };
 }
 

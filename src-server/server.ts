@@ -43,6 +43,8 @@ export interface StartServerOptions {
   idTokenCheck?: IdTokenCheckOptions;
   /** Serve SCIM 2.0 at /scim/v2 (the configuration's scim.enabled). */
   scim?: boolean;
+  /** The server's address as clients reach it (the configuration's publicUrl), e.g. behind a TLS proxy. */
+  publicUrl?: string;
   /** How often to look for writes another process committed (the admin CLI); default 500 ms. */
   changeWatchMs?: number;
 }
@@ -67,6 +69,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     demo,
     logger = false,
     scim = false,
+    publicUrl,
     timeouts,
     oidc,
     idTokenCheck,
@@ -83,6 +86,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       demo: demo !== undefined,
       logger,
       scim,
+      publicUrl,
       changes: { hub, announcer },
       timeouts,
       oidc,

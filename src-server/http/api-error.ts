@@ -10,6 +10,7 @@ import { STATUS_CODES } from 'node:http';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ApiError } from '#shared/wire/auth';
 import { KithError, type ErrorCode } from '#shared/errors';
+import { sendScimFrameworkError } from '../scim/scim-errors.ts';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
@@ -110,10 +111,12 @@ function sendFrameworkError(reply: FastifyReply, err: FastifyError) {
  */
 export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (
   err: FastifyError,
-  _request: FastifyRequest,
+  request: FastifyRequest,
   reply: FastifyReply,
 ) => {
-  void sendFrameworkError(reply, err);
+  // SCIM's error handler is never reached before routing: a directory still gets a SCIM error there.
+  if (/^\/scim\/v2(\/|\?|$)/.test(request.url)) void sendScimFrameworkError(reply, err);
+  else void sendFrameworkError(reply, err);
 };
 
 /**

@@ -5,15 +5,21 @@ import { DirectoryRefusal } from '../repos/directory-people.repo.ts';
 import type { ChangeAnnouncer } from '../sync/change-announcer.ts';
 import { badRequest, notFound, SCIM_CONTENT_TYPE, ScimError } from './scim-errors.ts';
 
-/** What the SCIM routes share: the database, the announcer of committed writes. */
+/** What the SCIM routes share: the database, the announcer of committed writes, the public address. */
 export interface ScimContext {
   db: Kysely<ServerDb>;
   announcer: ChangeAnnouncer;
+  /** The server's address as clients reach it (the configuration's publicUrl), e.g. behind a TLS proxy. */
+  publicUrl?: string | undefined;
 }
 
-/** This server's SCIM base URL as the client reached it: resource locations are built on it. */
-export function baseUrl(request: FastifyRequest) {
-  return `${request.protocol}://${request.host}/scim/v2`;
+/**
+ * This server's SCIM base URL: resource locations are built on it. The configured public address when there
+ * is one (behind a proxy the request says http:// and carries whatever Host it was sent); else as reached.
+ */
+export function baseUrl(ctx: Pick<ScimContext, 'publicUrl'>, request: FastifyRequest) {
+  const origin = ctx.publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
+  return `${origin}/scim/v2`;
 }
 
 export function sendScim(reply: FastifyReply, status: number, body: unknown) {

@@ -34,18 +34,23 @@ export function sendScimError(reply: FastifyReply, status: number, detail: strin
   return reply.code(status).type(SCIM_CONTENT_TYPE).send(body);
 }
 
+/** Fastify's own 4xx under /scim/v2 (bad JSON, 413, 415, a bad percent-escape before routing) as SCIM errors. */
+export function sendScimFrameworkError(reply: FastifyReply, err: FastifyError) {
+  const status = err.statusCode ?? 400;
+  if (status === 413) return sendScimError(reply, 413, 'The request body is too large');
+  if (status === 415) return sendScimError(reply, 415, err.message);
+  return sendScimError(reply, status, err.message, status === 400 ? 'invalidSyntax' : undefined);
+}
+
 /** Every error under the SCIM prefix in the SCIM error shape, Fastify's own (bad JSON, 413, 415) included. */
 export function installScimErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof ScimError) return sendScimError(reply, err.status, err.message, err.scimType);
-    const status = err.statusCode;
-    if (!status || status >= 500) {
+    if (!err.statusCode || err.statusCode >= 500) {
       request.log.error({ err }, 'SCIM request failed');
       return sendScimError(reply, 500, 'The server could not complete the request');
     }
-    if (status === 413) return sendScimError(reply, 413, 'The request body is too large');
-    if (status === 415) return sendScimError(reply, 415, err.message);
-    return sendScimError(reply, status, err.message, status === 400 ? 'invalidSyntax' : undefined);
+    return sendScimFrameworkError(reply, err);
   });
   app.setNotFoundHandler((request, reply) =>
     sendScimError(reply, 404, `No SCIM endpoint ${request.method} ${request.url.split('?')[0]}`),

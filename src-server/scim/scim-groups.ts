@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { COMMUNITY_NAME_MAX } from '#shared/domain/community';
+import type { ReadDb } from '#shared/node/open-database';
+import type { ServerDb } from '../db/schema.ts';
+import { inTransaction } from '../db/in-transaction.ts';
 import {
   archiveDirectoryGroup,
   findDirectoryGroup,
@@ -90,8 +93,8 @@ function wantsMembers(p: Projection) {
 
 export function registerGroupRoutes(app: FastifyInstance, ctx: ScimContext) {
   const { db } = ctx;
-  async function render(row: GroupRow, base: string, p: Projection) {
-    const members = wantsMembers(p) ? await listGroupMembers(db, row.id) : undefined;
+  async function render(rdb: ReadDb<ServerDb>, row: GroupRow, base: string, p: Projection) {
+    const members = wantsMembers(p) ? await listGroupMembers(rdb, row.id) : undefined;
     const resource = {
       schemas: [GROUP_SCHEMA],
       id: row.id,
@@ -112,50 +115,66 @@ export function registerGroupRoutes(app: FastifyInstance, ctx: ScimContext) {
     };
     return project(resource, 'Group', p);
   }
-  const load = async (id: string) => {
-    const row = await findDirectoryGroup(db, id);
+  /*
+   * A write reads the group through its own transaction (BEGIN IMMEDIATE on SQLite serializes writers), so
+   * concurrent PATCHes and a racing DELETE are applied one after the other, none lost. No FOR UPDATE: Kysely's
+   * SQLite compiler emits it as is and SQLite refuses it; on PostgreSQL the row load would take `.forUpdate()`.
+   */
+  const load = async (rdb: ReadDb<ServerDb>, id: string) => {
+    const row = await findDirectoryGroup(rdb, id);
     if (!row) throw noSuch('Group', id);
     return row;
   };
   const answer = async (id: string, base: string, query: unknown) =>
-    render(await load(id), base, readProjection(query));
+    render(db, await load(db, id), base, readProjection(query));
 
   app.get('/Groups', async (request, reply) => {
     const params = readListQuery(request.query);
     const { total, rows } = await listDirectoryGroups(db, params.filter.map(toCriterion), params);
-    const base = baseUrl(request);
-    const resources = await Promise.all(rows.map((row) => render(row, base, params.projection)));
+    const base = baseUrl(ctx, request);
+    const resources = await Promise.all(rows.map((row) => render(db, row, base, params.projection)));
     return sendScim(reply, 200, listResponse(total, params.startIndex, resources));
   });
 
   app.get('/Groups/:id', async (request, reply) => {
-    return sendScim(reply, 200, await answer(idParam(request, 'Group'), baseUrl(request), request.query));
+    return sendScim(
+      reply,
+      200,
+      await answer(idParam(request, 'Group'), baseUrl(ctx, request), request.query),
+    );
   });
 
   app.post('/Groups', async (request, reply) => {
     const fields = toGroupFields(bodyObject(request.body));
     const id = randomUUID();
     await runWrite(ctx, request, () => writeDirectoryGroup(db, id, fields));
-    const base = baseUrl(request);
+    const base = baseUrl(ctx, request);
     reply.header('location', `${base}/Groups/${id}`);
     return sendScim(reply, 201, await answer(id, base, request.query));
   });
 
   app.put('/Groups/:id', async (request, reply) => {
     const id = idParam(request, 'Group');
-    await load(id);
-    const fields = toGroupFields(bodyObject(request.body));
-    await runWrite(ctx, request, () => writeDirectoryGroup(db, id, fields));
-    return sendScim(reply, 200, await answer(id, baseUrl(request), request.query));
+    await runWrite(ctx, request, () =>
+      inTransaction(db, async (trx) => {
+        await load(trx, id);
+        await writeDirectoryGroup(trx, id, toGroupFields(bodyObject(request.body)));
+      }),
+    );
+    return sendScim(reply, 200, await answer(id, baseUrl(ctx, request), request.query));
   });
 
   app.patch('/Groups/:id', async (request, reply) => {
     const id = idParam(request, 'Group');
     const operations = readOperations(request.body);
-    const base = baseUrl(request);
-    const current = await render(await load(id), base, {});
-    const fields = toGroupFields(applyPatch(current, operations, GROUP_SHAPE, GROUP_SCHEMA));
-    await runWrite(ctx, request, () => writeDirectoryGroup(db, id, fields));
+    const base = baseUrl(ctx, request);
+    await runWrite(ctx, request, () =>
+      inTransaction(db, async (trx) => {
+        const current = await render(trx, await load(trx, id), base, {});
+        const fields = toGroupFields(applyPatch(current, operations, GROUP_SHAPE, GROUP_SCHEMA));
+        await writeDirectoryGroup(trx, id, fields);
+      }),
+    );
     // A group may hold thousands of members: the group comes back only when asked for (RFC 7644 §3.5.2).
     const asked = readProjection(request.query);
     if (!asked.attributes && !asked.excludedAttributes) return reply.code(204).send();

@@ -1,17 +1,16 @@
 import { z } from 'zod';
+import { queryInt } from '#shared/wire/query-int';
 import type { Projection } from './scim-attributes.ts';
 import { checkProjection } from './scim-attributes.ts';
 import { badRequest } from './scim-errors.ts';
 import { parseFilter, type Comparison } from './scim-filter.ts';
 import { LIST_SCHEMA, MAX_PAGE } from './scim-urns.ts';
 
-/** A whole number written plainly ("10", not "1e1", "0x10" or "10.0"). */
-const Whole = z.string().regex(/^\d{1,9}$/, 'Expected a whole number');
-
 export const ListQuery = z.object({
   filter: z.string().optional(),
-  startIndex: Whole.optional(),
-  count: Whole.optional(),
+  // Kith's one strict whole-number parser: no sign, exponent, hex, decimals or leading zero.
+  startIndex: queryInt().optional(),
+  count: queryInt().optional(),
   attributes: z.string().max(2000).optional(),
   excludedAttributes: z.string().max(2000).optional(),
 });
@@ -58,8 +57,8 @@ export function readListQuery(query: unknown): ListParams {
   if (!parsed.success) fail(parsed.error);
   const q = parsed.data;
   const projection = readProjection(query);
-  const startIndex = Math.max(1, Number(q.startIndex ?? 1));
-  const limit = Math.min(MAX_PAGE, Number(q.count ?? 100));
+  const startIndex = Math.max(1, q.startIndex ?? 1);
+  const limit = Math.min(MAX_PAGE, q.count ?? 100);
   return {
     filter: q.filter === undefined || q.filter.trim() === '' ? [] : parseFilter(q.filter),
     offset: startIndex - 1,

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { ServerDb } from '../db/schema.ts';
 import { findProvisioningToken } from '../repos/provisioning-tokens.repo.ts';
 import type { ChangeAnnouncer } from '../sync/change-announcer.ts';
-import { baseUrl, idParam, noSuch, sendScim } from './scim-context.ts';
+import { baseUrl, idParam, noSuch, sendScim, type ScimContext } from './scim-context.ts';
 import { resourceTypeDocuments, schemaDocuments, serviceProviderConfig } from './scim-discovery.ts';
 import { badRequest, installScimErrorHandling, ScimError } from './scim-errors.ts';
 import { registerGroupRoutes } from './scim-groups.ts';
@@ -34,19 +34,19 @@ function acceptScimJson(app: FastifyInstance) {
   });
 }
 
-function registerDiscovery(app: FastifyInstance) {
+function registerDiscovery(app: FastifyInstance, ctx: ScimContext) {
   app.get('/ServiceProviderConfig', (request, reply) =>
-    sendScim(reply, 200, serviceProviderConfig(baseUrl(request))),
+    sendScim(reply, 200, serviceProviderConfig(baseUrl(ctx, request))),
   );
   const listed = (path: string, documents: (base: string) => { id: string }[]) => {
     app.get(path, (request, reply) => {
-      const all = documents(baseUrl(request));
+      const all = documents(baseUrl(ctx, request));
       return sendScim(reply, 200, listResponse(all.length, 1, all));
     });
     app.get(`${path}/:id`, (request, reply) => {
       const kind = path === '/Schemas' ? 'Schema' : 'ResourceType';
       const id = idParam(request, kind);
-      const found = documents(baseUrl(request)).find((d) => d.id.toLowerCase() === id.toLowerCase());
+      const found = documents(baseUrl(ctx, request)).find((d) => d.id.toLowerCase() === id.toLowerCase());
       if (!found) throw noSuch(kind, id);
       return sendScim(reply, 200, found);
     });
@@ -59,7 +59,12 @@ function registerDiscovery(app: FastifyInstance) {
  * SCIM 2.0 (RFC 7643, RFC 7644) under /scim/v2, for a company's directory (Entra ID, Okta…): discovery,
  * Users and Groups. Registered only when the server configuration enables SCIM.
  */
-export function scimRoutes(db: Kysely<ServerDb>, announcer: ChangeAnnouncer): FastifyPluginAsync {
+export function scimRoutes(
+  db: Kysely<ServerDb>,
+  announcer: ChangeAnnouncer,
+  publicUrl?: string,
+): FastifyPluginAsync {
+  const ctx: ScimContext = { db, announcer, publicUrl };
   return async (app) => {
     installScimErrorHandling(app);
     // Every SCIM route: a larger body than Kith's own routes allow, and out of the OpenAPI document (the
@@ -70,8 +75,8 @@ export function scimRoutes(db: Kysely<ServerDb>, announcer: ChangeAnnouncer): Fa
     });
     acceptScimJson(app);
     app.addHook('onRequest', requireProvisioningToken(db));
-    registerDiscovery(app);
-    registerUserRoutes(app, { db, announcer });
-    registerGroupRoutes(app, { db, announcer });
+    registerDiscovery(app, ctx);
+    registerUserRoutes(app, ctx);
+    registerGroupRoutes(app, ctx);
   };
 }

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { ReadDb } from '#shared/node/open-database';
+import type { ServerDb } from '../db/schema.ts';
+import { inTransaction } from '../db/in-transaction.ts';
 import { deletePerson } from '../repos/people.repo.ts';
 import {
   findDirectoryPerson,
@@ -61,63 +64,78 @@ function toCriterion(c: Comparison): DirectoryCriterion {
 
 export function registerUserRoutes(app: FastifyInstance, ctx: ScimContext) {
   const { db } = ctx;
-  const load = async (id: string) => {
-    const row = await findDirectoryPerson(db, id);
+  /*
+   * A write reads the person through its own transaction (BEGIN IMMEDIATE on SQLite serializes writers), so
+   * concurrent PATCHes each see the one before and a POST adopts an unclaimed person once. No FOR UPDATE:
+   * Kysely's SQLite compiler emits it as is and SQLite refuses it; on PostgreSQL the load would take it.
+   */
+  const load = async (rdb: ReadDb<ServerDb>, id: string) => {
+    const row = await findDirectoryPerson(rdb, id);
     if (!row) throw noSuch('User', id);
     return row as UserRow;
   };
   const answer = async (id: string, base: string, query: unknown) =>
-    project(renderUser(await load(id), base), 'User', readProjection(query));
+    project(renderUser(await load(db, id), base), 'User', readProjection(query));
 
   app.get('/Users', async (request, reply) => {
     const params = readListQuery(request.query);
     const criteria = params.filter.map(toCriterion);
     const { total, rows } = await listDirectoryPeople(db, criteria, params);
-    const base = baseUrl(request);
+    const base = baseUrl(ctx, request);
     const resources = rows.map((row) => project(renderUser(row, base), 'User', params.projection));
     return sendScim(reply, 200, listResponse(total, params.startIndex, resources));
   });
 
   app.get('/Users/:id', async (request, reply) => {
     const id = idParam(request, 'User');
-    return sendScim(reply, 200, await answer(id, baseUrl(request), request.query));
+    return sendScim(reply, 200, await answer(id, baseUrl(ctx, request), request.query));
   });
 
   app.post('/Users', async (request, reply) => {
     const user = toDirectoryUser(canonicalize(bodyObject(request.body), USER_SHAPE), new Date());
     // A person an HR import (or the demo) put in is taken over by the directory, not duplicated.
-    const id = (await findUnclaimedByEmail(db, user.email))?.id ?? randomUUID();
-    await runWrite(ctx, request, () => writeDirectoryPerson(db, id, user));
-    const base = baseUrl(request);
+    const id = await runWrite(ctx, request, () =>
+      inTransaction(db, async (trx) => {
+        const adopted = (await findUnclaimedByEmail(trx, user.email))?.id ?? randomUUID();
+        await writeDirectoryPerson(trx, adopted, user);
+        return adopted;
+      }),
+    );
+    const base = baseUrl(ctx, request);
     reply.header('location', `${base}/Users/${id}`);
     return sendScim(reply, 201, await answer(id, base, request.query));
   });
 
   app.put('/Users/:id', async (request, reply) => {
     const id = idParam(request, 'User');
-    const old = await load(id);
-    const user = toDirectoryUser(
-      canonicalize(bodyObject(request.body), USER_SHAPE),
-      new Date(),
-      createdOf(old),
+    await runWrite(ctx, request, () =>
+      inTransaction(db, async (trx) => {
+        const created = createdOf(await load(trx, id));
+        const body = canonicalize(bodyObject(request.body), USER_SHAPE);
+        const user = toDirectoryUser(body, new Date(), created);
+        await writeDirectoryPerson(trx, id, user);
+      }),
     );
-    await runWrite(ctx, request, () => writeDirectoryPerson(db, id, user));
-    return sendScim(reply, 200, await answer(id, baseUrl(request), request.query));
+    return sendScim(reply, 200, await answer(id, baseUrl(ctx, request), request.query));
   });
 
   app.patch('/Users/:id', async (request, reply) => {
     const id = idParam(request, 'User');
     const operations = readOperations(request.body);
-    const old = await load(id);
-    const base = baseUrl(request);
-    const patched = applyPatch(
-      renderUser(old, base, { forPatch: true }),
-      operations,
-      USER_SHAPE,
-      USER_SCHEMA,
+    const base = baseUrl(ctx, request);
+    await runWrite(ctx, request, () =>
+      inTransaction(db, async (trx) => {
+        const old = await load(trx, id);
+        const patched = applyPatch(
+          renderUser(old, base, { forPatch: true }),
+          operations,
+          USER_SHAPE,
+          USER_SCHEMA,
+        );
+        const user = toDirectoryUser(canonicalize(patched, USER_SHAPE), new Date(), createdOf(old));
+        await writeDirectoryPerson(trx, id, user);
+      }),
     );
-    const user = toDirectoryUser(canonicalize(patched, USER_SHAPE), new Date(), createdOf(old));
-    await runWrite(ctx, request, () => writeDirectoryPerson(db, id, user));
     return sendScim(reply, 200, await answer(id, base, request.query));
   });
 

@@ -54,10 +54,13 @@ export function scimClient(url: string, token: string): ScimRequest {
 }
 
 /** A server with SCIM on (no demo org unless asked) and a provisioning token for it. */
-export async function startScimServer(options: { demo?: boolean } = {}): Promise<ScimFixture> {
+export async function startScimServer(
+  options: { demo?: boolean; publicUrl?: string } = {},
+): Promise<ScimFixture> {
   const server = await startTestServer({
     scim: true,
     ...(options.demo ? { demo: { size: 'S', seed: 3, connections: false, communities: false } } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   const { token } = await createProvisioningToken(server.db, 'tests');
   const scim = scimClient(server.url, token);

@@ -119,7 +119,8 @@ describe('SCIM /Users', () => {
     expect((page.body.Resources as { id: string }[]).map((r) => r.id)).toEqual(ids.slice(1, 3));
     const none = await fx.scim('GET', '/Users?count=0');
     expect(none.body).toMatchObject({ totalResults: ids.length, itemsPerPage: 0, Resources: [] });
-    for (const bad of ['count=1e3', 'startIndex=0x10', 'count=-1', 'count=', 'startIndex=1.5']) {
+    const bads = ['count=1e3', 'startIndex=0x10', 'count=-1', 'count=', 'startIndex=1.5', 'count=007'];
+    for (const bad of bads) {
       const answer = await fx.scim('GET', `/Users?${bad}`);
       expect(answer.status, bad).toBe(400);
       expect(answer.body.scimType).toBe('invalidValue');

@@ -11,6 +11,12 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('passes the configured publicUrl on, for the SCIM locations', () => {
+    expect(parseCliArgs([], '/srv/kith', { KITH_PUBLIC_URL: 'https://kith.example.com' })).toMatchObject({
+      publicUrl: 'https://kith.example.com',
+    });
+  });
+
   it('reads every flag, resolving --data against the working directory', () => {
     const options = parseCliArgs(
       ['--port', '0', '--host', '0.0.0.0', '--data', 'state', '--demo', 'm', '--seed', '9'],
