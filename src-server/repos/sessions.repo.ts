@@ -91,7 +91,7 @@ export async function claimIdToken(db: Writable, idToken: string, expiresAt: Dat
     .values({ token_hash: hashToken(idToken), expires_at: expiresAt.toISOString() })
     .onConflict((oc) => oc.column('token_hash').doNothing())
     .executeTakeFirst();
-  return result.numInsertedRows === 1n;
+  return result.numInsertedOrUpdatedRows === 1n;
 }
 
 /** A new session's access token (tests, benchmarks and scripts that act as a person). */
