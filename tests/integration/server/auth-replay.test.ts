@@ -24,8 +24,9 @@ afterAll(async () => {
 const now = () => Math.floor(Date.now() / 1000);
 const signIn = (idToken: string) => server.post('/v1/auth/sessions', { idToken });
 const families = async () =>
-  new Set((await server.db.selectFrom('session_tokens').select('family_id').execute()).map((r) => r.family_id))
-    .size;
+  new Set(
+    (await server.db.selectFrom('session_tokens').select('family_id').execute()).map((r) => r.family_id),
+  ).size;
 
 describe('POST /v1/auth/sessions with an ID token', () => {
   it('signs in once: the same token again is refused and opens no second session', async () => {

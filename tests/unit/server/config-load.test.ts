@@ -227,7 +227,9 @@ describe('parseCliArgs with a config file', () => {
 
   it('accepts an http issuer on a loopback address only', async () => {
     for (const issuer of ['http://127.0.0.1:9999', 'http://localhost/x', 'http://[::1]:80/']) {
-      expect(parseCliArgs([], dir.path, { KITH_OIDC_ISSUER: issuer, KITH_OIDC_CLIENT_ID: 'a' }).oidc).toMatchObject({
+      expect(
+        parseCliArgs([], dir.path, { KITH_OIDC_ISSUER: issuer, KITH_OIDC_CLIENT_ID: 'a' }).oidc,
+      ).toMatchObject({
         issuer,
       });
     }
