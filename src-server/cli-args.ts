@@ -85,6 +85,12 @@ export function parseCliArgs(
           ...(values['no-connections'] && { connections: false }),
         };
   const { config, dbFile } = loadConfig(values, cwd, env);
+  if (demo && (config.oidc || config.scim.enabled)) {
+    // Demo sign-in is passwordless sign-in as anyone: never beside a company's directory or identity provider.
+    throw new ConfigError(
+      '--demo cannot run with a company configuration (oidc or scim is set): demo sign-in lets anyone sign in as anyone',
+    );
+  }
   return {
     dbFile,
     host: values.host ?? config.host,

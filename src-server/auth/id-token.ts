@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
-import type { OidcConfig } from '../config/server-config.ts';
+import { isHttpsOrLoopback, type OidcConfig } from '../config/server-config.ts';
 
 /**
  * Why an ID token was refused, each with a message a person can act on. `unreachable`: the identity provider
@@ -41,8 +41,11 @@ type Discovery = z.infer<typeof Discovery>;
 
 /** Symmetric algorithms would need a client secret (a public client has none); 'none' is no signature. */
 const UNSAFE_ALG = /^(none|HS\d+)$/i;
-/** An ID token is exchanged right after it is issued; older ones are refused (it also lets iat be checked). */
-const MAX_ID_TOKEN_AGE_SECONDS = 24 * 60 * 60;
+/**
+ * An ID token is exchanged right after it is issued: one issued longer ago than this (plus the clock tolerance)
+ * is refused, so a copy found later (an old id_token_hint) cannot start a session. It also lets iat be checked.
+ */
+export const MAX_ID_TOKEN_AGE_SECONDS = 10 * 60;
 
 export interface IdTokenVerifier {
   /** The verified claims, or an IdTokenError. */
@@ -74,6 +77,10 @@ export function createIdTokenVerifier(
       throw unreachable(
         `its discovery document names the issuer ${discovery.issuer}, not ${config.issuer} as configured`,
       );
+    }
+    // The keys decide which tokens are genuine: fetched over plain http they could be swapped on the way.
+    if (!isHttpsOrLoopback(discovery.jwks_uri)) {
+      throw unreachable(`its discovery document names keys at ${discovery.jwks_uri}, which is not https`);
     }
     const keys = createRemoteJWKSet(new URL(discovery.jwks_uri), {
       timeoutDuration: timeoutMs,
@@ -107,6 +114,7 @@ export function createIdTokenVerifier(
           audience: config.clientId,
           algorithms,
           clockTolerance: config.clockToleranceSeconds,
+          // jose applies clockTolerance to this age too: iat older than max age + tolerance is refused.
           maxTokenAge: MAX_ID_TOKEN_AGE_SECONDS,
           requiredClaims: ['exp', 'iat', 'sub'],
         }));
@@ -160,6 +168,13 @@ function checkAuthorizedParty(payload: JWTPayload, clientId: string) {
 }
 
 function classify(err: unknown, config: OidcConfig): IdTokenError {
+  if (err instanceof errors.JWTExpired && err.claim === 'iat') {
+    return new IdTokenError(
+      'id_token_expired',
+      `The sign-in token was issued more than ${MAX_ID_TOKEN_AGE_SECONDS / 60} minutes ago (or the server clock is off); sign in again`,
+      { cause: err },
+    );
+  }
   if (err instanceof errors.JWTExpired) {
     return new IdTokenError(
       'id_token_expired',

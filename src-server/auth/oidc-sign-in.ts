@@ -4,7 +4,8 @@ import type { AuthSession } from '#shared/wire/auth';
 import type { ServerDb } from '../db/schema.ts';
 import type { OidcConfig } from '../config/server-config.ts';
 import { ApiRefusal } from '../http/api-error.ts';
-import { issueSession } from '../repos/sessions.repo.ts';
+import { inTransaction } from '../db/in-transaction.ts';
+import { claimIdToken, issueSession } from '../repos/sessions.repo.ts';
 import { IdTokenError, type IdTokenVerifier } from './id-token.ts';
 
 function refuse(code: string, message: string): never {
@@ -14,7 +15,8 @@ function refuse(code: string, message: string): never {
 /**
  * POST /v1/auth/sessions: validates the ID token, maps it to a live, active person and issues a session.
  * Every refusal is a 401 with its own code (503 when the identity provider cannot be reached); a refused
- * sign-in stores nothing.
+ * sign-in stores nothing. Each ID token signs in once: it later travels as the id_token_hint of the provider's
+ * end-session URL (browser history, IdP logs), where a copy must not be good for another session.
  */
 export async function signInWithIdToken(
   db: Kysely<ServerDb>,
@@ -33,7 +35,14 @@ export async function signInWithIdToken(
   if (!person.active) {
     refuse('person_inactive', `${person.name}'s account is deactivated in Kith; ask your administrator`);
   }
-  return issueSession(db, person.id);
+  // Remembered until no clock tolerance could accept it any more; claims.exp is required by the verifier.
+  const expiresAt = new Date(((claims.exp ?? 0) + config.clockToleranceSeconds) * 1000);
+  return inTransaction(db, async (trx) => {
+    if (!(await claimIdToken(trx, idToken, expiresAt))) {
+      refuse('invalid_id_token', 'This sign-in was already used; sign in again');
+    }
+    return issueSession(trx, person.id);
+  });
 }
 
 async function findSigningInPerson(db: Kysely<ServerDb>, config: OidcConfig, claims: JWTPayload) {

@@ -10,9 +10,23 @@ import { z } from 'zod';
 export const PersonClaim = z.enum(['email', 'oid', 'sub']);
 export type PersonClaim = z.infer<typeof PersonClaim>;
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * https, or http to this machine only (tests, a local IdP): the discovery document and the signing keys decide
+ * who may sign in, so they are never fetched in the clear over a network.
+ */
+export function isHttpsOrLoopback(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || (protocol === 'http:' && LOOPBACK_HOSTS.has(hostname));
+}
+
 export const OidcConfig = z.strictObject({
-  /** The OpenID Provider's issuer URL, exactly as its discovery document states it. */
-  issuer: z.url({ protocol: /^https?$/ }),
+  /** The OpenID Provider's issuer URL, exactly as its discovery document states it; https unless loopback. */
+  issuer: z
+    .url({ protocol: /^https?$/ })
+    .refine(isHttpsOrLoopback, 'must be an https URL (http only for 127.0.0.1, localhost or [::1])'),
   /** The public client registered for the desktop app (no secret: PKCE). */
   clientId: z.string().min(1).max(500),
   /** Shown on the sign-in button: "Sign in with <providerName>". */

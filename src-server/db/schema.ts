@@ -12,6 +12,7 @@ export interface ServerDb {
   change_seq: ChangeSeqTable;
   people: PeopleTable;
   session_tokens: SessionTokensTable;
+  used_id_tokens: UsedIdTokensTable;
   server_meta: ServerMetaTable;
   connections: ConnectionsTable;
   client_mutations: ClientMutationsTable;
@@ -61,11 +62,21 @@ export interface SessionTokensTable {
   family_id: string;
   person_id: string;
   created_at: string;
+  /** When the family's sign-in happened: caps every refresh token's expiry (a session does not slide forever). */
+  family_started_at: string;
   expires_at: string;
   /** A refresh token's: when it was exchanged (a second exchange is a reuse); null otherwise. */
   used_at: string | null;
   /** A refresh token's: why it was revoked while kept (its person deactivated); null while it is good. */
   revoked_because: 'person_deactivated' | null;
+}
+
+/** An ID token already exchanged for a session (migration 0110): a second exchange is refused. */
+export interface UsedIdTokensTable {
+  /** sha256 hex of the ID token. */
+  token_hash: string;
+  /** The ID token's own expiry: the row is swept after it. */
+  expires_at: string;
 }
 
 export interface ServerMetaTable {

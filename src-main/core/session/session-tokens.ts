@@ -50,11 +50,15 @@ export async function loadTokens(secrets: SecretStore): Promise<StoredTokens | n
   return { accessToken, refresh: parsed };
 }
 
-/** Saves a new session's tokens (all in the SecretStore: never in local_state). */
+/**
+ * Saves a new session's tokens (all in the SecretStore: never in local_state). The refresh token first: a crash
+ * between the two writes then leaves the old access token beside the new refresh token, which refreshes once it
+ * is refused; the other order would keep the old refresh token, whose next use the server takes for theft.
+ */
 export async function storeTokens(secrets: SecretStore, tokens: StoredTokens): Promise<void> {
-  await secrets.set(TOKEN_SECRET, tokens.accessToken);
   if (tokens.refresh) await secrets.set(REFRESH_SECRET, JSON.stringify(tokens.refresh));
   else await secrets.delete(REFRESH_SECRET);
+  await secrets.set(TOKEN_SECRET, tokens.accessToken);
 }
 
 export function tokensOf(session: AuthSession, now: number): StoredTokens {

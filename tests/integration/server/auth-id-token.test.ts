@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, AuthSession } from '#shared/wire/auth';
@@ -194,6 +196,39 @@ describe('an unreachable provider', () => {
       expect(await orphan.db.selectFrom('session_tokens').selectAll().execute()).toEqual([]);
     } finally {
       await orphan.stop();
+    }
+  });
+});
+
+describe('a provider whose keys are not on https', () => {
+  it('answers 503 idp_unreachable naming the http jwks_uri, and fetches nothing from it', async () => {
+    // A provider on this machine (http is allowed for loopback) whose discovery document names keys elsewhere.
+    const discovery = createServer((_request, response) => {
+      const address = discovery.address() as AddressInfo;
+      response.setHeader('content-type', 'application/json');
+      response.end(
+        JSON.stringify({
+          issuer: `http://127.0.0.1:${address.port}`,
+          jwks_uri: 'http://keys.example.com/jwks',
+          id_token_signing_alg_values_supported: ['RS256'],
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => discovery.listen(0, '127.0.0.1', resolve));
+    const issuer = `http://127.0.0.1:${(discovery.address() as AddressInfo).port}`;
+    const plain = await startTestServer({ oidc: { ...oidcConfigFor(idp), issuer } });
+    try {
+      const token = await new SignJWT({ ...ADA, iss: issuer, aud: idp.clientId })
+        .setProtectedHeader({ alg: 'RS256' })
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign((await generateKeyPair('RS256')).privateKey);
+      const answer = await outcome(await signIn(plain, token));
+      expect(answer).toMatchObject({ status: 503, code: 'idp_unreachable' });
+      expect(answer.message).toContain('http://keys.example.com/jwks, which is not https');
+    } finally {
+      await plain.stop();
+      await new Promise((resolve) => discovery.close(resolve));
     }
   });
 });

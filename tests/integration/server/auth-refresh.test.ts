@@ -23,17 +23,26 @@ describe('POST /v1/auth/refresh', () => {
     const first = await issueSession(server.db, 'p000001');
     const response = await refresh(first.refreshToken);
     expect(response.status).toBe(200);
-    const second = AuthSession.parse(await response.json());
-    expect(second.person.id).toBe('p000001');
-    expect(second.refreshToken).not.toBe(first.refreshToken);
-    expect((await server.get('/v1/me', second.accessToken)).status).toBe(200);
+    const lost = AuthSession.parse(await response.json());
+    expect(lost.person.id).toBe('p000001');
+    expect(lost.refreshToken).not.toBe(first.refreshToken);
+    expect((await server.get('/v1/me', lost.accessToken)).status).toBe(200);
 
+    // Presented again at once, its successor unused: a retry whose answer was lost, answered anew.
+    const retried = await refresh(first.refreshToken);
+    expect(retried.status).toBe(200);
+    const second = AuthSession.parse(await retried.json());
+    expect((await server.get('/v1/me', lost.accessToken)).status).toBe(401);
+    expect((await server.get('/v1/me', second.accessToken)).status).toBe(200);
+    const third = AuthSession.parse(await (await refresh(second.refreshToken)).json());
+
+    // Once its successor was used, it is a reuse.
     const again = await refusalOf(await refresh(first.refreshToken));
     expect(again).toMatchObject({ status: 401, code: 'refresh_reused' });
     expect(again.message).toMatch(/already used.*revoked.*Sign in again/s);
     // Reuse revokes the family: the newest tokens of that sign-in stop working too.
-    expect((await server.get('/v1/me', second.accessToken)).status).toBe(401);
-    expect(await refusalOf(await refresh(second.refreshToken))).toMatchObject({
+    expect((await server.get('/v1/me', third.accessToken)).status).toBe(401);
+    expect(await refusalOf(await refresh(third.refreshToken))).toMatchObject({
       status: 401,
       code: 'unauthorized',
     });

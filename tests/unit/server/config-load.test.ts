@@ -127,6 +127,11 @@ describe('loadServerConfig', () => {
       'ConfigError: oidc.issuer: must be an http(s) URL (from KITH_OIDC_ISSUER)',
     ],
     [
+      'oidc:\n  issuer: http://login.example.com\n  clientId: x\n',
+      {},
+      'ConfigError: oidc.issuer: must be an https URL (http only for 127.0.0.1, localhost or [::1]) (kith-server.yaml line 2)',
+    ],
+    [
       undefined,
       { KITH_OIDC_ISSUER: 'https://idp.example.com' },
       'ConfigError: oidc.clientId: is required (oidc is configured by KITH_OIDC_ISSUER)',
@@ -218,6 +223,34 @@ describe('parseCliArgs with a config file', () => {
     expect(parseCliArgs([], dir.path, { KITH_CONFIG: 'kith.yaml', KITH_DATA_DIR: '/x' }).dbFile).toBe(
       '/x/kith-server.db',
     );
+  });
+
+  it('accepts an http issuer on a loopback address only', async () => {
+    for (const issuer of ['http://127.0.0.1:9999', 'http://localhost/x', 'http://[::1]:80/']) {
+      expect(
+        parseCliArgs([], dir.path, { KITH_OIDC_ISSUER: issuer, KITH_OIDC_CLIENT_ID: 'a' }).oidc,
+      ).toMatchObject({
+        issuer,
+      });
+    }
+  });
+
+  it('refuses --demo beside a company configuration, from the file or the environment', () => {
+    const refusal = (args: string[], env: Record<string, string>) => {
+      try {
+        parseCliArgs(args, dir.path, env);
+        return 'accepted';
+      } catch (err) {
+        return `${(err as Error).name}: ${(err as Error).message}`;
+      }
+    };
+    const line =
+      'ConfigError: --demo cannot run with a company configuration (oidc or scim is set): demo sign-in lets anyone sign in as anyone';
+    expect(refusal(['--demo', 'S', '--config', 'kith.yaml'], {})).toBe(line);
+    expect(refusal(['--demo', 'S'], { KITH_SCIM_ENABLED: 'true' })).toBe(line);
+    expect(
+      refusal(['--demo', 'S'], { KITH_OIDC_ISSUER: 'https://idp.example.com', KITH_OIDC_CLIENT_ID: 'a' }),
+    ).toBe(line);
   });
 
   it('keeps a demo server exactly as before when there is no config', () => {

@@ -20,6 +20,7 @@ describe('server migrations', () => {
       expect.arrayContaining([
         'people',
         'session_tokens',
+        'used_id_tokens',
         'change_seq',
         'server_meta',
         'connections',

@@ -95,6 +95,23 @@ describe('token holder', () => {
     expect(secrets.values.get(REFRESH_SECRET)).toContain('refresh-token-number-1');
   });
 
+  it('saves the new refresh token before the access token: a crash between keeps the new refresh token', async () => {
+    const secrets = memorySecrets();
+    await storeTokens(secrets, tokensOf(session(1), 0));
+    const crashing = {
+      ...secrets,
+      set: async (name: string, value: string) => {
+        if (name === TOKEN_SECRET) throw new Error('crashed');
+        await secrets.set(name, value);
+      },
+    };
+    await expect(storeTokens(crashing, tokensOf(session(2), 0))).rejects.toThrow('crashed');
+    expect(await loadTokens(secrets)).toMatchObject({
+      accessToken: 'access-token-number-1',
+      refresh: { refreshToken: 'refresh-token-number-2' },
+    });
+  });
+
   it('never refreshes a session signed in with an administrator’s token', async () => {
     const secrets = memorySecrets();
     const holder = createTokenHolder({

@@ -5,7 +5,9 @@ import { deletePerson, upsertPeople } from '#server/repos/people.repo';
 import {
   ACCESS_TOKEN_SECONDS,
   REFRESH_TOKEN_SECONDS,
+  REFRESH_RETRY_GRACE_SECONDS,
   checkAccessToken,
+  claimIdToken,
   issueSession,
   issueToken,
   refreshSession,
@@ -131,6 +133,62 @@ describe('refreshSession', () => {
     expect((await checkAccessToken(db, other.accessToken, at(120))).ok).toBe(true);
   });
 
+  it('takes a used token presented again within the grace, its successor unused, for a lost answer: a new pair, the successor gone', async () => {
+    const first = await issueSession(db, 'p000001', T0);
+    const lost = await refreshSession(db, first.refreshToken, at(600));
+    if (!lost.ok) throw new Error(lost.reason);
+    const retried = await refreshSession(db, first.refreshToken, at(630));
+    if (!retried.ok) throw new Error(retried.reason);
+    expect((await checkAccessToken(db, retried.session.accessToken, at(630))).ok).toBe(true);
+    expect(await checkAccessToken(db, lost.session.accessToken, at(630))).toEqual({
+      ok: false,
+      reason: 'unknown',
+    });
+    expect(await refreshSession(db, lost.session.refreshToken, at(630))).toEqual({
+      ok: false,
+      reason: 'unknown',
+    });
+    const stored = await rows();
+    expect(new Set(stored.map((r) => r.family_id)).size).toBe(1);
+    expect(stored.map((r) => [r.kind, r.created_at])).toEqual([
+      ['access', T0.toISOString()],
+      ['refresh', T0.toISOString()],
+      ['access', at(630).toISOString()],
+      ['refresh', at(630).toISOString()],
+    ]);
+    // The grace counts from the first use: a retry does not extend it.
+    expect(await refreshSession(db, first.refreshToken, at(600 + REFRESH_RETRY_GRACE_SECONDS))).toEqual({
+      ok: false,
+      reason: 'reused',
+    });
+    expect(await rows()).toEqual([]);
+  });
+
+  it('still revokes the family when the successor of a token presented again within the grace was used', async () => {
+    const first = await issueSession(db, 'p000001', T0);
+    const second = await refreshSession(db, first.refreshToken, at(600));
+    if (!second.ok) throw new Error(second.reason);
+    const third = await refreshSession(db, second.session.refreshToken, at(610));
+    if (!third.ok) throw new Error(third.reason);
+    expect(await refreshSession(db, first.refreshToken, at(620))).toEqual({ ok: false, reason: 'reused' });
+    expect(await rows()).toEqual([]);
+  });
+
+  it('never lets a refresh token outlive the sign-in by more than 30 days', async () => {
+    const first = await issueSession(db, 'p000001', T0);
+    const day29 = await refreshSession(db, first.refreshToken, at(29 * 86400));
+    if (!day29.ok) throw new Error(day29.reason);
+    expect(day29.session).toMatchObject({ expiresIn: ACCESS_TOKEN_SECONDS, refreshExpiresIn: 86400 });
+    const last = await refreshSession(db, day29.session.refreshToken, at(REFRESH_TOKEN_SECONDS - 100));
+    if (!last.ok) throw new Error(last.reason);
+    expect(last.session).toMatchObject({ expiresIn: 100, refreshExpiresIn: 100 });
+    expect(new Set((await rows()).map((r) => r.family_started_at))).toEqual(new Set([T0.toISOString()]));
+    expect(await refreshSession(db, last.session.refreshToken, at(REFRESH_TOKEN_SECONDS))).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
+  });
+
   it('refuses an expired refresh token and an unknown one', async () => {
     const { refreshToken } = await issueSession(db, 'p000001', T0);
     expect(await refreshSession(db, refreshToken, at(REFRESH_TOKEN_SECONDS))).toEqual({
@@ -174,6 +232,20 @@ describe('revoking', () => {
     expect(await refreshSession(db, refreshToken, at(60))).toEqual({ ok: false, reason: 'deactivated' });
     expect(await refreshSession(db, refreshToken, at(61))).toEqual({ ok: false, reason: 'unknown' });
     expect(await rows()).toEqual([]);
+  });
+});
+
+describe('claimIdToken', () => {
+  it('claims an ID token once, and forgets it when it has expired (swept with sessions)', async () => {
+    expect(await claimIdToken(db, 'id.token.one', at(600))).toBe(true);
+    expect(await claimIdToken(db, 'id.token.one', at(600))).toBe(false);
+    expect(await claimIdToken(db, 'id.token.two', at(601))).toBe(true);
+    const stored = await db.selectFrom('used_id_tokens').selectAll().execute();
+    expect(JSON.stringify(stored)).not.toContain('id.token');
+    await sweepExpiredSessions(db, at(600));
+    expect(await db.selectFrom('used_id_tokens').select('token_hash').execute()).toEqual([
+      { token_hash: hashToken('id.token.two') },
+    ]);
   });
 });
 
