@@ -36,7 +36,7 @@ export async function benchNotesSearch({
   await rm(dataDir, { recursive: true, force: true });
   const core = await createCore({ dataDir, secrets: memorySecrets() });
   try {
-    const author = people[2]!;
+    const author = people.filter((p) => p.active)[2]!;
     const response = await fetch(`${serverUrl}/v1/demo/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
