@@ -31,11 +31,11 @@ export async function benchSse({
   connections: number;
 }) {
   // Only active people can sign in (a deactivated one is refused, as at a real company).
-  const listeners = people.filter((p) => p.active).slice(0, connections);
-  if (listeners.length < Math.max(2, connections))
+  const active = people.filter((p) => p.active).slice(0, connections);
+  if (active.length < Math.max(2, connections))
     throw new Error(`benchSse needs ${connections} active people`);
-  const tokens = await mapLimited(listeners, 16, (p) => signIn(serverUrl, p.email));
-  // The writer (listeners[0]) listens too: a shared connection is everyone's news, its owner's included.
+  const tokens = await mapLimited(active, 16, (p) => signIn(serverUrl, p.email));
+  // The writer (active[0]) listens too: a shared connection is everyone's news, its owner's included.
   const writer = tokens[0]!;
   const rssBefore = await readRssMb(serverPid);
 
@@ -59,7 +59,7 @@ export async function benchSse({
           {
             type: 'connection.put',
             mutationId: 1,
-            personId: listeners[1]!.id,
+            personId: active[1]!.id,
             // A fresh howMet: the write changes the row even when an earlier run already shared it.
             patch: {
               kinds: ['worked_with'],

@@ -57,7 +57,7 @@ type Db = Awaited<ReturnType<typeof openServerDb>>['db'];
 
 async function create(db: Db, name: string, publicUrl: string | undefined, { out }: CommandContext) {
   const { id, token } = await createProvisioningToken(db, name);
-  const tenantUrl = `${publicUrl ?? 'https://<your Kith server>'}/scim/v2`;
+  const tenantUrl = `${publicUrl?.replace(/\/+$/, '') ?? 'https://<your Kith server>'}/scim/v2`;
   out(`Created provisioning token ${id} (${name.trim()}). It is shown this once; store it now:`);
   out(token);
   out(
