@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { KithError } from '#shared/errors';
 import type { ServerDb } from '../db/schema.ts';
-import { hashToken } from './tokens.repo.ts';
+import { hashToken, newSecretToken } from './tokens.repo.ts';
 
 /** A provisioning token as `tokens list` shows it: never the token itself. */
 export interface ProvisioningTokenInfo {
@@ -25,7 +25,7 @@ export async function createProvisioningToken(
   const label = name.trim();
   if (label.length === 0 || label.length > 100)
     throw new KithError('invalid_input', 'A token name has 1 to 100 characters');
-  const token = PREFIX + randomBytes(32).toString('base64url');
+  const token = PREFIX + newSecretToken();
   const id = randomUUID();
   await db
     .insertInto('provisioning_tokens')
