@@ -34,6 +34,7 @@
  *     (src-preload/index.ts).
  */
 import { app, session, shell, type WebContents } from 'electron';
+import { isHttpsOrLoopback } from '#shared/node/loopback';
 import { isTrustedUrl } from './app-origin.ts';
 
 /** Must run before app 'ready': every renderer is sandboxed, whatever its webPreferences say. */
@@ -97,8 +98,6 @@ export function openExternalSafely(url: string): void {
   });
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /**
  * Opens the identity provider's sign-in or end-session page in the system browser (RFC 8252: never an
  * embedded view). The core asks for it (CoreOptions.openBrowser): https:, or http: on this machine only.
@@ -106,9 +105,7 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  */
 export async function openSignInPage(url: string): Promise<void> {
   const parsed = new URL(url);
-  const allowed =
-    parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK_HOSTS.has(parsed.hostname));
-  if (!allowed)
+  if (!isHttpsOrLoopback(parsed))
     throw new Error(`Kith opens only https:// sign-in pages, not ${parsed.protocol}//${parsed.host}`);
   await shell.openExternal(parsed.toString());
 }

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
-import { isHttpsOrLoopback, type OidcConfig } from '../config/server-config.ts';
+import { isHttpsOrLoopback } from '#shared/node/loopback';
+import type { OidcConfig } from '../config/server-config.ts';
 
 /**
  * Why an ID token was refused, each with a message a person can act on. `unreachable`: the identity provider

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isHttpsOrLoopback } from '#shared/node/loopback';
 
 /*
  * What an administrator configures: one YAML file (`--config kith-server.yaml`), each key also settable by an
@@ -9,18 +10,6 @@ import { z } from 'zod';
 /** Which ID-token claim names the person. email: a verified email, matched to people.email; oid / sub: matched to the person's externalId (SCIM). */
 export const PersonClaim = z.enum(['email', 'oid', 'sub']);
 export type PersonClaim = z.infer<typeof PersonClaim>;
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/**
- * https, or http to this machine only (tests, a local IdP): the discovery document and the signing keys decide
- * who may sign in, so they are never fetched in the clear over a network.
- */
-export function isHttpsOrLoopback(url: string): boolean {
-  if (!URL.canParse(url)) return false;
-  const { protocol, hostname } = new URL(url);
-  return protocol === 'https:' || (protocol === 'http:' && LOOPBACK_HOSTS.has(hostname));
-}
 
 export const OidcConfig = z.strictObject({
   /** The OpenID Provider's issuer URL, exactly as its discovery document states it; https unless loopback. */

@@ -1,6 +1,7 @@
 import * as oidc from 'openid-client';
 import type { AuthConfig } from '#shared/wire/auth';
 import { describeError, KithError } from '#shared/errors';
+import { isLoopbackUrl } from '#shared/node/loopback';
 import type { OpenRedirectReceiver } from '../core-types.ts';
 
 export type OidcAuthConfig = Extract<AuthConfig, { mode: 'oidc' }>;
@@ -20,15 +21,11 @@ export interface OidcFlowResult {
   endSessionEndpoint: string | null;
 }
 
-/** An http:// issuer is accepted only on this machine (the tests' provider); a real one is https. */
-function isLoopback(url: URL) {
-  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-}
-
 function discover(config: OidcAuthConfig, fetch: typeof globalThis.fetch | undefined) {
   const issuer = new URL(config.issuer);
   return oidc.discovery(issuer, config.clientId, undefined, oidc.None(), {
-    execute: issuer.protocol === 'http:' && isLoopback(issuer) ? [oidc.allowInsecureRequests] : [],
+    // An http:// issuer is accepted only on this machine (the tests' provider); a real one is https.
+    execute: issuer.protocol === 'http:' && isLoopbackUrl(issuer) ? [oidc.allowInsecureRequests] : [],
     ...(fetch ? { [oidc.customFetch]: fetch } : {}),
   });
 }
